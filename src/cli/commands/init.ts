@@ -1,0 +1,59 @@
+/** `swp init [dir]`: scaffold a workspace (config, input folders, a README of what goes where). */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../render/atomic.js';
+import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
+import type { CommandContext } from '../run.js';
+
+/** The package's templates folder (same relative place from src/ and dist/). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];
+
+export interface InitOptions {
+  force: boolean;
+  partnership?: string;
+  area?: string;
+  code?: string;
+}
+
+/** YAML double-quoted string content: escape backslashes and quotes. */
+const yamlText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+export async function initCommand(ctx: CommandContext, dir: string, opts: InitOptions): Promise<ExitCodeValue> {
+  const configPath = join(dir, 'swp.config.yaml');
+  const shown = relative(ctx.io.cwd, configPath) || configPath;
+  if (existsSync(configPath) && !opts.force) {
+    throw new SwpError(ExitCode.USAGE, {
+      message: 'a workspace already exists here',
+      file: shown,
+      expected: 'a folder without swp.config.yaml',
+      found: 'an existing swp.config.yaml',
+      hint: 'choose another folder, or pass --force to overwrite the config (inputs are never touched)',
+    });
+  }
+  if (opts.code !== undefined && !/^[EW]\d{8}$/.test(opts.code)) {
+    throw new SwpError(ExitCode.USAGE, {
+      message: 'invalid area code',
+      keyPath: '--code',
+      expected: 'an ONS local-authority code, e.g. E08000031',
+      found: JSON.stringify(opts.code),
+      hint: 'look the code up on the ONS Open Geography Portal',
+    });
+  }
+  const area = opts.area ?? 'My Area';
+  const config = (await readFile(join(TEMPLATES_DIR, 'init/swp.config.yaml'), 'utf8'))
+    .replace('{{partnershipName}}', yamlText(opts.partnership ?? `${area} Community Safety Partnership`))
+    .replace('{{areaName}}', yamlText(area))
+    .replace('{{areaCode}}', opts.code ?? 'E08000000');
+  for (const f of FOLDERS) await mkdir(join(dir, f), { recursive: true });
+  await writeFileAtomic(configPath, config);
+  const readme = join(dir, 'README.md');
+  if (!existsSync(readme)) await writeFileAtomic(readme, await readFile(join(TEMPLATES_DIR, 'init/README.md'), 'utf8'));
+  ctx.printer.info(`created ${shown}`);
+  ctx.printer.info(`created folders: ${FOLDERS.join(', ')}`);
+  ctx.printer.info('next: put your CSV exports in those folders (see README.md there), edit the config, then run `swp validate`.');
+  return ExitCode.OK;
+}

@@ -1,0 +1,89 @@
+/** `swp validate`: load the config and every input, then print what was found. */
+import { loadWorkspace, type Workspace } from '../../ingest/workspace.js';
+import { monthsBetween } from '../../analysis/periods.js';
+import type { FileSummary, InputKind } from '../../model/data.js';
+import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
+import type { CommandContext } from '../run.js';
+
+const KIND_LABEL: Record<InputKind, string> = {
+  'police-uk-street': 'police.uk street-level crime',
+  'police-uk-outcomes': 'police.uk outcomes (skipped)',
+  'police-uk-stop-search': 'police.uk stop and search (skipped)',
+  'home-office-csp': 'Home Office CSP table',
+  measures: 'measures',
+  population: 'population',
+  'plan-review': "last year's plan",
+  consultation: 'consultation',
+  scores: 'workshop scores',
+};
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/** One line per input kind: files, rows, periods covered. */
+function summaryLines(summaries: FileSummary[]): string[] {
+  const byKind = new Map<InputKind, FileSummary[]>();
+  for (const s of summaries) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  const lines: string[] = [];
+  for (const [kind, list] of byKind) {
+    const rows = list.reduce((a, s) => a + s.rows, 0);
+    const firsts = list.map((s) => s.firstPeriod).filter((x): x is string => !!x).sort();
+    const lasts = list.map((s) => s.lastPeriod).filter((x): x is string => !!x).sort();
+    const period = firsts.length ? `${firsts[0]} to ${lasts[lasts.length - 1]}` : '';
+    lines.push(
+      `  ${KIND_LABEL[kind].padEnd(36)} ${String(list.length).padStart(4)} file${list.length === 1 ? ' ' : 's'} ${n(rows).padStart(10)} rows   ${period}`,
+    );
+  }
+  return lines;
+}
+
+/** Print the validation summary for a loaded workspace. */
+export function describeWorkspace(ws: Workspace): string[] {
+  const { config } = ws;
+  const lines = [`${config.partnership.name}: ${config.area.name} (${config.area.code})`, '', 'Inputs'];
+  lines.push(...summaryLines(ws.summaries));
+  if (ws.police) {
+    const t = ws.police.tally;
+    lines.push(
+      '',
+      `police.uk rows: ${n(t.rows)} read; ${n(t.inArea)} in ${config.area.name} (${n(ws.police.byLsoa.size)} LSOAs); ${n(t.outOfArea)} in other areas; ${n(t.noLocation)} with no location; ${n(t.duplicates)} duplicates dropped`,
+    );
+    for (const [force, months] of [...ws.police.monthsByForce].sort(([a], [b]) => a.localeCompare(b))) {
+      const sorted = [...months].sort();
+      const all = monthsBetween(sorted[0]!, sorted[sorted.length - 1]!);
+      const missing = all.filter((m) => !months.has(m));
+      lines.push(
+        `  ${force}: ${sorted.length} months, ${sorted[0]} to ${sorted[sorted.length - 1]}${missing.length ? `; missing ${missing.join(', ')}` : ', none missing'}`,
+      );
+    }
+  }
+  const measureIds = [...new Set(ws.measures.map((m) => m.indicator))].sort();
+  if (measureIds.length) {
+    const areas = new Set(ws.measures.map((m) => m.areaCode));
+    lines.push('', `measures: ${measureIds.length} indicators for ${areas.size} areas: ${measureIds.join(', ')}`);
+  }
+  if (ws.population.length) {
+    const years = ws.population.map((p) => p.year).sort((a, b) => a - b);
+    const areas = new Set(ws.population.map((p) => p.areaCode));
+    lines.push(`population: ${areas.size} areas, mid-year ${years[0]} to ${years[years.length - 1]}`);
+  }
+  if (ws.homeOffice.length) {
+    const csps = new Set(ws.homeOffice.map((r) => r.cspName));
+    const years = [...new Set(ws.homeOffice.map((r) => r.financialYear))].sort();
+    lines.push(`Home Office CSP table: ${csps.size} partnerships, ${years[0]} to ${years[years.length - 1]}`);
+  }
+  return lines;
+}
+
+export async function validateCommand(ctx: CommandContext, opts: { failOnWarnings: boolean }): Promise<ExitCodeValue> {
+  const { printer } = ctx;
+  const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => printer.warn(w) });
+  for (const line of describeWorkspace(ws)) printer.info(line);
+  const count = printer.warnings.length;
+  printer.info('');
+  printer.info(
+    count === 0
+      ? printer.style('green', 'OK: the config and every input are valid.')
+      : `${printer.style('green', 'OK:')} the config and every input are valid, with ${count} warning${count === 1 ? '' : 's'} (above).`,
+  );
+  return opts.failOnWarnings && count > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+}

@@ -1,0 +1,165 @@
+/**
+ * The CLI: a command table over commander. Parses argv, calls the pipeline, prints, and maps errors to exit codes.
+ * `run(argv)` is what bin/swp.js and the tests call; it never calls process.exit. Commands import their stage
+ * lazily so `swp --help` loads only commander (marp-cli and changesets do the same).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { ExitCode, SwpError, type ExitCodeValue } from '../model/errors.js';
+import { Printer, type Streams } from './io.js';
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  workspace: string;
+  out?: string;
+  quiet: boolean;
+  debug: boolean;
+  color: boolean;
+}
+
+/** The context handed to each command implementation. */
+export interface CommandContext {
+  global: GlobalOptions;
+  printer: Printer;
+  io: Streams;
+  /** Absolute workspace folder. */
+  workspace: string;
+}
+
+const VERSION = '0.1.0';
+
+const defaultStreams = (): Streams => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+/** A USAGE error for a bad flag value, in the same shape as every other error. */
+export function usageError(message: string, flag: string, expected: string, found: string, hint: string): SwpError {
+  return new SwpError(ExitCode.USAGE, { message, keyPath: flag, expected, found, hint });
+}
+
+/**
+ * Run swp with the given arguments (without `node` and the script path) and return the exit code.
+ */
+export async function run(argv: readonly string[], io: Streams = defaultStreams()): Promise<ExitCodeValue> {
+  // --debug must work even when option parsing fails, so look for it before commander does (marp-cli's prepare.ts).
+  const debug = argv.includes('--debug') || io.env.SWP_DEBUG === '1';
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const printer = new Printer(io, { quiet, debug, color: !argv.includes('--no-color') });
+  let action: Promise<ExitCodeValue> | undefined;
+
+  const program = new Command('swp')
+    .description('Write the statutory documents of a Community Safety Partnership from official CSV exports.')
+    .version(VERSION, '-V, --version')
+    .option('-w, --workspace <dir>', 'workspace folder holding swp.config.yaml', '.')
+    .option('-o, --out <dir>', 'output folder for documents (default: <workspace>/out)')
+    .option('-q, --quiet', 'print only warnings and errors', false)
+    .option('--debug', 'print debug logs and stack traces', false)
+    .option('--no-color', 'no colour in messages (NO_COLOR is honoured too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  swp init my-csp                     create a workspace to fill with CSV exports
+  swp validate -w my-csp              check every input and the config
+  swp assess -w my-csp                the annual strategic assessment (PDF)
+  swp report -w my-csp --quarter 2016/17-Q3
+                                      the quarterly board performance report
+  swp priorities -w my-csp            rank candidate priorities by weighted criteria
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid config,
+            5 browser or rendering failure, 6 warnings with --fail-on-warnings, 130 interrupted.`,
+    );
+
+  const context = (cmd: Command): CommandContext => {
+    const g = cmd.optsWithGlobals() as GlobalOptions;
+    return { global: g, printer, io, workspace: resolve(io.cwd, g.workspace) };
+  };
+
+  program
+    .command('init')
+    .description('create a workspace: swp.config.yaml, input folders and a README of what goes where')
+    .argument('[dir]', 'folder to create or fill', '.')
+    .option('--force', 'overwrite an existing swp.config.yaml', false)
+    .option('--partnership <name>', 'partnership name for the config')
+    .option('--area <name>', 'local authority name as in police.uk LSOA names')
+    .option('--code <code>', 'ONS local-authority code, e.g. E08000031')
+    .addHelpText('after', '\nExamples:\n  swp init castlebridge-csp\n  swp init wolves --area Wolverhampton --code E08000031\n')
+    .action((dir: string, opts: { force: boolean; partnership?: string; area?: string; code?: string }, cmd: Command) => {
+      action = import('./commands/init.js').then((m) => m.initCommand(context(cmd), resolve(io.cwd, dir), opts));
+    });
+
+  program
+    .command('validate')
+    .description('check the config and every input file, and print what was found')
+    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .addHelpText('after', '\nExamples:\n  swp validate --workspace data/demo\n  swp validate -w my-csp --fail-on-warnings\n')
+    .action((opts: { failOnWarnings: boolean }, cmd: Command) => {
+      action = import('./commands/validate.js').then((m) => m.validateCommand(context(cmd), opts));
+    });
+
+  const formatOption = () =>
+    new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json').default('pdf');
+
+  program
+    .command('assess')
+    .description('write the annual strategic assessment for a financial year')
+    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)')
+    .addOption(formatOption())
+    .option('--stdout', 'print the JSON to stdout', false)
+    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n')
+    .action((opts: Record<string, unknown>, cmd: Command) => {
+      action = import('./commands/assess.js').then((m) => m.assessCommand(context(cmd), opts));
+    });
+
+  program
+    .command('report')
+    .description('write the quarterly board performance report')
+    .requiredOption('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016)')
+    .addOption(formatOption())
+    .option('--stdout', 'print the JSON to stdout', false)
+    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
+    .action((opts: Record<string, unknown>, cmd: Command) => {
+      action = import('./commands/report.js').then((m) => m.reportCommand(context(cmd), opts));
+    });
+
+  program
+    .command('priorities')
+    .description('score and rank candidate priorities with the weighted criteria in the config')
+    .option('--year <yyyy/yy>', 'financial year (default: the latest complete year in the data)')
+    .addOption(new Option('--format <format>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
+    .addHelpText('after', '\nExamples:\n  swp priorities -w data/demo\n  swp priorities -w data/demo --format csv > priorities.csv\n')
+    .action((opts: Record<string, unknown>, cmd: Command) => {
+      action = import('./commands/priorities.js').then((m) => m.prioritiesCommand(context(cmd), opts));
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return action ? await action : ExitCode.OK;
+  } catch (e) {
+    return handleError(e, printer, debug);
+  }
+}
+
+/** Map anything thrown to an exit code: SwpError prints its block; commander's usage errors exit 2; the rest is a bug. */
+function handleError(e: unknown, printer: Printer, debug: boolean): ExitCodeValue {
+  if (e instanceof CommanderError) {
+    // commander has already printed its message; help and version are successful exits.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.OK;
+    return ExitCode.USAGE;
+  }
+  if (e instanceof SwpError) {
+    printer.error(e);
+    if (debug && e.stack) printer.raw(`${e.stack}\n`);
+    return e.code;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  printer.raw(`internal error: ${err.message}\nThis is a bug in swp. Please report it with the output of the same command run with --debug.\n`);
+  if (debug) printer.raw(`${err.stack ?? ''}\n`);
+  return ExitCode.INTERNAL;
+}
