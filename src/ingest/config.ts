@@ -84,14 +84,21 @@ export function formatKeyPath(path: readonly PropertyKey[]): string {
 }
 
 /** 1-based line and column of the YAML/JSON node at a key path, if it exists. */
-function positionOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+function positionOf(
+  doc: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  atKey = false,
+): { line: number; column: number } | undefined {
   let node: unknown = doc.contents;
   let last: Node | undefined = node as Node;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
       if (!pair) break;
       last = (pair.key as Node) ?? last;
+      // An unknown key is pointed at itself, not at its value.
+      if (atKey && i === path.length - 1) break;
       node = pair.value;
       if (node) last = node as Node;
     } else if (isSeq(node) && typeof key === 'number') {
@@ -109,7 +116,21 @@ function positionOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter,
 /** Turn zod issues into located problems, with "did you mean" for unknown keys. */
 function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: ReturnType<typeof parseDocument>, counter: LineCounter): Problem[] {
   const problems: Problem[] = [];
+  // A typo ("weigth") produces two issues: the unknown key and the missing "weight". Report the typo once, with
+  // its suggestion, and drop the "missing" issue the suggestion explains.
+  const explained = new Set<string>();
   for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = schemaAt(configSchema as unknown as AnySchema, issue.path).flatMap((s) =>
+      s._zod.def.type === 'object' ? Object.keys(s._zod.def.shape as object) : [],
+    );
+    for (const key of issue.keys) {
+      const guess = didYouMean(key, known);
+      if (guess) explained.add(formatKeyPath([...issue.path, guess]));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'invalid_type' && explained.has(formatKeyPath(issue.path)) && valueAt(doc.toJS(), issue.path) === undefined) continue;
     if (issue.code === 'unrecognized_keys') {
       const known = schemaAt(configSchema as unknown as AnySchema, issue.path).flatMap((s) =>
         s._zod.def.type === 'object' ? Object.keys(s._zod.def.shape as object) : [],
@@ -120,7 +141,7 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: Ret
         problems.push({
           message: `unknown key "${key}"`,
           file,
-          ...positionOf(doc, counter, path),
+          ...positionOf(doc, counter, path, true),
           keyPath: formatKeyPath(path),
           expected: known.length ? `one of: ${known.join(', ')}` : 'no other keys here',
           found: showFound(key),
@@ -221,12 +242,12 @@ export async function loadConfig(path: string, displayBase = process.cwd()): Pro
     throw new SwpError(
       ExitCode.CONFIG,
       doc.errors.slice(0, 10).map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = counter.linePos(e.pos[0]);
         return {
           message: `the config is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
           file,
-          line: pos?.line,
-          column: pos?.col,
+          line: pos.line,
+          column: pos.col,
           expected: 'YAML key: value pairs, indented with spaces',
           found: e.code,
           hint: e.code === 'DUPLICATE_KEY' ? 'a key appears twice at the same level: keep one' : 'check indentation (spaces, not tabs) and quoting near this line',

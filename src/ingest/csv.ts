@@ -63,6 +63,8 @@ class DecodeStream extends Transform {
   private carry: Buffer = Buffer.alloc(0);
   private first = true;
   private lineNo = 1;
+  /** A '\r' that ended the previous chunk: it may be the first half of a CRLF. */
+  private pendingCR = false;
   private readonly utf16: TextDecoder[] = [];
 
   constructor(
@@ -81,7 +83,7 @@ class DecodeStream extends Transform {
         this.first = false;
         buf = this.sniff(buf);
       }
-      this.push(this.decode(buf, false));
+      this.push(this.normaliseLineEnds(this.decode(buf, false), false));
       done();
     } catch (e) {
       done(e as Error);
@@ -90,7 +92,7 @@ class DecodeStream extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      const tail = this.decode(Buffer.alloc(0), true);
+      const tail = this.normaliseLineEnds(this.decode(Buffer.alloc(0), true), true);
       if (tail) this.push(tail);
       done();
     } catch (e) {
@@ -161,6 +163,20 @@ class DecodeStream extends Transform {
     }
   }
 
+  /**
+   * CRLF and lone CR become LF. Files mix them (a title row saved on one system, data on another), and csv-parse
+   * both keeps a stray '\r' in the last field and counts a quoted CRLF as two lines when it guesses wrong.
+   */
+  private normaliseLineEnds(text: string, final: boolean): string {
+    let t = this.pendingCR ? `\r${text}` : text;
+    this.pendingCR = false;
+    if (!final && t.endsWith('\r')) {
+      this.pendingCR = true;
+      t = t.slice(0, -1);
+    }
+    return t.replace(/\r\n?/g, '\n');
+  }
+
   /** Reject NUL characters (a binary or corrupted file) and keep the line count for messages. */
   private checkText(text: string): string {
     const nul = text.indexOf('\u0000');
@@ -186,7 +202,7 @@ function countNewlines(text: string, end: number): number {
   return n;
 }
 
-/** Sniff the delimiter from the first line: tab if it has more tabs than commas outside quotes. */
+/** Sniff the delimiter (tab or comma) from the first line that has two or more of either. */
 async function sniffDelimiter(path: string): Promise<',' | '\t'> {
   const fh = await open(path, 'r');
   try {
@@ -195,16 +211,24 @@ async function sniffDelimiter(path: string): Promise<',' | '\t'> {
     let text = buf.subarray(0, bytesRead).toString('latin1');
     // UTF-16: drop the zero bytes so ASCII delimiters can be counted.
     if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) text = text.replace(/\u0000/g, '');
-    const firstLine = text.split('\n', 1)[0] ?? '';
-    let tabs = 0;
-    let commas = 0;
-    let quoted = false;
-    for (const ch of firstLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && ch === '\t') tabs++;
-      else if (!quoted && ch === ',') commas++;
+    // Decide on the first line that has at least two delimiters of either kind: official files may open with a
+    // title row such as "Population estimates, mid-2016" above a tab-separated header, and ONS tab-separated data
+    // rows hold "1,234" numbers, so neither the very first line nor a count over all lines is reliable.
+    let firstTabs = -1;
+    let firstCommas = 0;
+    for (const line of text.split(/\r?\n/).slice(0, 12)) {
+      let tabs = 0;
+      let commas = 0;
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (!quoted && ch === '\t') tabs++;
+        else if (!quoted && ch === ',') commas++;
+      }
+      if (Math.max(tabs, commas) >= 2) return tabs > commas ? '\t' : ',';
+      if (firstTabs < 0) [firstTabs, firstCommas] = [tabs, commas];
     }
-    return tabs > commas ? '\t' : ',';
+    return firstTabs > firstCommas ? '\t' : ',';
   } finally {
     await fh.close();
   }

@@ -64,9 +64,11 @@ export function wrongHeaderError(
   missing: string[],
   looksLike?: string,
 ): SwpError {
+  // Name missing columns by the header text users see, not the code name.
+  const shown = missing.map((m) => columns.find((c) => c.name === m)?.aliases[0] ?? m);
   return new SwpError(ExitCode.INPUT, {
     message: row
-      ? `the header does not match the ${formatName} format: missing column${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}`
+      ? `the header does not match the ${formatName} format: missing column${shown.length === 1 ? '' : 's'} ${shown.map((m) => `"${m}"`).join(', ')}`
       : `no header row: the file has no ${formatName} data`,
     file,
     line: row?.line ?? 1,

@@ -130,3 +130,23 @@ describe('parseNumber', () => {
     expect(parseNumber('  ')).toEqual({ kind: 'empty' });
   });
 });
+
+describe('readCsvRows: line ends', () => {
+  it('counts lines right with a quoted CRLF inside a CRLF file', async () => {
+    expect(await rows('a,b\r\n1,"x\r\ny"\r\n2,z\r\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['1', 'x\ny'] },
+      { line: 4, fields: ['2', 'z'] },
+    ]);
+  });
+  it('handles mixed LF and CRLF without keeping a stray \\r', async () => {
+    expect(await rows('Title row\na,b\r\n1,2\r\n')).toEqual([
+      { line: 1, fields: ['Title row'] },
+      { line: 2, fields: ['a', 'b'] },
+      { line: 3, fields: ['1', '2'] },
+    ]);
+  });
+  it('sniffs tabs below a title row that has a comma', async () => {
+    expect((await rows('Population estimates, mid-2016\nCODE\tAREA\tYEAR\nE1\tX\t2016\n'))[1]).toEqual({ line: 2, fields: ['CODE', 'AREA', 'YEAR'] });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Home Office police recorded crime open data: the Community Safety Partnership (CSP) table.
+ *
+ * One row per financial year (and quarter, in the quarterly tables) × force × CSP × offence. The count column is
+ * "Number of Offences" in some years and "Offence Count" in others; newer files can have title rows above the header.
+ * Group and area names change spelling between years, so text is tidied (trimmed, inner whitespace collapsed) but
+ * otherwise kept as published: mapping old names to new ones is the analysis's business.
+ */
+import type { FileSummary, HomeOfficeRow, InputKind } from '../../model/data.js';
+import type { ColumnSpec } from '../header.js';
+import { DuplicateTracker, readTable, tidyText, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
+
+export const FORMAT_NAME = 'Home Office CSP table';
+export const KIND: InputKind = 'home-office-csp';
+
+export const COLUMNS: ColumnSpec[] = [
+  { name: 'financial_year', aliases: ['Financial Year', 'Fin Year'], required: true },
+  { name: 'financial_quarter', aliases: ['Financial Quarter', 'Quarter'], required: false },
+  { name: 'force_name', aliases: ['Force Name', 'Police Force', 'Force'], required: true },
+  { name: 'csp_name', aliases: ['CSP Name', 'Community Safety Partnership', 'Community Safety Partnership Name', 'CSP'], required: true },
+  { name: 'offence_description', aliases: ['Offence Description', 'Offence'], required: true },
+  { name: 'offence_group', aliases: ['Offence Group'], required: true },
+  { name: 'offence_subgroup', aliases: ['Offence Subgroup', 'Offence Sub Group', 'Offence Sub-group'], required: true },
+  { name: 'offence_code', aliases: ['Offence Code'], required: true },
+  { name: 'count', aliases: ['Number of Offences', 'Offence Count', 'Number of Crimes', 'Count'], required: true },
+];
+
+const LAYOUT: Layout = { id: 'home-office-csp', formatName: FORMAT_NAME, columns: COLUMNS };
+
+const FY_RE = /^(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/i;
+const FY_EXPECTED = 'a financial year such as 2016/17 (also 2016-17 or FY2016/17)';
+const QUARTER_RE = /^(?:Q|Quarter)?\s*([1-4])$/i;
+
+/** Normalise a financial year to `YYYY/YY`; undefined if it is not one (reason in `why`). */
+export function parseFinancialYear(raw: string): { year: number; label: string } | { why: string } {
+  const m = FY_RE.exec(raw.trim());
+  if (!m) return { why: 'not a financial year' };
+  const first = Number(m[1]);
+  const second = m[2]!;
+  const next = second.length === 2 ? (first + 1) % 100 : first + 1;
+  if (Number(second) !== next) return { why: 'the second year must be the year after the first' };
+  return { year: first, label: `${first}/${String((first + 1) % 100).padStart(2, '0')}` };
+}
+
+function month(year: number, monthIndex0: number): string {
+  const y = year + Math.floor(monthIndex0 / 12);
+  const m = (monthIndex0 % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** First and last month (YYYY-MM) a financial year / quarter covers (the UK financial year starts in April). */
+export function financialPeriodMonths(fyStart: number, quarter: number | null): { first: string; last: string } {
+  if (quarter === null) return { first: month(fyStart, 3), last: month(fyStart, 14) };
+  const start = 3 + (quarter - 1) * 3;
+  return { first: month(fyStart, start), last: month(fyStart, start + 2) };
+}
+
+/**
+ * Read a Home Office CSP table.
+ *
+ * @throws SwpError(INPUT) for a header that does not match, a file without data rows, or any bad rows (all of
+ *   them, up to `maxProblems`, in one error).
+ */
+export async function readHomeOfficeCsp(path: string, options: FormatReadOptions = {}): Promise<{ rows: HomeOfficeRow[]; summary: FileSummary }> {
+  const rows: HomeOfficeRow[] = [];
+  const csps = new Set<string>();
+  const duplicates = new DuplicateTracker();
+  let first: string | undefined;
+  let last: string | undefined;
+  let annualLine: number | undefined;
+  let quarterlyLine: number | undefined;
+
+  const onRow = (ctx: RowContext): void => {
+    const fy = parseFinancialYear(ctx.raw('financial_year'));
+    if ('why' in fy) {
+      ctx.problem('financial_year', {
+        message: `the financial year is not valid: ${fy.why}`,
+        expected: FY_EXPECTED,
+        hint: 'financial years run April to March and are written as the starting year, a slash and the last two digits of the next year',
+      });
+    }
+
+    let quarter: number | null = null;
+    const rawQuarter = ctx.raw('financial_quarter').trim();
+    if (rawQuarter !== '') {
+      const q = QUARTER_RE.exec(rawQuarter);
+      if (q) quarter = Number(q[1]);
+      else {
+        ctx.problem('financial_quarter', {
+          message: 'the financial quarter is not 1, 2, 3 or 4',
+          expected: 'a quarter 1 to 4 (or Q1 to Q4), or empty in an annual table',
+          hint: 'quarter 1 is April to June, 2 July to September, 3 October to December, 4 January to March',
+        });
+      }
+    }
+
+    const force = ctx.requiredText('force_name', 'a police force name');
+    const csp = ctx.requiredText('csp_name', 'a Community Safety Partnership name');
+    const description = ctx.requiredText('offence_description', 'an offence description');
+    const group = tidyText(ctx.raw('offence_group'));
+    const subgroup = tidyText(ctx.raw('offence_subgroup'));
+    const code = tidyText(ctx.raw('offence_code'));
+    const count = ctx.count('count', { what: 'the number of offences' });
+
+    if (ctx.bad || 'why' in fy || !force.ok || !csp.ok || !description.ok || !count.ok) return;
+
+    const key = [fy.label, quarter ?? '', force.value.toLowerCase(), csp.value.toLowerCase(), code.toLowerCase(), description.value.toLowerCase()].join('\u0000');
+    const firstLine = duplicates.check(key, ctx.line);
+    if (firstLine !== undefined) {
+      ctx.problem('count', {
+        message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${fy.label}${quarter === null ? '' : ` Q${quarter}`} "${description.value}" for ${csp.value}`,
+        expected: 'one row per financial year, quarter, force, CSP and offence',
+        found: `the same year, quarter, force, CSP and offence as line ${firstLine}`,
+        hint: 'the file may contain the same extract twice; remove one of the two rows',
+      });
+      return;
+    }
+
+    if (quarter === null) annualLine ??= ctx.line;
+    else quarterlyLine ??= ctx.line;
+    const months = financialPeriodMonths(fy.year, quarter);
+    if (first === undefined || months.first < first) first = months.first;
+    if (last === undefined || months.last > last) last = months.last;
+    csps.add(csp.value);
+
+    const out: HomeOfficeRow = {
+      financialYear: fy.label,
+      quarter,
+      forceName: force.value,
+      cspName: csp.value,
+      offenceDescription: description.value,
+      offenceGroup: group,
+      offenceSubgroup: subgroup,
+      offenceCode: code,
+      count: count.value.value,
+      source: { file: ctx.file, line: ctx.line },
+    };
+    if (count.value.absence) out.absence = count.value.absence;
+    rows.push(out);
+  };
+
+  const { header } = await readTable(path, options, [LAYOUT], onRow);
+  const file = options.displayPath ?? path;
+  if (annualLine !== undefined && quarterlyLine !== undefined) {
+    options.onWarning?.({
+      message: `the table mixes annual rows (no quarter, e.g. line ${annualLine}) and quarterly rows (e.g. line ${quarterlyLine}): totals may be counted twice`,
+      file,
+      line: annualLine,
+    });
+  }
+  const countAt = header.index['count']!;
+  const summary: FileSummary = {
+    file,
+    kind: KIND,
+    rows: rows.length,
+    areas: csps.size,
+    note: `count column "${header.names[countAt]}"; ${quarterlyLine !== undefined ? 'quarterly' : 'annual'} figures`,
+  };
+  if (first !== undefined) summary.firstPeriod = first;
+  if (last !== undefined) summary.lastPeriod = last;
+  return { rows, summary };
+}

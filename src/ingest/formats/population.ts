@@ -1,0 +1,201 @@
+/**
+ * Population (mid-year estimates) for rates per 1,000 and per 100,000.
+ *
+ * Two layouts are accepted, told apart by the header:
+ * - canonical (long): `area_code,area_name,year,age_band,population`, one row per area × year × age band;
+ * - ONS wide: `CODE, AREA, AGE GROUP, 2018, 2019, …` (as in ONS subnational population tables, often tab-separated
+ *   with "1,234" values), one row per area × age group with a column per year. It is unpivoted to canonical rows.
+ *
+ * Age bands are normalised (`All ages` → `all`, `10 to 17` → `10-17`, `90 and over` → `90+`); other bands are kept
+ * as published.
+ */
+import type { FileSummary, InputKind, PopulationRow } from '../../model/data.js';
+import type { ColumnSpec } from '../header.js';
+import { AREA_CODE_RE } from './measures.js';
+import { DuplicateTracker, readTable, tidyText, type Cell, type FormatReadOptions, type Header, type Layout, type RowContext } from './table-reader.js';
+
+export const FORMAT_NAME = 'population';
+export const KIND: InputKind = 'population';
+
+/** Canonical (long) layout. */
+export const COLUMNS: ColumnSpec[] = [
+  { name: 'area_code', aliases: ['area_code', 'code', 'geography code', 'ladcode', 'la code'], required: true },
+  { name: 'area_name', aliases: ['area_name', 'name', 'area', 'geography name', 'laname', 'la name'], required: true },
+  { name: 'year', aliases: ['year', 'mid-year', 'mid year'], required: true },
+  { name: 'age_band', aliases: ['age_band', 'age group', 'age'], required: true },
+  { name: 'population', aliases: ['population', 'persons', 'count', 'value'], required: true },
+];
+
+/** ONS wide layout: area code, name and age group, then one column per year (`2018` or `mid-2018`). */
+export const ONS_WIDE_COLUMNS: ColumnSpec[] = [
+  { name: 'area_code', aliases: ['CODE', 'area_code', 'area code', 'ladcode', 'la code'], required: true },
+  { name: 'area_name', aliases: ['AREA', 'area_name', 'name', 'laname', 'la name'], required: true },
+  { name: 'age_band', aliases: ['AGE GROUP', 'age_band', 'age'], required: true },
+];
+
+/** A year column header of the wide layout: `2018`, `mid-2018`, `Mid 2018`. */
+const YEAR_HEADER_RE = /^(?:mid[\s-]*)?(\d{4})$/i;
+/** A year cell of the canonical layout: `2016` or `mid-2016`. */
+const YEAR_CELL_RE = /^(?:mid[\s-]*)?(\d{4})$/i;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+function yearColumns(fields: readonly string[], taken: readonly number[]): { at: number; year: number }[] {
+  const out: { at: number; year: number }[] = [];
+  fields.forEach((f, at) => {
+    if (taken.includes(at)) return;
+    const m = YEAR_HEADER_RE.exec(tidyText(f));
+    if (m) out.push({ at, year: Number(m[1]) });
+  });
+  return out;
+}
+
+const CANONICAL: Layout = { id: 'canonical', formatName: FORMAT_NAME, columns: COLUMNS };
+const ONS_WIDE: Layout = {
+  id: 'ons-wide',
+  formatName: 'population (ONS wide: CODE, AREA, AGE GROUP, then a column per year)',
+  columns: ONS_WIDE_COLUMNS,
+  extraMissing: (fields, index) => (yearColumns(fields, Object.values(index)).length > 0 ? [] : ['a year column such as 2018']),
+};
+
+/** Normalise an age band: `All ages`/`all` → `all`, `10 to 17`/`10 - 17` → `10-17`, `90 and over` → `90+`. */
+export function normaliseAgeBand(raw: string): string {
+  const s = tidyText(raw);
+  const lower = s.toLowerCase();
+  if (lower === 'all' || lower === 'all ages' || lower === 'all persons' || lower === 'total') return 'all';
+  const range = /^(?:aged?\s+)?(\d+)\s*(?:-|–|to)\s*(\d+)$/i.exec(s);
+  if (range) return `${Number(range[1])}-${Number(range[2])}`;
+  const open = /^(?:aged?\s+)?(\d+)\s*(?:\+|and over|or over|and above)$/i.exec(s);
+  if (open) return `${Number(open[1])}+`;
+  return s;
+}
+
+const POPULATION_EXPECTED = 'a whole number of people, more than 0 (e.g. 531947 or "531,947")';
+
+/** A population cell: a positive whole number; no suppression markers. */
+function populationCell(ctx: RowContext, at: number): Cell<number> {
+  const cell = ctx.count(at, { what: 'the population' });
+  if (!cell.ok) return cell;
+  if (cell.value.value === null) {
+    ctx.problem(at, {
+      message: 'the population is marked as not published',
+      expected: POPULATION_EXPECTED,
+      hint: 'population estimates are published for every area and age band; fill in the figure from the ONS release',
+    });
+    return { ok: false };
+  }
+  if (cell.value.value === 0) {
+    ctx.problem(at, {
+      message: 'the population is 0',
+      expected: POPULATION_EXPECTED,
+      hint: 'a rate needs a population of more than 0; check the area and age band',
+    });
+    return { ok: false };
+  }
+  return { ok: true, value: cell.value.value };
+}
+
+/**
+ * Read a population file (canonical or ONS wide layout).
+ *
+ * @throws SwpError(INPUT) for a header that matches neither layout, a file without data rows, or any bad rows (all
+ *   of them, up to `maxProblems`, in one error).
+ */
+export async function readPopulation(path: string, options: FormatReadOptions = {}): Promise<{ rows: PopulationRow[]; summary: FileSummary }> {
+  const rows: PopulationRow[] = [];
+  const duplicates = new DuplicateTracker();
+  const areas = new Set<string>();
+  let minYear: number | undefined;
+  let maxYear: number | undefined;
+  let wide: { header: Header; years: { at: number; year: number }[] } | undefined;
+
+  const push = (ctx: RowContext, areaCode: string, areaName: string, year: number, ageBand: string, population: number): void => {
+    rows.push({ areaCode, areaName, year, ageBand, population, source: { file: ctx.file, line: ctx.line } });
+    areas.add(areaCode);
+    if (minYear === undefined || year < minYear) minYear = year;
+    if (maxYear === undefined || year > maxYear) maxYear = year;
+  };
+
+  const onRow = (ctx: RowContext): void => {
+    const areaCode = ctx.raw('area_code').trim();
+    if (!AREA_CODE_RE.test(areaCode)) {
+      const upper = areaCode.toUpperCase();
+      ctx.problem('area_code', {
+        message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
+        expected: 'an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. E06000047',
+        hint: AREA_CODE_RE.test(upper) ? `area codes start with a capital letter: ${upper}` : 'use the 9-character ONS code of the area, not its name',
+      });
+    }
+    const areaName = ctx.requiredText('area_name', 'an area name');
+    const ageRaw = tidyText(ctx.raw('age_band'));
+    if (ageRaw === '') {
+      ctx.problem('age_band', {
+        message: 'the age band is empty',
+        expected: 'an age band such as all, 10-17 or 10-14',
+        hint: 'write "all" for the whole population',
+      });
+    }
+    const ageBand = normaliseAgeBand(ageRaw);
+
+    if (ctx.header.layout === ONS_WIDE) {
+      if (wide?.header !== ctx.header) wide = { header: ctx.header, years: yearColumns(ctx.header.names, Object.values(ctx.header.index)) };
+      const values = wide.years.map(({ at }) => populationCell(ctx, at));
+      if (ctx.bad || !areaName.ok) return;
+      const firstLine = duplicates.check(`${areaCode} ${ageBand}`, ctx.line);
+      if (firstLine !== undefined) {
+        ctx.problem('age_band', {
+          message: `duplicate row: lines ${firstLine} and ${ctx.line} both give age group ${ageBand} for ${areaCode}`,
+          expected: 'one row per area and age group',
+          found: `the same area and age group as line ${firstLine}`,
+          hint: 'remove one of the two rows',
+        });
+        return;
+      }
+      wide.years.forEach(({ year }, i) => {
+        const v = values[i]!;
+        if (v.ok) push(ctx, areaCode, areaName.value, year, ageBand, v.value);
+      });
+      return;
+    }
+
+    let year: number | undefined;
+    const yearRaw = ctx.raw('year').trim();
+    const ym = YEAR_CELL_RE.exec(yearRaw);
+    if (!ym || Number(ym[1]) < MIN_YEAR || Number(ym[1]) > MAX_YEAR) {
+      ctx.problem('year', {
+        message: ym ? `the year is out of range (${MIN_YEAR} to ${MAX_YEAR})` : 'the year is not a 4-digit year',
+        expected: 'a year such as 2016 (or mid-2016): the mid-year (30 June) of the estimate',
+        hint: 'give the calendar year of the mid-year estimate, not a financial year or a date',
+      });
+    } else year = Number(ym[1]);
+    const population = populationCell(ctx, ctx.header.index['population']!);
+    if (ctx.bad || !areaName.ok || year === undefined || !population.ok) return;
+
+    const firstLine = duplicates.check(`${areaCode} ${year} ${ageBand}`, ctx.line);
+    if (firstLine !== undefined) {
+      ctx.problem('age_band', {
+        message: `duplicate row: lines ${firstLine} and ${ctx.line} both give the ${year} population of ${areaCode}, age band ${ageBand}`,
+        expected: 'one row per area_code, year and age_band',
+        found: `the same area, year and age band as line ${firstLine}`,
+        hint: 'remove one of the two rows (age bands "All ages" and "all" are the same band)',
+      });
+      return;
+    }
+    push(ctx, areaCode, areaName.value, year, ageBand, population.value);
+  };
+
+  const { header, dataRows } = await readTable(path, options, [CANONICAL, ONS_WIDE], onRow);
+  const summary: FileSummary = {
+    file: options.displayPath ?? path,
+    kind: KIND,
+    rows: rows.length,
+    areas: areas.size,
+    note:
+      header.layout === ONS_WIDE
+        ? `ONS wide layout: ${dataRows} rows × ${wide?.years.length ?? 0} year columns unpivoted`
+        : 'canonical layout',
+  };
+  if (minYear !== undefined) summary.firstPeriod = `${minYear}-06-30`;
+  if (maxYear !== undefined) summary.lastPeriod = `${maxYear}-06-30`;
+  return { rows, summary };
+}

@@ -1,0 +1,259 @@
+/**
+ * The workspace loader: finds and validates the config, then reads every input it names, collecting the problems
+ * of all files into one error so an analyst fixes a batch of exports in one pass rather than one file per run.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Config, InputSource } from '../model/config.js';
+import { CRIME_TYPES, crimeTypeIndicatorId, type FileSummary, type HomeOfficeRow, type MeasureRow, type PoliceUkData, type PopulationRow } from '../model/data.js';
+import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.js';
+import { findConfig, formatKeyPath, loadConfig } from './config.js';
+import type { Encoding } from './csv.js';
+import { readHomeOfficeCsp } from './formats/home-office-csp.js';
+import { readMeasures } from './formats/measures.js';
+import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
+import { readPopulation } from './formats/population.js';
+import {
+  readConsultation,
+  readPlanReview,
+  readScores,
+  type ConsultationRow,
+  type PlanReviewRow,
+  type ScoreRow,
+} from './formats/workspace-tables.js';
+
+export type { ConsultationRow, PlanReviewRow, ScoreRow };
+
+/** Everything a workspace holds, read and validated. */
+export interface Workspace {
+  /** Absolute folder of the config file; config paths resolve against it. */
+  root: string;
+  configFile: string;
+  config: Config;
+  police: PoliceUkData | undefined;
+  homeOffice: HomeOfficeRow[];
+  measures: MeasureRow[];
+  population: PopulationRow[];
+  planReview: PlanReviewRow[];
+  consultation: ConsultationRow[];
+  scores: ScoreRow[];
+  summaries: FileSummary[];
+}
+
+export interface LoadOptions {
+  /** Base for the file paths shown in messages (default: the current directory). */
+  displayBase?: string;
+  onWarning?: (w: Warning) => void;
+  /** Latest month allowed in the data, YYYY-MM (default: this month). Tests pin it. */
+  latestMonth?: string;
+  /** Total problems kept across all files before the rest are only counted. */
+  maxProblems?: number;
+}
+
+/** Normalise a config input entry to its source form. */
+function sourceOf(entry: string | InputSource): InputSource {
+  return typeof entry === 'string' ? { path: entry, encoding: 'auto' } : entry;
+}
+
+/** Expand a file-or-folder path to CSV files (folders: *.csv and *.tsv, recursively, sorted). */
+async function csvFiles(path: string): Promise<string[]> {
+  const st = await stat(path);
+  if (!st.isDirectory()) return [path];
+  const out: string[] = [];
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) out.push(...(await csvFiles(p)));
+    else if (/\.(csv|tsv)$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Read the LSOA code list (inline, or a file with one code per line, or a CSV whose first column is the code). */
+async function lsoaCodes(config: Config, root: string, display: (p: string) => string): Promise<Set<string> | undefined> {
+  const spec = config.area.lsoaCodes;
+  if (spec === undefined) return undefined;
+  if (Array.isArray(spec)) return new Set(spec.map((s) => s.trim()));
+  const path = resolve(root, spec);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new SwpError(ExitCode.INPUT, {
+      message: 'the LSOA code list named in the config does not exist',
+      file: display(path),
+      keyPath: 'area.lsoaCodes',
+      hint: 'check the path (relative to the config file), or list the codes inline',
+    });
+  }
+  const codes = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const code = line.split(',')[0]?.trim().replace(/^"|"$/g, '') ?? '';
+    if (/^[EW]0\d{7}$/.test(code)) codes.add(code);
+  }
+  return codes;
+}
+
+/**
+ * Load a workspace: config, then every input. Throws SwpError(CONFIG) for config problems and SwpError(INPUT)
+ * with the problems of all input files together.
+ */
+export async function loadWorkspace(dir: string, options: LoadOptions = {}): Promise<Workspace> {
+  const displayBase = options.displayBase ?? process.cwd();
+  const display = (p: string) => relative(displayBase, p) || p;
+  const configFile = findConfig(dir);
+  const config = await loadConfig(configFile, displayBase);
+  const root = dirname(configFile);
+  const limit = options.maxProblems ?? 50;
+  const problems: Problem[] = [];
+  let omitted = 0;
+  const summaries: FileSummary[] = [];
+  const warn = options.onWarning ?? (() => {});
+
+  /** Run a reader and keep its problems instead of stopping at the first bad file. */
+  const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof SwpError) || e.code !== ExitCode.INPUT) throw e;
+      for (const p of e.problems) {
+        if (problems.length < limit) problems.push(p);
+        else omitted++;
+      }
+      omitted += e.omitted;
+      return undefined;
+    }
+  };
+
+  /** Resolve a configured input to files, failing with the config key when it does not exist. */
+  const filesOf = async (entry: string | InputSource, keyPath: (string | number)[]): Promise<{ files: string[]; source: InputSource }> => {
+    const source = sourceOf(entry);
+    const path = resolve(root, source.path);
+    try {
+      return { files: await csvFiles(path), source };
+    } catch {
+      problems.push({
+        message: 'an input named in the config does not exist',
+        file: display(path),
+        keyPath: formatKeyPath(keyPath),
+        expected: 'an existing file or folder, relative to the config file',
+        found: 'nothing at that path',
+        hint: `check ${formatKeyPath(keyPath)} in ${display(configFile)}`,
+      });
+      return { files: [], source };
+    }
+  };
+
+  const readerOptions = (source: InputSource, file: string) => ({
+    displayPath: display(file),
+    encoding: source.encoding as Encoding,
+    ...(source.columns ? { columns: source.columns } : {}),
+    onWarning: warn,
+  });
+
+  // Tabular inputs: read each file, keep rows and summaries.
+  const readAll = async <R>(
+    entries: readonly (string | InputSource)[],
+    key: string,
+    reader: (path: string, o: ReturnType<typeof readerOptions>) => Promise<{ rows: R[]; summary: FileSummary }>,
+  ): Promise<R[]> => {
+    const rows: R[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const { files, source } = await filesOf(entry, ['inputs', key, i]);
+      for (const file of files) {
+        const got = await attempt(() => reader(file, readerOptions(source, file)));
+        if (got) {
+          rows.push(...got.rows);
+          summaries.push(got.summary);
+        }
+      }
+    }
+    return rows;
+  };
+  const readOne = async <R>(
+    entry: string | InputSource | undefined,
+    key: string,
+    reader: (path: string, o: ReturnType<typeof readerOptions>) => Promise<{ rows: R[]; summary: FileSummary }>,
+  ): Promise<R[]> => (entry === undefined ? [] : readAll([entry], key, reader).then((r) => r));
+
+  const population = await readAll(config.inputs.population, 'population', readPopulation);
+  const measures = await readAll(config.inputs.measures, 'measures', readMeasures);
+  const homeOffice = await readAll(config.inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+  const planReview = await readOne(config.inputs.planReview, 'planReview', readPlanReview);
+  const consultation = await readOne(config.inputs.consultation, 'consultation', readConsultation);
+  const scores = await readOne(config.inputs.scores, 'scores', readScores);
+
+  let police: PoliceUkData | undefined;
+  if (config.inputs.policeUk.length > 0) {
+    const codes = await lsoaCodes(config, root, display);
+    const area: AreaFilter = codes ? { lsoaCodes: codes } : { lsoaNamePrefix: config.area.lsoaNamePrefix ?? config.area.name };
+    const paths: string[] = [];
+    let encoding: Encoding = 'auto';
+    let columns: Record<string, string> | undefined;
+    for (const [i, entry] of config.inputs.policeUk.entries()) {
+      const source = sourceOf(entry);
+      const path = resolve(root, source.path);
+      const exists = await stat(path).then(() => true, () => false);
+      if (!exists) {
+        problems.push({
+          message: 'an input named in the config does not exist',
+          file: display(path),
+          keyPath: formatKeyPath(['inputs', 'policeUk', i]),
+          expected: 'an existing file or folder, relative to the config file',
+          found: 'nothing at that path',
+          hint: 'the demo generates its police.uk files with `npm run demo:data`; for your own data, download them from data.police.uk',
+        });
+        continue;
+      }
+      paths.push(path);
+      encoding = source.encoding as Encoding;
+      columns = source.columns ?? columns;
+    }
+    const got = await attempt(() =>
+      readPoliceUk(paths, {
+        area,
+        encoding,
+        ...(columns ? { columns } : {}),
+        displayBase,
+        onWarning: warn,
+        ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}),
+      }),
+    );
+    if (got) {
+      police = got.data;
+      summaries.push(...got.summaries);
+      if (got.data.tally.inArea === 0 && got.data.tally.rows > 0) {
+        warn({
+          message: `no police.uk rows fall in ${config.area.name}: ${codes ? 'none of the LSOA codes in area.lsoaCodes occur' : `no LSOA name starts with "${config.area.lsoaNamePrefix ?? config.area.name} "`}`,
+          keyPath: codes ? 'area.lsoaCodes' : 'area.lsoaNamePrefix',
+        });
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
+
+  const workspace: Workspace = { root, configFile, config, police, homeOffice, measures, population, planReview, consultation, scores, summaries };
+  for (const w of crossChecks(workspace)) warn(w);
+  return workspace;
+}
+
+/** Consistency checks across inputs that do not stop a run but that an analyst should know about. */
+function crossChecks(ws: Workspace): Warning[] {
+  const out: Warning[] = [];
+  const { config } = ws;
+  const popAreas = new Set(ws.population.map((p) => p.areaCode));
+  if (!popAreas.has(config.area.code)) {
+    out.push({ message: `the population files have no rows for ${config.area.name} (${config.area.code}): rates per 1,000 residents cannot be computed`, keyPath: 'inputs.population' });
+  }
+  const known = new Set<string>(ws.measures.map((m) => m.indicator));
+  if (ws.police) for (const id of ['recorded-crime.all', ...CRIME_TYPES.map(crimeTypeIndicatorId)]) known.add(id);
+  const referenced = new Map<string, string>();
+  config.strategicPriorities.forEach((p, i) => p.indicators.forEach((id, j) => referenced.set(id, `strategicPriorities[${i}].indicators[${j}]`)));
+  config.priorities.candidates.forEach((c, i) => c.indicators.forEach((id, j) => referenced.set(id, `priorities.candidates[${i}].indicators[${j}]`)));
+  for (const [id, keyPath] of referenced) {
+    if (known.has(id)) continue;
+    out.push({ message: `indicator "${id}" has no data in any input`, keyPath });
+  }
+  return out;
+}
