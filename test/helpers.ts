@@ -1,4 +1,4 @@
-/** Shared test helpers: paths to fixtures and the real data in ../shared, and catching SwpError. */
+/** Shared test helpers: paths to fixtures and real published data, and catching SwpError. */
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,8 +8,8 @@ import { SwpError } from '../src/model/errors.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test/fixtures');
-/** The read-only real data beside the repository (a copy sits beside CI's clone too). */
-export const SHARED_DATA = join(ROOT, '../shared/data');
+/** Real published files (police.uk, ONS), byte-for-byte copies: see test/fixtures/real/SOURCES.md. */
+export const REAL_DATA = join(ROOT, 'test/fixtures/real');
 
 /** Await a promise that must reject with an SwpError, and return it. */
 export async function rejection(p: Promise<unknown>): Promise<SwpError> {

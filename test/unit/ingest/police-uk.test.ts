@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readPoliceUk } from '../../../src/ingest/formats/police-uk.js';
 import { CRIME_TYPES } from '../../../src/model/data.js';
 import { ExitCode } from '../../../src/model/errors.js';
-import { rejection, SHARED_DATA, tempDir, writeTree } from '../../helpers.js';
+import { rejection, REAL_DATA, tempDir, writeTree } from '../../helpers.js';
 
-const ESSEX = join(SHARED_DATA, 'police-uk/2022-12-essex-street-sample.csv');
-const STOP_SEARCH = join(SHARED_DATA, 'police-uk/2019-06-greater-manchester-stop-and-search.csv');
+const ESSEX = join(REAL_DATA, '2022-12-essex-street-sample.csv');
+const STOP_SEARCH = join(REAL_DATA, '2019-06-greater-manchester-stop-and-search.csv');
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 
 /** Sum of a month's counts by crime type name. */
