@@ -1,7 +1,11 @@
 // Regenerate schema/*.json from the zod schemas (run after `npm run build`): npm run schemas
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configJsonSchema } from '../dist/model/json-schema.js';
+import { configJsonSchema, contractJsonSchemas } from '../dist/model/json-schema.js';
 
-mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../schema/swp.config.schema.json', import.meta.url), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-console.log('wrote schema/swp.config.schema.json');
+const dir = new URL('../schema/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+const all = { 'swp.config.schema.json': configJsonSchema(), ...contractJsonSchemas() };
+for (const [name, schema] of Object.entries(all)) {
+  writeFileSync(new URL(name, dir), `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote schema/${name}`);
+}

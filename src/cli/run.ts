@@ -26,7 +26,8 @@ export interface CommandContext {
   workspace: string;
 }
 
-const VERSION = '0.1.0';
+/** swp's version, printed by --version and written into every JSON document. */
+export const VERSION = '0.1.0';
 
 const defaultStreams = (): Streams => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 
@@ -109,6 +110,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .description('write the annual strategic assessment for a financial year')
     .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)')
     .addOption(formatOption())
+    .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n')
@@ -121,6 +123,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .description('write the quarterly board performance report')
     .requiredOption('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016)')
     .addOption(formatOption())
+    .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')

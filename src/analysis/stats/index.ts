@@ -20,8 +20,10 @@ export {
   type RateResult,
 } from './rates.js';
 export {
+  compareProportions,
   proportion,
   wilsonLimits,
+  type ProportionChange,
   type ProportionOptions,
   type ProportionResult,
 } from './proportions.js';

@@ -11,7 +11,7 @@
  * This is the interval R's `prop.test(x, n, correct = FALSE)$conf.int` gives (no continuity correction).
  */
 import { StatsInputError } from './errors.js';
-import { checkCount, checkLevel, checkPositive, zFor } from './internal.js';
+import { checkCount, checkLevel, checkPositive, pchisq1Upper, zFor } from './internal.js';
 
 export interface ProportionOptions {
   /** 1 for a proportion (default), 100 for a percentage, 1,000 for per 1,000… */
@@ -80,4 +80,49 @@ function checkProportionInput(numerator: number, denominator: number): { x: numb
     throw new StatsInputError('numerator', numerator, `must not be greater than the denominator (${denominator})`);
   }
   return { x, n };
+}
+
+/** Result of comparing two proportions (earlier → later). */
+export interface ProportionChange {
+  /** Pearson χ² statistic (1 df) of the 2×2 table. */
+  statistic: number;
+  pValue: number;
+  /** (later − earlier) / earlier × 100, in percent of the earlier proportion; null when the earlier is 0. */
+  percentChange: number | null;
+  /** Change in percentage points × multiplier-free: (later − earlier) on the 0–1 scale. */
+  difference: number;
+  direction: 'increase' | 'decrease' | 'no-significant-change';
+}
+
+/**
+ * Two-sample test of equal proportions: Pearson's χ² on the 2×2 table without continuity correction, the statistic
+ * R's `prop.test(c(x1, x2), c(n1, n2), correct = FALSE)` reports (Newcombe & Altman 2000; Agresti, "Categorical
+ * Data Analysis", §3.1). Used for proportions (e.g. proven reoffending) where the Poisson test for counts does not
+ * apply because the event is common.
+ */
+export function compareProportions(
+  earlier: { numerator: number; denominator: number },
+  later: { numerator: number; denominator: number },
+  alpha = 0.05,
+): ProportionChange {
+  const x1 = checkCount('earlier.numerator', earlier.numerator);
+  const n1 = checkPositive('earlier.denominator', earlier.denominator);
+  const x2 = checkCount('later.numerator', later.numerator);
+  const n2 = checkPositive('later.denominator', later.denominator);
+  if (x1 > n1) throw new StatsInputError('earlier.numerator', x1, `must not be greater than the denominator (${n1})`);
+  if (x2 > n2) throw new StatsInputError('later.numerator', x2, `must not be greater than the denominator (${n2})`);
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
+  const statistic = variance > 0 ? (p2 - p1) ** 2 / variance : 0;
+  const pValue = pchisq1Upper(statistic);
+  const significant = pValue < alpha;
+  return {
+    statistic,
+    pValue,
+    percentChange: p1 > 0 ? ((p2 - p1) / p1) * 100 : null,
+    difference: p2 - p1,
+    direction: !significant || p2 === p1 ? 'no-significant-change' : p2 > p1 ? 'increase' : 'decrease',
+  };
 }

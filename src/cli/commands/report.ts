@@ -1,16 +1,36 @@
 /** `swp report --quarter`: the quarterly board performance report. */
-import { quarterRange } from '../../analysis/periods.js';
+import { join } from 'node:path';
+import { quarterId, quarterRange } from '../../analysis/periods.js';
+import { buildReport } from '../../analysis/report.js';
 import { loadWorkspace } from '../../ingest/workspace.js';
-import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
+import { reportSchema } from '../../model/contract.js';
+import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
+import { VERSION, type CommandContext } from '../run.js';
+import { dataAsAt, outDir, parseFormats, writeJson } from './output.js';
 import { resolveQuarter } from './period-options.js';
 
 export async function reportCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
-  // Check the flag before reading any data: a typo should fail fast.
+  // Check the flags before reading any data: a typo should fail fast.
   const quarter = resolveQuarter(String(opts.quarter));
+  const formats = parseFormats(opts.format);
+  const asAt = dataAsAt(ctx, opts.date);
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
   const range = quarterRange(quarter);
+  if (ws.police && !ws.police.byMonth.has(range.end)) {
+    const months = [...ws.police.byMonth.keys()].sort();
+    throw new SwpError(ExitCode.INPUT, {
+      message: `no police.uk data for the end of ${quarterId(quarter)} (${range.end})`,
+      expected: `street-level files up to ${range.end}`,
+      found: months.length ? `data from ${months[0]} to ${months[months.length - 1]}` : 'no months',
+      hint: 'choose a quarter inside the data, or add the missing months',
+    });
+  }
   ctx.printer.info(`performance report for ${ws.config.partnership.name}, ${range.label}`);
-  ctx.printer.info('the analysis and document stages are not built yet: inputs were loaded and checked.');
+  const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: asAt, version: VERSION }));
+  if (formats.has('json')) await writeJson(ctx, join(outDir(ctx), `report-${quarterId(quarter).replace('/', '-')}.json`), report);
+  if (formats.has('pdf') || formats.has('html')) {
+    ctx.printer.warn({ message: 'PDF and HTML documents are not built yet in this version: use --format json' });
+  }
+  if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { proportion, wilsonLimits } from '../../../../src/analysis/stats/index.js';
+import { compareProportions, proportion, wilsonLimits } from '../../../../src/analysis/stats/index.js';
 import { expectClose, expectStatsInputError } from './helpers.js';
 
 /*
@@ -116,5 +116,25 @@ describe('proportion (Wilson)', () => {
   it('bad multiplier or confidence throws', () => {
     expectStatsInputError(() => proportion(1, 10, { multiplier: 0 }), 'multiplier');
     expectStatsInputError(() => proportion(1, 10, { confidence: 95 }), 'confidence');
+  });
+});
+
+describe('compareProportions (two-sample χ² without continuity correction)', () => {
+  it('matches R prop.test(correct = FALSE)', () => {
+    // Rscript -e 'options(digits=15); r<-prop.test(c(312,280),c(1034,1012),correct=FALSE); r$p.value; r$statistic'
+    //   → 0.211354058966321, X-squared 1.56212699446269
+    const r = compareProportions({ numerator: 312, denominator: 1034 }, { numerator: 280, denominator: 1012 });
+    expect(r.statistic).toBeCloseTo(1.56212699446269, 10);
+    expect(r.pValue).toBeCloseTo(0.211354058966321, 10);
+    expect(r.direction).toBe('no-significant-change');
+    // Rscript -e 'prop.test(c(5,15),c(40,42),correct=FALSE)$p.value' → 0.014411372186308
+    const s = compareProportions({ numerator: 5, denominator: 40 }, { numerator: 15, denominator: 42 });
+    expect(s.pValue).toBeCloseTo(0.014411372186308, 10);
+    expect(s.direction).toBe('increase');
+    // (15/42 − 5/40) / (5/40) × 100 = (0.357142857 − 0.125) / 0.125 × 100 = 185.714…
+    expect(s.percentChange).toBeCloseTo(185.7142857, 5);
+  });
+  it('equal proportions give p = 1 (R: prop.test(c(50,50),c(100,100),correct=FALSE)$p.value → 1)', () => {
+    expect(compareProportions({ numerator: 50, denominator: 100 }, { numerator: 50, denominator: 100 }).pValue).toBe(1);
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The annual strategic assessment's numbers: every indicator for the financial year, in the JSON contract's shape.
+ * Measures published with a lag (proven reoffending) use the latest year available and say so.
+ */
+import type { Workspace } from '../ingest/workspace.js';
+import { SCHEMA_VERSION, type Assessment, type IndicatorResult } from '../model/contract.js';
+import { CRIME_TYPES } from '../model/data.js';
+import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
+import { applyDisclosure } from './disclosure-apply.js';
+import { finding } from './findings.js';
+import { computeHarm, loadHarmWeights } from './harm.js';
+import { computeIndicator, toPeriod } from './indicator.js';
+import { financialYear } from './periods.js';
+import { DataSource } from './sources.js';
+
+export interface DocumentOptions {
+  /** ISO date printed as "data as at" (from --date or SOURCE_DATE_EPOCH, for reproducible output). */
+  dataAsAt: string;
+  version: string;
+}
+
+const GROUP_ORDER: IndicatorResult['group'][] = ['recorded-crime', 'anti-social-behaviour', 'reoffending', 'youth-justice', 'hidden-crime', 'treatment', 'other'];
+
+/** Every indicator the documents cover: police.uk ones when there are police.uk data, and every id named anywhere. */
+export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefinition[] {
+  const ids = new Set<string>();
+  if (ws.police) for (const id of POLICE_INDICATOR_IDS) ids.add(id);
+  const areaMeasures = new Set(ws.measures.filter((m) => m.areaCode === ws.config.area.code).map((m) => m.indicator));
+  for (const id of areaMeasures) ids.add(id);
+  for (const p of ws.config.strategicPriorities) for (const id of p.indicators) ids.add(id);
+  for (const c of ws.config.priorities.candidates) for (const id of c.indicators) ids.add(id);
+  for (const i of ws.config.indicators) ids.add(i.id);
+  const defs = [...ids].map((id) => defineIndicator(id, ws.config, source.hasDenominator(id)));
+  // police.uk-based ids need police.uk data; measures ids need rows for the area.
+  const usable = defs.filter((d) => (d.source === 'police-uk' ? !!ws.police : areaMeasures.has(d.id)));
+  return usable.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.source === 'police-uk' ? POLICE_INDICATOR_IDS.indexOf(a.id) - POLICE_INDICATOR_IDS.indexOf(b.id) : a.id.localeCompare(b.id)));
+}
+
+/** The latest financial year up to `startYear` (within three years) with data for a measures indicator. */
+function latestYearWithData(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number): number {
+  if (def.source === 'police-uk') return startYear;
+  for (let y = startYear; y >= startYear - 3; y--) {
+    if (source.observe(def, areaCode, financialYear(y)).status !== 'missing') return y;
+  }
+  return startYear;
+}
+
+/** Compute the assessment for the financial year starting in April of `startYear`. */
+export function buildAssessment(ws: Workspace, startYear: number, options: DocumentOptions): Assessment {
+  const source = new DataSource(ws);
+  const { config } = ws;
+  const warnings: string[] = [];
+  const indicators: IndicatorResult[] = [];
+  for (const def of indicatorIds(ws, source)) {
+    const year = latestYearWithData(def, source, config.area.code, startYear);
+    const computed = computeIndicator(def, financialYear(year), { config, source, startYear: year });
+    if (year !== startYear) computed.notes.unshift(`latest available: ${financialYear(year).label} (figures are published with a lag)`);
+    indicators.push({ ...computed, finding: '' });
+  }
+  addHarm(indicators, source, startYear);
+  const safe = applyDisclosure(indicators, config.disclosure);
+  for (const r of safe) r.finding = finding(r);
+  return {
+    kind: 'strategic-assessment',
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'swp', version: options.version },
+    partnership: { name: config.partnership.name, shortName: config.partnership.shortName ?? null },
+    area: { name: config.area.name, code: config.area.code },
+    period: toPeriod(financialYear(startYear)),
+    dataAsAt: options.dataAsAt,
+    indicators: safe,
+    priorities: [],
+    warnings,
+  };
+}
+
+/**
+ * Harm (Cambridge Crime Harm Index weights, data/reference/HARM-WEIGHTS.md) for the police.uk indicators: each
+ * indicator's harm, harm per 1,000 residents, and its share of all harm against its share of all crime.
+ */
+function addHarm(indicators: IndicatorResult[], source: DataSource, startYear: number): void {
+  const fy = financialYear(startYear);
+  const counts = source.countsByType(fy);
+  if (!counts) return;
+  const summary = computeHarm(counts, loadHarmWeights());
+  const byType = new Map(summary.rows.map((r) => [r.crimeType, r]));
+  for (const r of indicators) {
+    const def = defineIndicator(r.id, source.ws.config);
+    if (def.source !== 'police-uk' || r.group === 'anti-social-behaviour') continue;
+    const rows = def.crimeTypes.map((i) => byType.get(CRIME_TYPES[i] as never)).filter((x) => x !== undefined);
+    const score = rows.reduce((a, x) => a + x.harm, 0);
+    const count = rows.reduce((a, x) => a + x.count, 0);
+    r.harm = {
+      score,
+      perThousand: r.denominator ? (score / r.denominator) * 1000 : null,
+      shareOfHarm: summary.totalHarm > 0 ? score / summary.totalHarm : null,
+      shareOfVolume: summary.totalCount > 0 ? count / summary.totalCount : null,
+    };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Plain-English findings: one or two sentences per indicator, generated from the numbers, in words a board member
+ * reads without a statistics course. A sentence claims a rise, a fall or a difference only when the test behind
+ * it supports it; otherwise it says the change is not statistically significant or the figure is similar.
+ */
+import type { IndicatorResult } from '../model/contract.js';
+
+const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "1,234" */
+export function formatCount(n: number): string {
+  return int.format(n);
+}
+
+/** A value in its unit: "25.6 per 1,000 residents", "28.4%". */
+export function formatValue(r: Pick<IndicatorResult, 'unit'>, value: number): string {
+  if (r.unit.startsWith('%')) return `${one.format(value)}%`;
+  if (r.unit === 'reports' || r.unit === 'count') return int.format(value);
+  return `${one.format(value)} ${r.unit}`;
+}
+
+/** "8%" from 7.96; "less than 1%" for tiny changes. */
+function percent(p: number): string {
+  const a = Math.abs(p);
+  if (a < 0.5) return 'less than 1%';
+  return `${int.format(a)}%`;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+/** The change clause: "rose 8% (5,210 to 5,627), a statistically significant increase". */
+function changeClause(r: IndicatorResult): string | null {
+  if (!r.change || !r.previous || r.previous.count === null || r.count === null) return null;
+  const pct = r.change.percent;
+  const significant = r.change.direction !== 'no-significant-change';
+  const tail = significant ? `, a statistically significant ${r.change.direction}` : ', which is not a statistically significant change';
+  if (r.unit.startsWith('%')) {
+    // Proportions change in percentage points: "28.8% to 30.1%", not a percentage of a percentage.
+    if (r.previous.value === null || r.value === null) return null;
+    const points = r.value - r.previous.value;
+    if (Math.abs(points) < 0.05) return `was unchanged at ${formatValue(r, r.value)}`;
+    return `${points > 0 ? 'rose' : 'fell'} from ${formatValue(r, r.previous.value)} to ${formatValue(r, r.value)} (${one.format(Math.abs(points))} percentage points)${tail}`;
+  }
+  const from = formatCount(r.previous.count);
+  const to = formatCount(r.count);
+  if (pct === null) return `${r.count > r.previous.count ? 'rose' : 'changed'} from ${from} to ${to}${tail}`;
+  if (!significant && Math.abs(pct) < 0.5) return `was almost unchanged (${from} to ${to})`;
+  return `${pct > 0 ? 'rose' : 'fell'} ${percent(pct)} (${from} to ${to})${tail}`;
+}
+
+/** The comparison sentence with England and Wales. */
+function nationalClause(r: IndicatorResult): string | null {
+  if (!r.national || r.national.value === null || r.comparison === 'not-compared') return null;
+  const nat = r.unit === 'reports' ? `${one.format(r.national.value)} per 1,000 residents` : formatValue(r, r.national.value);
+  const who = r.national.label;
+  switch (r.comparison) {
+    case 'similar':
+      return `similar to ${who} (${nat})`;
+    case 'better':
+      return `significantly better than ${who} (${nat})`;
+    case 'worse':
+      return `significantly worse than ${who} (${nat})`;
+    case 'higher':
+      return `significantly higher than ${who} (${nat})`;
+    case 'lower':
+      return `significantly lower than ${who} (${nat})`;
+    default:
+      return null;
+  }
+}
+
+/** One or two sentences for an indicator. */
+export function finding(r: IndicatorResult): string {
+  if (r.suppressed) {
+    return `${r.label}: figures are not shown because the numbers are small enough to risk identifying people.`;
+  }
+  if (r.count === null) return `${r.label}: no data for ${r.period.label}.`;
+  const subject = r.label;
+  const sentences: string[] = [];
+  const change = changeClause(r);
+  const nat = nationalClause(r);
+  const provisional = r.revision === 'provisional' ? ' (provisional figures)' : '';
+  if (r.unit.startsWith('%')) {
+    const level = r.value === null ? '' : `${formatValue(r, r.value)} (${formatCount(r.count)} of ${formatCount(r.denominator ?? 0)})`;
+    sentences.push(`${subject}: ${level}${provisional}${nat ? `, ${nat}` : ''}.`);
+    if (change) sentences.push(`Compared with the year before it ${change}.`);
+  } else if (r.unit === 'reports' || r.unit === 'count') {
+    sentences.push(`${subject}: ${formatCount(r.count)} in ${r.period.label}${provisional}${change ? `; the number ${change}` : ''}.`);
+    if (nat) sentences.push(`As a rate per 1,000 residents it is ${nat}.`);
+  } else {
+    sentences.push(change ? `${subject} ${change}${provisional}.` : `${subject}: ${formatCount(r.count)} in ${r.period.label}${provisional}.`);
+    if (r.value !== null) {
+      sentences.push(`The rate, ${formatValue(r, r.value)}, is ${nat ?? 'not compared with England and Wales (no benchmark in the data)'}.`);
+    }
+  }
+  if (r.trend && r.trend.points.length >= 3 && r.trend.direction !== 'cannot-be-calculated') {
+    const first = r.trend.points[0]!.period.label;
+    if (r.trend.direction !== 'no-significant-change') sentences.push(`Since ${first} the long-term trend is ${r.trend.direction}.`);
+  }
+  return sentences.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' ').replace(/ {2,}/g, ' ');
+}
+
+export { lowerFirst };

@@ -1,0 +1,247 @@
+/**
+ * One indicator for one period: value and confidence interval, comparison with England and Wales and with the most
+ * similar group, change against the same period last year, long-term trend, SPC, RAG. Each step uses the cited
+ * method in ./stats or ./spc; this file decides which method fits which measure type and never computes a statistic
+ * itself.
+ */
+import type { Config } from '../model/config.js';
+import type { IndicatorResult, Period } from '../model/contract.js';
+import type { IndicatorDefinition } from './catalogue.js';
+import { addMonths, financialYear, monthsBetween, type MonthRange } from './periods.js';
+import { DataSource, ENGLAND, ENGLAND_AND_WALES, type Observation } from './sources.js';
+import {
+  compareProportions,
+  comparePoissonCounts,
+  compareWithBenchmark,
+  compareWithPeers,
+  crudeRate,
+  chiSquaredTrendProportions,
+  poissonCountLimits,
+  poissonTrendTest,
+  proportion,
+} from './stats/index.js';
+import { xmr } from './spc/index.js';
+
+/** ISO dates of a month range. */
+export function toPeriod(range: MonthRange): Period {
+  const [y, m] = range.end.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { start: `${range.start}-01`, end: `${range.end}-${String(lastDay).padStart(2, '0')}`, label: range.label };
+}
+
+interface Estimate {
+  value: number;
+  lower: number;
+  upper: number;
+  method: 'byar' | 'exact-poisson' | 'wilson';
+}
+
+/** The headline value and its 95% limits, by measure type (null when it cannot be computed). */
+export function estimate(def: IndicatorDefinition, obs: Observation): Estimate | null {
+  if (obs.status !== 'ok' || obs.count === null) return null;
+  if (def.type === 'proportion') {
+    if (obs.denominator === null || obs.denominator <= 0 || obs.count > obs.denominator) return null;
+    const p = proportion(obs.count, obs.denominator, { multiplier: def.multiplier });
+    return { value: p.value, lower: p.lower, upper: p.upper, method: 'wilson' };
+  }
+  if (def.type === 'count') {
+    // A count's own uncertainty: exact Poisson limits below 10 events, Byar's from 10 (PHE technical guide).
+    const r = crudeRate(obs.count, 1, { multiplier: 1 });
+    return { value: obs.count, lower: r.lower, upper: r.upper, method: r.method };
+  }
+  if (obs.denominator === null || obs.denominator <= 0) return null;
+  const r = crudeRate(obs.count, obs.denominator, { multiplier: def.multiplier });
+  return { value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+}
+
+/** A rate per `multiplier` for comparing counts between areas of different size. */
+function comparableRate(def: IndicatorDefinition, obs: Observation): Estimate | null {
+  if (def.type !== 'count') return estimate(def, obs);
+  if (obs.status !== 'ok' || obs.count === null || obs.denominator === null || obs.denominator <= 0) return null;
+  const r = crudeRate(obs.count, obs.denominator, { multiplier: def.multiplier });
+  return { value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+}
+
+export interface IndicatorContext {
+  config: Config;
+  source: DataSource;
+  /** The financial year start of the document (for trend and peers). */
+  startYear: number;
+  /** Months of the SPC chart: the last 36 ending with the period (police.uk series only). */
+  spcMonths?: number;
+}
+
+/** The national benchmark observation: England and Wales, else England (e.g. treatment data are England-only). */
+function nationalObservation(def: IndicatorDefinition, src: DataSource, range: MonthRange): { code: string; obs: Observation } | null {
+  for (const code of [ENGLAND_AND_WALES, ENGLAND]) {
+    const obs = src.observe(def, code, range);
+    if (obs.status === 'ok') return { code, obs };
+  }
+  return null;
+}
+
+/** RAG against a target: green met, amber worse by up to amberWithinPercent, red worse by more (config `rag`). */
+export function ragStatus(value: number | null, target: number | null, polarity: IndicatorDefinition['polarity'], rag: Config['rag']): IndicatorResult['rag'] {
+  if (target === null) return { status: 'grey', target: null, reason: 'no target set' };
+  if (value === null) return { status: 'grey', target, reason: 'no data for the period' };
+  if (polarity === 'no-judgement') return { status: 'grey', target, reason: 'no polarity: a target cannot be met or missed' };
+  const worseBy = polarity === 'lower-is-better' ? (value - target) / Math.abs(target) : (target - value) / Math.abs(target);
+  if (worseBy <= 0) return { status: 'green', target, reason: 'target met' };
+  const pct = worseBy * 100;
+  if (pct > rag.redBeyondPercent) return { status: 'red', target, reason: `${pct.toFixed(1)}% worse than target (red beyond ${rag.redBeyondPercent}%)` };
+  return { status: 'amber', target, reason: `${pct.toFixed(1)}% worse than target (amber within ${rag.amberWithinPercent}%)` };
+}
+
+/** Change against an earlier observation, with the test that fits the measure type. */
+export function changeBetween(def: IndicatorDefinition, earlier: Observation, later: Observation): IndicatorResult['change'] {
+  if (earlier.status !== 'ok' || later.status !== 'ok' || earlier.count === null || later.count === null) return null;
+  if (def.type === 'proportion') {
+    if (!earlier.denominator || !later.denominator) return null;
+    const c = compareProportions({ numerator: earlier.count, denominator: earlier.denominator }, { numerator: later.count, denominator: later.denominator });
+    return { percent: c.percentChange, pValue: c.pValue, direction: c.direction, method: 'two-sample chi-squared test of proportions (R prop.test, no continuity correction)' };
+  }
+  // Counts and rates: exact conditional test of two Poisson counts, exposure = population where known.
+  const e1 = def.type === 'rate' && earlier.denominator ? earlier.denominator : 1;
+  const e2 = def.type === 'rate' && later.denominator ? later.denominator : 1;
+  if (!Number.isInteger(earlier.count) || !Number.isInteger(later.count)) return null;
+  const c = comparePoissonCounts({ count: earlier.count, exposure: e1 }, { count: later.count, exposure: e2 });
+  return { percent: c.percentChange, pValue: c.pValue, direction: c.direction, method: 'exact test of two Poisson counts (conditional binomial, R poisson.test)' };
+}
+
+/** Compute an indicator for a period (before disclosure control and findings). */
+export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ctx: IndicatorContext): Omit<IndicatorResult, 'finding'> {
+  const { config, source } = ctx;
+  const areaCode = config.area.code;
+  const obs = source.observe(def, areaCode, range);
+  const est = estimate(def, obs);
+  const notes = [...obs.notes];
+
+  const natRange = nationalObservation(def, source, range);
+  let national: IndicatorResult['national'] = null;
+  let comparison: IndicatorResult['comparison'] = 'not-compared';
+  if (natRange) {
+    const natEst = comparableRate(def, natRange.obs);
+    const local = comparableRate(def, obs);
+    national = {
+      areaCode: natRange.code,
+      label: natRange.code === ENGLAND_AND_WALES ? 'England and Wales' : 'England',
+      value: def.type === 'count' ? natEst?.value ?? null : natEst?.value ?? null,
+      ci95: natEst ? [natEst.lower, natEst.upper] : null,
+      period: toPeriod(range),
+    };
+    comparison = compareWithBenchmark(local, natEst?.value, def.polarity).outcome;
+    if (def.type === 'count' && natEst) notes.push(`compared with ${national.label} as a rate per 1,000 residents`);
+  }
+
+  const prevRange: MonthRange = { start: addMonths(range.start, -12), end: addMonths(range.end, -12), label: '' };
+  const prevObs = source.observe(def, areaCode, prevRange);
+  prevRange.label = monthsBetween(range.start, range.end).length === 12 && range.start.endsWith('-04') ? financialYear(ctx.startYear - 1).label : `${prevRange.start} to ${prevRange.end}`;
+  const prevEst = estimate(def, prevObs);
+  const previous = prevObs.status === 'missing' ? null : { period: toPeriod(prevRange), count: prevObs.count, value: prevEst?.value ?? null };
+  const change = changeBetween(def, prevObs, obs);
+  if (obs.seriesBreak) notes.push(`series break: ${obs.seriesBreak}; the change is not like for like`);
+
+  const trend = trendOf(def, source, areaCode, ctx.startYear, range);
+  const spc = def.source === 'police-uk' ? spcOf(def, source, range, ctx.spcMonths ?? 36) : null;
+
+  // Most similar group: from the Home Office CSP table (one source for us and the peers).
+  let peers: IndicatorResult['peers'] = null;
+  if (def.source === 'police-uk' && config.area.peers.length > 0 && source.ws.homeOffice.length > 0 && def.type === 'rate') {
+    const rateOf = (name: string): number | null => {
+      const code = source.areaCodeOf(name);
+      const count = source.homeOfficeCount(source.areaName(code ?? '') ?? name, def.id, ctx.startYear);
+      const pop = code ? source.population(code, ctx.startYear, 'all') : null;
+      return count !== null && pop ? (count / pop.value) * def.multiplier : null;
+    };
+    const ours = rateOf(config.area.cspName ?? config.area.name);
+    if (ours !== null) {
+      const p = compareWithPeers(ours, config.area.peers.map(rateOf));
+      peers = { average: p.peerAverage, rank: p.rank, of: p.of };
+    }
+  }
+
+  return {
+    id: def.id,
+    label: def.label,
+    group: def.group,
+    period: toPeriod(range),
+    count: obs.count,
+    denominator: obs.denominator,
+    value: est?.value ?? null,
+    unit: def.unit,
+    ci95: est ? [est.lower, est.upper] : null,
+    ciMethod: est?.method ?? null,
+    polarity: def.polarity,
+    national,
+    comparison,
+    peers,
+    previous,
+    change,
+    trend,
+    spc,
+    rag: ragStatus(def.type === 'count' ? obs.count : est?.value ?? null, def.target, def.polarity, config.rag),
+    harm: null,
+    suppressed: obs.status === 'suppressed',
+    revision: obs.revision,
+    seriesBreak: obs.seriesBreak,
+    notes,
+  };
+}
+
+/** Long-term trend over up to five financial years ending with this one (at least three with data). */
+function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number, range: MonthRange): IndicatorResult['trend'] {
+  // Only for full financial years: a quarter's trend is the SPC chart's job.
+  if (!(range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12)) return null;
+  const points: { period: Period; obs: Observation }[] = [];
+  for (let y = startYear - 4; y <= startYear; y++) {
+    const fy = financialYear(y);
+    const obs = source.observe(def, areaCode, fy);
+    if (obs.status === 'ok' && obs.count !== null) points.push({ period: toPeriod(fy), obs });
+  }
+  const out = points.map((p) => ({ period: p.period, count: p.obs.count, value: estimate(def, p.obs)?.value ?? null }));
+  if (points.length < 3) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'fewer than three years of data' };
+  const x = points.map((p) => p.obs.count!);
+  if (def.type === 'proportion') {
+    const n = points.map((p) => p.obs.denominator ?? 0);
+    if (n.some((d) => d <= 0)) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'denominators missing' };
+    const t = chiSquaredTrendProportions(x, n);
+    return { points: out, direction: t.direction, pValue: t.pValue, method: 'chi-squared test for trend in proportions (R prop.trend.test)' };
+  }
+  const exposures = points.map((p) => (def.type === 'rate' && p.obs.denominator ? p.obs.denominator : 1));
+  const t = poissonTrendTest(x, exposures);
+  return { points: out, direction: t.direction, pValue: t.pValue, method: 'chi-squared score test for linear trend in Poisson rates (Breslow and Day 1987)' };
+}
+
+/** XmR chart of the monthly counts ending with the period. */
+function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, months: number): IndicatorResult['spc'] {
+  const window: MonthRange = { start: addMonths(range.end, -(months - 1)), end: range.end, label: '' };
+  const series = source.monthlyCounts(def, window);
+  // Leading months before the data starts are not part of the chart (missing, not zero).
+  const firstWithData = series.findIndex((p) => p.count !== null);
+  if (firstWithData < 0) return null;
+  const used = series.slice(firstWithData);
+  if (used.filter((p) => p.count !== null).length < 2) return null;
+  const chart = xmr(
+    used.map((p) => p.count),
+    { improvementDirection: def.polarity === 'lower-is-better' ? 'decrease' : def.polarity === 'higher-is-better' ? 'increase' : 'neutral', ...(def.target !== null && def.type === 'count' ? { target: def.target } : {}) },
+  );
+  const seg = chart.current;
+  return {
+    mean: seg.mean,
+    lower: seg.lowerLimit,
+    upper: seg.upperLimit,
+    points: used.map((p) => ({ period: p.month, value: p.count })),
+    signals: chart.signals.map((s) => ({ period: used[s.index]!.month, rule: s.rule, direction: s.direction, meaning: s.meaning })),
+    variation: chart.variationIcon,
+    assurance: chart.assuranceIcon,
+  };
+}
+
+/** Is a month range fully inside the police.uk data? */
+export function policeCovers(source: DataSource, range: MonthRange): boolean {
+  const data = source.ws.police;
+  return !!data && monthsBetween(range.start, range.end).every((m) => data.byMonth.has(m));
+}
+
+/** The months of a financial year, as a range. */
+export { ENGLAND_AND_WALES, ENGLAND };

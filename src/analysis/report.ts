@@ -1,0 +1,89 @@
+/**
+ * The quarterly board performance report's numbers: each monitored indicator this quarter, year to date, the same
+ * periods last year, change and its significance, comparison with England and Wales over the latest 12 months,
+ * direction of travel, RAG against the (annual) target on the rolling 12 months, SPC, and the exceptions.
+ */
+import type { Workspace } from '../ingest/workspace.js';
+import { SCHEMA_VERSION, type IndicatorResult, type Report } from '../model/contract.js';
+import type { DocumentOptions } from './assessment.js';
+import { indicatorIds } from './assessment.js';
+import type { IndicatorDefinition } from './catalogue.js';
+import { applyDisclosure } from './disclosure-apply.js';
+import { finding } from './findings.js';
+import { changeBetween, computeIndicator, estimate, toPeriod } from './indicator.js';
+import { appliesTo, isDisclosive } from './disclosure.js';
+import { quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
+import { DataSource } from './sources.js';
+
+/** Indicators on the board's report: those under a strategic priority, plus all crime and ASB. */
+function monitored(ws: Workspace, all: IndicatorDefinition[]): IndicatorDefinition[] {
+  const wanted = new Set<string>(['recorded-crime.all', 'anti-social-behaviour']);
+  for (const p of ws.config.strategicPriorities) for (const id of p.indicators) wanted.add(id);
+  return all.filter((d) => wanted.has(d.id));
+}
+
+/** Compute the report for a financial quarter. */
+export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOptions): Report {
+  const source = new DataSource(ws);
+  const { config } = ws;
+  const q = quarterRange(quarter);
+  const ytd = yearToDate(quarter);
+  const r12 = rolling12(q.end);
+  const qLast = samePeriodLastYear(q);
+  const ytdLast = samePeriodLastYear(ytd);
+  const indicators: IndicatorResult[] = [];
+  const rows: Report['rows'] = [];
+  const exceptions: Report['exceptions'] = [];
+
+  for (const def of monitored(ws, indicatorIds(ws, source))) {
+    // The indicator's headline is the year to date: its change, significance and RAG read against last year's.
+    const base = computeIndicator(def, ytd, { config, source, startYear: quarter.startYear });
+    // Comparison with England and Wales and RAG use the latest 12 months, as annual benchmarks and targets are yearly.
+    const latest12 = computeIndicator(def, r12, { config, source, startYear: quarter.startYear });
+    const result: IndicatorResult = {
+      ...base,
+      national: latest12.national ? { ...latest12.national, period: toPeriod(r12) } : null,
+      comparison: latest12.comparison,
+      rag: latest12.rag,
+      finding: '',
+    };
+    if (result.national) result.notes.push(`compared with ${result.national.label} over ${r12.label}`);
+    const cell = (range: typeof q) => {
+      const o = source.observe(def, config.area.code, range);
+      const est = estimate(def, o);
+      const small = appliesTo(def.id, config.disclosure.indicators) && o.count !== null && isDisclosive(o.count, config.disclosure.threshold);
+      return small ? { count: null, value: null } : { count: o.count, value: est?.value ?? null };
+    };
+    rows.push({ id: def.id, quarter: cell(q), yearToDate: cell(ytd), lastYearQuarter: cell(qLast), lastYearToDate: cell(ytdLast) });
+    indicators.push(result);
+
+    // Exceptions: special-cause concern in this quarter's months, or a significant deterioration year to date.
+    const quarterSignals = result.spc?.signals.filter((s) => s.period >= q.start && s.period <= q.end && s.meaning === 'concern') ?? [];
+    const qChange = changeBetween(def, source.observe(def, config.area.code, qLast), source.observe(def, config.area.code, q));
+    const worse = (c: IndicatorResult['change']) =>
+      c !== null && ((def.polarity === 'lower-is-better' && c.direction === 'increase') || (def.polarity === 'higher-is-better' && c.direction === 'decrease'));
+    const reasons: string[] = [];
+    if (quarterSignals.length > 0) reasons.push(`special-cause concern in ${[...new Set(quarterSignals.map((s) => s.period))].join(', ')} (${[...new Set(quarterSignals.map((s) => s.rule.replace(/_/g, ' ')))].join(', ')})`);
+    if (worse(result.change)) reasons.push('significant deterioration year to date against last year');
+    else if (worse(qChange)) reasons.push('significant deterioration this quarter against the same quarter last year');
+    if (reasons.length > 0) exceptions.push({ id: def.id, reason: reasons.join('; ') });
+  }
+
+  const safe = applyDisclosure(indicators, config.disclosure);
+  for (const r of safe) r.finding = finding(r);
+  return {
+    kind: 'performance-report',
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'swp', version: options.version },
+    partnership: { name: config.partnership.name, shortName: config.partnership.shortName ?? null },
+    area: { name: config.area.name, code: config.area.code },
+    period: toPeriod(q),
+    quarter: quarterId(quarter),
+    yearToDate: toPeriod(ytd),
+    dataAsAt: options.dataAsAt,
+    indicators: safe,
+    rows,
+    exceptions,
+    warnings: [],
+  };
+}

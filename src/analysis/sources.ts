@@ -1,0 +1,220 @@
+/**
+ * Observations: the count and denominator of an indicator for an area and a run of months, from whichever input
+ * holds it (police.uk aggregates, the measures CSV, the Home Office CSP table) plus the population. An observation
+ * is either complete, suppressed at source, or missing — months outside the data are missing, never zero.
+ */
+import type { Workspace } from '../ingest/workspace.js';
+import type { HomeOfficeRow, MeasureRow, Revision } from '../model/data.js';
+import type { IndicatorDefinition } from './catalogue.js';
+import { financialYearOf, monthsBetween, type MonthRange } from './periods.js';
+
+export const ENGLAND_AND_WALES = 'K04000001';
+export const ENGLAND = 'E92000001';
+
+export interface Observation {
+  count: number | null;
+  denominator: number | null;
+  /** Proven reoffending: reoffences (summed). */
+  reoffences: number | null;
+  status: 'ok' | 'suppressed' | 'missing';
+  /** Why an observation is missing or approximate (shown in data-quality notes). */
+  notes: string[];
+  revision: Revision | null;
+  seriesBreak: string | null;
+  /** The months actually covered. */
+  range: MonthRange;
+}
+
+/** The mid-year population used as a denominator, and whether it is for the year asked or the nearest earlier. */
+export interface PopulationValue {
+  value: number;
+  year: number;
+  exact: boolean;
+}
+
+const monthOf = (iso: string) => iso.slice(0, 7);
+
+/** Mapping of Home Office offence groups/subgroups to police.uk categories, for most-similar-group comparisons. */
+const HOME_OFFICE_TO_POLICE: [RegExp, string][] = [
+  [/^domestic burglary$|^non-domestic burglary$|burglary/i, 'recorded-crime.burglary'],
+  [/^shoplifting$/i, 'recorded-crime.shoplifting'],
+  [/^bicycle theft$/i, 'recorded-crime.bicycle-theft'],
+  [/^theft from the person$/i, 'recorded-crime.theft-from-the-person'],
+  [/^vehicle offences$/i, 'recorded-crime.vehicle-crime'],
+  [/^all other theft offences$/i, 'recorded-crime.other-theft'],
+  [/^violence (with|without) injury$|^stalking and harassment$|^death or serious injury|^homicide$|sexual offences|^rape$/i, 'recorded-crime.violence-and-sexual-offences'],
+  [/^robbery/i, 'recorded-crime.robbery'],
+  [/^criminal damage/i, 'recorded-crime.criminal-damage-and-arson'],
+  [/^drug offences$|possession of drugs|trafficking of drugs/i, 'recorded-crime.drugs'],
+  [/^possession of weapons/i, 'recorded-crime.possession-of-weapons'],
+  [/^public order/i, 'recorded-crime.public-order'],
+  [/^miscellaneous crimes against society$/i, 'recorded-crime.other-crime'],
+];
+
+/** The police.uk indicator a Home Office row counts towards (fraud and unmapped groups: none). */
+export function policeIndicatorOfHomeOfficeRow(row: HomeOfficeRow): string | undefined {
+  for (const [re, id] of HOME_OFFICE_TO_POLICE) if (re.test(row.offenceSubgroup) || re.test(row.offenceGroup)) return id;
+  return undefined;
+}
+
+/** Access to every input of a workspace, by indicator, area and months. */
+export class DataSource {
+  private readonly measuresByKey = new Map<string, MeasureRow[]>();
+  private readonly populationByKey = new Map<string, Map<number, number>>();
+  private readonly areaNames = new Map<string, string>();
+
+  constructor(readonly ws: Workspace) {
+    for (const row of ws.measures) {
+      const key = `${row.indicator}|${row.areaCode}`;
+      const list = this.measuresByKey.get(key);
+      if (list) list.push(row);
+      else this.measuresByKey.set(key, [row]);
+      this.areaNames.set(row.areaCode, row.areaName);
+    }
+    for (const p of ws.population) {
+      const key = `${p.areaCode}|${p.ageBand}`;
+      let years = this.populationByKey.get(key);
+      if (!years) this.populationByKey.set(key, (years = new Map()));
+      years.set(p.year, p.population);
+      this.areaNames.set(p.areaCode, p.areaName);
+    }
+  }
+
+  /** Area name for a code, from the population or measures files. */
+  areaName(code: string): string | undefined {
+    return this.areaNames.get(code);
+  }
+
+  /** Area code for a name (used for peers given by CSP name). */
+  areaCodeOf(nameOrCode: string): string | undefined {
+    if (/^[EWKNS]\d{8}$/.test(nameOrCode)) return nameOrCode;
+    for (const [code, name] of this.areaNames) if (name.toLowerCase() === nameOrCode.toLowerCase()) return code;
+    return undefined;
+  }
+
+  /**
+   * Mid-year population for an area: the year asked for, else the nearest earlier year published (mid-year
+   * estimates lag by about a year, so the latest estimate stands in; the note says so).
+   */
+  population(areaCode: string, year: number, band: 'all' | '10-17'): PopulationValue | null {
+    const years = this.populationByKey.get(`${areaCode}|${band}`);
+    if (!years) return null;
+    const exact = years.get(year);
+    if (exact !== undefined) return { value: exact, year, exact: true };
+    const earlier = [...years.keys()].filter((y) => y < year).sort((a, b) => b - a)[0];
+    if (earlier !== undefined) return { value: years.get(earlier)!, year: earlier, exact: false };
+    return null;
+  }
+
+  /** Whether the measures hold any row for this indicator with a denominator. */
+  hasDenominator(indicator: string): boolean {
+    for (const [key, rows] of this.measuresByKey) if (key.startsWith(`${indicator}|`) && rows.some((r) => r.denominator !== null)) return true;
+    return false;
+  }
+
+  /** Observation of an indicator for an area over a run of whole months. */
+  observe(def: IndicatorDefinition, areaCode: string, range: MonthRange): Observation {
+    const base = def.source === 'police-uk' && areaCode === this.ws.config.area.code ? this.observePolice(def, range) : this.observeMeasures(def, areaCode, range);
+    if (base.status !== 'ok' || def.type === 'proportion') return base;
+    if (base.denominator === null && def.populationBand !== null) {
+      // Rates of a financial year use the mid-year population of the year in which it starts.
+      const pop = this.population(areaCode, financialYearOf(range.start), def.populationBand);
+      if (pop) {
+        base.denominator = pop.value;
+        if (!pop.exact) base.notes.push(`population for mid-${financialYearOf(range.start)} not yet published: mid-${pop.year} used`);
+      } else if (def.type === 'rate') {
+        base.notes.push(`no population for ${areaCode} (${def.populationBand === 'all' ? 'all ages' : 'aged 10 to 17'}): no rate`);
+      }
+    }
+    return base;
+  }
+
+  private empty(range: MonthRange, status: Observation['status'], note?: string): Observation {
+    return { count: null, denominator: null, reoffences: null, status, notes: note ? [note] : [], revision: null, seriesBreak: null, range };
+  }
+
+  private observePolice(def: IndicatorDefinition, range: MonthRange): Observation {
+    const data = this.ws.police;
+    if (!data) return this.empty(range, 'missing', 'no police.uk data');
+    let count = 0;
+    const missing: string[] = [];
+    for (const m of monthsBetween(range.start, range.end)) {
+      const counts = data.byMonth.get(m);
+      if (!counts) {
+        missing.push(m);
+        continue;
+      }
+      for (const t of def.crimeTypes) count += counts[t]!;
+    }
+    if (missing.length > 0) return this.empty(range, 'missing', `no police.uk data for ${missing.join(', ')}`);
+    const breakNote = def.seriesBreaks.find((b) => b.from > range.start && b.from <= range.end);
+    return { count, denominator: null, reoffences: null, status: 'ok', notes: [], revision: null, seriesBreak: breakNote ? breakNote.note : null, range };
+  }
+
+  /** Rows of a measure for an area that lie inside the range; they must cover every month exactly once. */
+  private observeMeasures(def: IndicatorDefinition, areaCode: string, range: MonthRange): Observation {
+    const rows = (this.measuresByKey.get(`${def.id}|${areaCode}`) ?? []).filter(
+      (r) => monthOf(r.periodStart) >= range.start && monthOf(r.periodEnd) <= range.end,
+    );
+    if (rows.length === 0) return this.empty(range, 'missing');
+    const covered = new Map<string, number>();
+    for (const r of rows) for (const m of monthsBetween(monthOf(r.periodStart), monthOf(r.periodEnd))) covered.set(m, (covered.get(m) ?? 0) + 1);
+    const months = monthsBetween(range.start, range.end);
+    if (months.some((m) => covered.get(m) !== 1)) return this.empty(range, 'missing', 'the rows do not cover the period exactly once');
+    if (rows.some((r) => r.numerator === null)) {
+      const o = this.empty(range, rows.some((r) => r.numeratorAbsence === 'suppressed') ? 'suppressed' : 'missing', 'a figure in the period is not published');
+      return o;
+    }
+    const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+    const count = sum(rows.map((r) => r.numerator));
+    let denominator: number | null;
+    if (def.type === 'proportion') denominator = sum(rows.map((r) => r.denominator));
+    else {
+      // Populations are not additive over time: a year's rate uses one population, the mean of the rows' if several.
+      const ds = rows.map((r) => r.denominator);
+      denominator = ds.every((d) => d !== null) ? (ds as number[]).reduce((a, b) => a + b, 0) / ds.length : null;
+    }
+    const reoffences = sum(rows.map((r) => r.reoffences));
+    const revision = rows.some((r) => r.revision === 'provisional') ? 'provisional' : rows.some((r) => r.revision === 'revised') ? 'revised' : null;
+    const seriesBreak = rows.find((r) => r.seriesBreak)?.seriesBreak ?? def.seriesBreaks.find((b) => b.from > range.start && b.from <= range.end)?.note ?? null;
+    return { count, denominator, reoffences, status: 'ok', notes: [], revision, seriesBreak, range };
+  }
+
+  /** police.uk counts per crime type (CRIME_TYPES order) summed over a range; null if a month is missing. */
+  countsByType(range: MonthRange): Uint32Array | null {
+    const data = this.ws.police;
+    if (!data) return null;
+    const total = new Uint32Array(data.byMonth.values().next().value?.length ?? 14);
+    for (const m of monthsBetween(range.start, range.end)) {
+      const counts = data.byMonth.get(m);
+      if (!counts) return null;
+      counts.forEach((c, i) => (total[i]! += c));
+    }
+    return total;
+  }
+
+  /** Monthly counts of a police.uk indicator (null for months without data). */
+  monthlyCounts(def: IndicatorDefinition, range: MonthRange): { month: string; count: number | null }[] {
+    const data = this.ws.police;
+    return monthsBetween(range.start, range.end).map((month) => {
+      const counts = data?.byMonth.get(month);
+      return { month, count: counts ? def.crimeTypes.reduce((a, t) => a + counts[t]!, 0) : null };
+    });
+  }
+
+  /** Home Office CSP-table count for a CSP, police.uk indicator and financial year (null if not in the table). */
+  homeOfficeCount(cspName: string, indicatorId: string, startYear: number): number | null {
+    const fy = `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+    let total = 0;
+    let found = false;
+    for (const row of this.ws.homeOffice) {
+      if (row.financialYear !== fy || row.cspName.toLowerCase() !== cspName.toLowerCase()) continue;
+      const id = policeIndicatorOfHomeOfficeRow(row);
+      if (id === undefined || (indicatorId !== 'recorded-crime.all' && id !== indicatorId)) continue;
+      if (row.count === null) return null;
+      total += row.count;
+      found = true;
+    }
+    return found ? total : null;
+  }
+}

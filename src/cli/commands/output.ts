@@ -1,0 +1,52 @@
+/** Shared output handling for documents: --format, --out, --date / SOURCE_DATE_EPOCH, --stdout. */
+import { join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from '../../render/atomic.js';
+import { ExitCode, SwpError } from '../../model/errors.js';
+import type { CommandContext } from '../run.js';
+import { usageError } from '../run.js';
+
+export type OutputFormat = 'pdf' | 'html' | 'json';
+const FORMATS: OutputFormat[] = ['pdf', 'html', 'json'];
+
+/** Parse `--format pdf,html,json`. */
+export function parseFormats(text: unknown): Set<OutputFormat> {
+  const list = String(text ?? 'pdf').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !FORMATS.includes(f as OutputFormat));
+  if (bad.length > 0 || list.length === 0) {
+    throw usageError('invalid --format', '--format', `a comma-separated list of ${FORMATS.join(', ')}`, JSON.stringify(String(text)), 'e.g. --format pdf,html,json');
+  }
+  return new Set(list as OutputFormat[]);
+}
+
+/**
+ * The "data as at" date: --date, else SOURCE_DATE_EPOCH (reproducible builds convention), else today (UTC, so the
+ * machine's time zone never changes the output).
+ */
+export function dataAsAt(ctx: CommandContext, date: unknown): string {
+  if (typeof date === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      throw usageError('invalid --date', '--date', 'a date as YYYY-MM-DD', JSON.stringify(date), 'e.g. --date 2017-06-30');
+    }
+    return date;
+  }
+  const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new SwpError(ExitCode.USAGE, { message: 'SOURCE_DATE_EPOCH is not a whole number of seconds', keyPath: 'SOURCE_DATE_EPOCH', found: JSON.stringify(epoch), hint: 'e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' });
+    }
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The output folder: --out, else <workspace>/out. */
+export function outDir(ctx: CommandContext): string {
+  return ctx.global.out ? resolve(ctx.io.cwd, ctx.global.out) : join(ctx.workspace, 'out');
+}
+
+/** Write JSON (stable key order as built, 2-space indent, final newline) atomically, and say so. */
+export async function writeJson(ctx: CommandContext, path: string, value: unknown): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+  ctx.printer.info(`wrote ${relative(ctx.io.cwd, path) || path}`);
+}

@@ -1,0 +1,167 @@
+/**
+ * The JSON contract: what `swp assess --format json` writes to assessment.json and `swp report --format json` to
+ * report-<quarter>.json. Scripts in CI depend on it, so it is versioned (SCHEMA_VERSION, semver: a new optional
+ * field is a minor change, a removed or retyped one a major change) and published as a JSON Schema generated from
+ * these zod schemas (schema/assessment.schema.json, schema/report.schema.json; a test pins them).
+ *
+ * Conventions: suppressed figures are `null` with `suppressed: true`; a figure that could not be computed (no
+ * data) is `null` with a reason in `notes`; periods are inclusive ISO dates.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+const num = z.number();
+const nullableNum = num.nullable();
+
+export const periodSchema = z
+  .object({
+    start: z.string().describe('first day, ISO YYYY-MM-DD'),
+    end: z.string().describe('last day, inclusive, ISO YYYY-MM-DD'),
+    label: z.string().describe('e.g. "2016/17" or "October to December 2016"'),
+  })
+  .describe('an inclusive period');
+export type Period = z.infer<typeof periodSchema>;
+
+export const comparisonSchema = z.enum(['better', 'similar', 'worse', 'higher', 'lower', 'not-compared']);
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const changeDirectionSchema = z.enum(['increase', 'decrease', 'no-significant-change']);
+
+export const spcSignalSchema = z.object({
+  period: z.string().describe('month YYYY-MM'),
+  rule: z.enum(['outside_limits', 'trend', 'two_in_three', 'shift']),
+  direction: z.enum(['high', 'low']),
+  meaning: z.enum(['improvement', 'concern', 'neutral']),
+});
+
+export const indicatorSchema = z.object({
+  id: z.string().describe('e.g. recorded-crime.violence-and-sexual-offences, anti-social-behaviour, reoffending.adult'),
+  label: z.string(),
+  group: z.enum(['recorded-crime', 'anti-social-behaviour', 'reoffending', 'youth-justice', 'hidden-crime', 'treatment', 'other']),
+  period: periodSchema,
+  count: nullableNum.describe('the numerator: offences, reoffenders, entrants, reports'),
+  denominator: nullableNum.describe('residents, cohort size, people in treatment'),
+  value: nullableNum.describe('the headline figure in `unit`'),
+  unit: z.string().describe('e.g. "per 1,000 residents", "%", "per 100,000 aged 10 to 17", "count"'),
+  ci95: z.tuple([num, num]).nullable().describe('95% confidence limits of `value`'),
+  ciMethod: z.enum(['byar', 'exact-poisson', 'wilson']).nullable(),
+  polarity: z.enum(['lower-is-better', 'higher-is-better', 'no-judgement']),
+  national: z
+    .object({
+      areaCode: z.string(),
+      label: z.string(),
+      value: nullableNum,
+      ci95: z.tuple([num, num]).nullable(),
+      period: periodSchema,
+    })
+    .nullable()
+    .describe('the England and Wales (or England) benchmark'),
+  comparison: comparisonSchema.describe('against the national benchmark, Fingertips-style (confidence interval vs value)'),
+  peers: z
+    .object({
+      average: nullableNum,
+      rank: z.number().int().nullable().describe('1 = highest value'),
+      of: z.number().int(),
+    })
+    .nullable()
+    .describe('most similar group'),
+  previous: z
+    .object({ period: periodSchema, count: nullableNum, value: nullableNum })
+    .nullable()
+    .describe('the same period a year earlier'),
+  change: z
+    .object({
+      percent: nullableNum,
+      pValue: nullableNum,
+      direction: changeDirectionSchema,
+      method: z.string(),
+    })
+    .nullable(),
+  trend: z
+    .object({
+      points: z.array(z.object({ period: periodSchema, count: nullableNum, value: nullableNum })),
+      direction: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
+      pValue: nullableNum,
+      method: z.string(),
+    })
+    .nullable()
+    .describe('long-term trend over the last three or more years'),
+  spc: z
+    .object({
+      mean: num,
+      lower: num,
+      upper: num,
+      points: z.array(z.object({ period: z.string(), value: nullableNum })),
+      signals: z.array(spcSignalSchema),
+      variation: z.string(),
+      assurance: z.string().nullable(),
+    })
+    .nullable()
+    .describe('XmR chart of the monthly series (NHS Making Data Count rules)'),
+  rag: z
+    .object({ status: z.enum(['red', 'amber', 'green', 'grey']), target: nullableNum, reason: z.string() })
+    .describe('target-based RAG, distinct from statistical significance'),
+  harm: z
+    .object({ score: nullableNum, perThousand: nullableNum, shareOfHarm: nullableNum, shareOfVolume: nullableNum })
+    .nullable(),
+  suppressed: z.boolean(),
+  revision: z.enum(['provisional', 'revised']).nullable(),
+  seriesBreak: z.string().nullable(),
+  finding: z.string().describe('one or two plain-English sentences a board member can read'),
+  notes: z.array(z.string()),
+});
+export type IndicatorResult = z.infer<typeof indicatorSchema>;
+
+export const priorityComponentSchema = z.object({
+  criterion: z.string(),
+  raw: z.union([num, z.string()]).nullable(),
+  scaled: nullableNum,
+  weight: num,
+  contribution: num,
+});
+
+export const prioritySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  score: num,
+  rank: z.number().int(),
+  rankRange: z.tuple([z.number().int(), z.number().int()]),
+  components: z.array(priorityComponentSchema),
+});
+
+const documentHeader = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  generator: z.object({ name: z.literal('swp'), version: z.string() }),
+  partnership: z.object({ name: z.string(), shortName: z.string().nullable() }),
+  area: z.object({ name: z.string(), code: z.string() }),
+  period: periodSchema,
+  dataAsAt: z.string().describe('date of the run, ISO; fixed by SOURCE_DATE_EPOCH or --date for reproducible output'),
+  indicators: z.array(indicatorSchema),
+  warnings: z.array(z.string()),
+};
+
+export const assessmentSchema = z.object({
+  kind: z.literal('strategic-assessment'),
+  ...documentHeader,
+  priorities: z.array(prioritySchema),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const reportSchema = z.object({
+  kind: z.literal('performance-report'),
+  ...documentHeader,
+  quarter: z.string().describe('e.g. 2016/17-Q3'),
+  yearToDate: periodSchema,
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      quarter: z.object({ count: nullableNum, value: nullableNum }),
+      yearToDate: z.object({ count: nullableNum, value: nullableNum }),
+      lastYearQuarter: z.object({ count: nullableNum, value: nullableNum }),
+      lastYearToDate: z.object({ count: nullableNum, value: nullableNum }),
+    }),
+  ),
+  exceptions: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+export type Report = z.infer<typeof reportSchema>;

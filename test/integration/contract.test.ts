@@ -1,0 +1,105 @@
+/**
+ * The JSON contract on the demo workspace: `swp assess --format json` and `swp report --format json` write documents
+ * that validate against the published JSON Schemas, carry figures an independent count confirms, and do not depend
+ * on the time zone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { Assessment, Report } from '../../src/model/contract.js';
+import { ROOT, tempDir } from '../helpers.js';
+
+const DEMO = join(ROOT, 'data/demo');
+const io = (cwd: string) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { streams: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {}, cwd }, out, err };
+};
+
+function validator(name: string) {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', name), 'utf8'));
+  return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** Count Castlebridge rows of one crime type in the demo's generated street files for a financial year, by plain text scanning. */
+function independentCount(type: string, startYear: number): number {
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    const month = `${startYear + Math.floor((3 + i) / 12)}-${String(((3 + i) % 12) + 1).padStart(2, '0')}`;
+    for (const force of ['midshire', 'westshire']) {
+      const text = readFileSync(join(DEMO, `crime/police-uk/${month}/${month}-${force}-street.csv`), 'utf8');
+      for (const line of text.split(/\r?\n/)) if (line.includes(',Castlebridge ') && line.includes(`,${type},`)) n++;
+    }
+  }
+  return n;
+}
+
+describe('JSON contract on the demo', () => {
+  let dir: string;
+  let assessment: Assessment;
+  let report: Report;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const a = io(ROOT);
+    expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', dir, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
+    assessment = JSON.parse(readFileSync(join(dir, 'assessment.json'), 'utf8'));
+    const r = io(ROOT);
+    expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', dir, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
+    report = JSON.parse(readFileSync(join(dir, 'report-2016-17-Q3.json'), 'utf8'));
+  });
+
+  it('assessment.json validates against schema/assessment.schema.json', () => {
+    const validate = validator('assessment.schema.json');
+    expect(validate(assessment), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(assessment.schemaVersion).toBe('1.0.0');
+    expect(assessment.period).toEqual({ start: '2016-04-01', end: '2017-03-31', label: '2016/17' });
+  });
+
+  it('report JSON validates against schema/report.schema.json', () => {
+    const validate = validator('report.schema.json');
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(report.period).toMatchObject({ start: '2016-10-01', end: '2016-12-31' });
+    expect(report.yearToDate).toMatchObject({ start: '2016-04-01', end: '2016-12-31' });
+  });
+
+  it('a schema validator rejects a document that breaks the contract (the check can fail)', () => {
+    const validate = validator('assessment.schema.json');
+    const broken = structuredClone(assessment) as unknown as { indicators: { comparison: string }[] };
+    broken.indicators[0]!.comparison = 'much better';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('carries the count an independent scan of the generated files gives', () => {
+    for (const [type, id] of [['Violence and sexual offences', 'recorded-crime.violence-and-sexual-offences'], ['Burglary', 'recorded-crime.burglary']] as const) {
+      const ind = assessment.indicators.find((i) => i.id === id)!;
+      expect(ind.count).toBe(independentCount(type, 2016));
+      expect(ind.previous?.count).toBe(independentCount(type, 2015));
+    }
+  });
+
+  it('has every police.uk indicator and the measures of the demo, with findings', () => {
+    const ids = assessment.indicators.map((i) => i.id);
+    for (const id of ['recorded-crime.all', 'anti-social-behaviour', 'recorded-crime.violence-and-sexual-offences', 'reoffending.adult', 'fte.youth', 'hidden.domestic-abuse', 'treatment.completions']) {
+      expect(ids).toContain(id);
+    }
+    for (const i of assessment.indicators) expect(i.finding.length).toBeGreaterThan(20);
+  });
+
+  it('gives identical JSON in another time zone (TZ=Pacific/Auckland) from the built CLI', () => {
+    if (!existsSync(join(ROOT, 'dist/cli/run.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+    const render = (tz: string) => {
+      const out = tempDir();
+      execFileSync(process.execPath, [join(ROOT, 'bin/swp.js'), 'assess', '-w', DEMO, '--format', 'json', '--out', out, '--quiet'], {
+        env: { ...process.env, TZ: tz, SOURCE_DATE_EPOCH: '1498780800' },
+      });
+      return readFileSync(join(out, 'assessment.json'), 'utf8');
+    };
+    const utc = render('UTC');
+    expect(render('Pacific/Auckland')).toBe(utc);
+    expect(JSON.parse(utc).dataAsAt).toBe('2017-06-30');
+  });
+});
