@@ -23,7 +23,7 @@
  *     identified, and official health and crime statistics (e.g. OHID Fingertips, ONS tables) commonly publish zeros.
  *     Set `suppressZero` where a zero would itself disclose something (e.g. "none of the 12 pupils…").
  *  2. Proportions: also suppressed when the complement, denominator − numerator, is 1 ≤ d − n < threshold:
- *     38 reoffenders in a cohort of 40 tells the reader that exactly 2 named-cohort members did not reoffend. With
+ *     38 reoffenders in a cohort of 40 tells the reader that exactly 2 people of a known cohort did not reoffend. With
  *     `suppressZero`, a complement of 0 (100%: "all of them") is suppressed too.
  *  3. Derived figures: anything computed from a suppressed count — its rate, its confidence interval, its change, its
  *     share of a total — is suppressed (decideDerived). A rate or interval gives the count back by arithmetic.
@@ -31,13 +31,18 @@
  *     (suppressCumulativeSeries), more cells are suppressed until no suppressed cell, and no sum of suppressed
  *     cells, can be worked out as a number of 1 to threshold − 1 by adding and subtracting published figures.
  *
- * What this module does not protect against (the caller must not publish these; see README of the functions):
+ * What this module does not protect against (the caller must not publish these; see also the comments of the functions):
  *  - two-way tables with both margins (e.g. crime type × quarter with row and column totals) — a 2-D table needs a
  *    full audit (e.g. τ-ARGUS, sdcTable); publish one dimension of a suppressed indicator, not the grid;
  *  - the same counts in another arrangement that was not passed in (a rolling 12-month total, a half-year figure, a
  *    ward breakdown summing to the partnership, last quarter's published figures that have since been revised);
- *  - an attacker who knows which `[c]` cell is the primary one and uses the rule "the next smallest was chosen" to
- *    narrow its range. The rules stop exact recovery by arithmetic, which is what the guidance asks of small tables.
+ *  - inference from bounds rather than arithmetic. The rules stop exact recovery by adding and subtracting published
+ *    figures, which is what the guidance asks of small tables, but a reader who knows the rules can still narrow a
+ *    range: t = 5, [3, 5, 5] total 13 is published [c] [c] 5; the two [c] add to 8, and if the secondary one was the
+ *    smallest shown part it is at most 5, so the pair is 3 and 5 in some order. Where that matters, raise the
+ *    threshold or do not publish the breakdown.
+ *
+ * Primary rule in one line, for callers holding a bare threshold: isDisclosive(x, threshold).
  */
 import type { Config } from '../model/config.js';
 import type { Absence } from '../model/data.js';

@@ -24,7 +24,8 @@ export class Printer {
 
   /** Whether colour is on for stderr. */
   get color(): boolean {
-    return this.opts.color && this.io.env.NO_COLOR === undefined && this.io.stderr.isTTY === true;
+    // no-color.org: NO_COLOR disables colour when present and not an empty string.
+    return this.opts.color && !this.io.env.NO_COLOR && this.io.stderr.isTTY === true;
   }
 
   style(s: Style, text: string): string {

@@ -15,14 +15,14 @@ import { ExitCode, SwpError, showFound, type Problem } from '../model/errors.js'
 export const CONFIG_FILES = ['swp.config.yaml', 'swp.config.yml', 'swp.config.json'] as const;
 
 /** Find the config file in a workspace folder, or fail with the list of names looked for. */
-export function findConfig(workspace: string): string {
+export function findConfig(workspace: string, displayBase = process.cwd()): string {
   for (const name of CONFIG_FILES) {
     const p = join(workspace, name);
     if (existsSync(p)) return p;
   }
   throw new SwpError(ExitCode.CONFIG, {
     message: 'no swp.config.yaml in the workspace',
-    file: workspace,
+    file: relative(displayBase, workspace) || '.',
     expected: `one of ${CONFIG_FILES.join(', ')}`,
     found: 'none',
     hint: 'run `swp init` to create a workspace, or pass --workspace DIR',

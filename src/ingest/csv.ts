@@ -143,11 +143,15 @@ class DecodeStream extends Transform {
       return this.checkText(new TextDecoder('utf-8', { fatal: true }).decode(body));
     } catch (e) {
       if (e instanceof SwpError) throw e;
+      // The line of the first bad byte: the lines already passed plus the newlines before it in this chunk.
+      const bad = firstInvalidUtf8(body);
+      let badLine = this.lineNo;
+      for (let i = 0; i < bad; i++) if (body[i] === 0x0a) badLine++;
       if (this.declared === 'utf-8') {
         throw new SwpError(ExitCode.INPUT, {
           message: 'the file is not valid UTF-8',
           file: this.displayPath,
-          line: this.lineNo,
+          line: badLine,
           expected: 'UTF-8 text (as declared in the config)',
           found: 'bytes that are not UTF-8 (often a £ sign saved by Excel as Windows-1252)',
           hint: 'set encoding: windows-1252 for this input in swp.config.yaml, or re-save the file as CSV UTF-8',
@@ -157,7 +161,7 @@ class DecodeStream extends Transform {
       this.onWarning?.({
         message: 'not valid UTF-8: read as Windows-1252 (Excel\'s usual "CSV" encoding)',
         file: this.displayPath,
-        line: this.lineNo,
+        line: badLine,
       });
       return this.checkText(new TextDecoder('windows-1252').decode(body));
     }
@@ -194,6 +198,18 @@ class DecodeStream extends Transform {
     this.lineNo += countNewlines(text, text.length);
     return text;
   }
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence (buf.length if none). */
+function firstInvalidUtf8(buf: Uint8Array): number {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return buf.length;
 }
 
 function countNewlines(text: string, end: number): number {

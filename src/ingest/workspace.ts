@@ -78,12 +78,14 @@ async function lsoaCodes(config: Config, root: string, display: (p: string) => s
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
+  } catch (e) {
     throw new SwpError(ExitCode.INPUT, {
       message: 'the LSOA code list named in the config does not exist',
       file: display(path),
       keyPath: 'area.lsoaCodes',
-      hint: 'check the path (relative to the config file), or list the codes inline',
+      expected: 'a file with one LSOA code (e.g. E01010001) per line, relative to the config file',
+      found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'nothing at that path' : String((e as Error).message),
+      hint: 'check the path, or list the codes inline: lsoaCodes: [E01010001, E01010002]',
     });
   }
   const codes = new Set<string>();
@@ -101,7 +103,7 @@ async function lsoaCodes(config: Config, root: string, display: (p: string) => s
 export async function loadWorkspace(dir: string, options: LoadOptions = {}): Promise<Workspace> {
   const displayBase = options.displayBase ?? process.cwd();
   const display = (p: string) => relative(displayBase, p) || p;
-  const configFile = findConfig(dir);
+  const configFile = findConfig(dir, displayBase);
   const config = await loadConfig(configFile, displayBase);
   const root = dirname(configFile);
   const limit = options.maxProblems ?? 50;
@@ -130,7 +132,18 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     const source = sourceOf(entry);
     const path = resolve(root, source.path);
     try {
-      return { files: await csvFiles(path), source };
+      const files = await csvFiles(path);
+      if (files.length === 0) {
+        problems.push({
+          message: 'a folder named in the config holds no CSV files',
+          file: display(path),
+          keyPath: formatKeyPath(keyPath),
+          expected: 'one or more .csv (or .tsv) files',
+          found: 'an empty folder',
+          hint: 'put the exports in this folder (see the workspace README), or remove the entry from the config',
+        });
+      }
+      return { files, source };
     } catch {
       problems.push({
         message: 'an input named in the config does not exist',
@@ -185,7 +198,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
 
   let police: PoliceUkData | undefined;
   if (config.inputs.policeUk.length > 0) {
-    const codes = await lsoaCodes(config, root, display);
+    const codes = await attempt(() => lsoaCodes(config, root, display));
     const area: AreaFilter = codes ? { lsoaCodes: codes } : { lsoaNamePrefix: config.area.lsoaNamePrefix ?? config.area.name };
     const paths: string[] = [];
     let encoding: Encoding = 'auto';
@@ -202,6 +215,17 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
           expected: 'an existing file or folder, relative to the config file',
           found: 'nothing at that path',
           hint: 'the demo generates its police.uk files with `npm run demo:data`; for your own data, download them from data.police.uk',
+        });
+        continue;
+      }
+      if ((await stat(path)).isDirectory() && (await csvFiles(path)).length === 0) {
+        problems.push({
+          message: 'a folder named in the config holds no CSV files',
+          file: display(path),
+          keyPath: formatKeyPath(['inputs', 'policeUk', i]),
+          expected: 'police.uk street-level files, e.g. 2016-04/2016-04-west-midlands-street.csv',
+          found: 'an empty folder',
+          hint: 'unzip the data.police.uk download here, or remove the entry from the config',
         });
         continue;
       }

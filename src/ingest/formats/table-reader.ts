@@ -272,7 +272,10 @@ export async function readTable(
       });
       continue;
     }
-    const extra = fields.findIndex((f, i) => i >= header!.width && f.trim() !== '');
+    // A non-empty field beyond the header, or more fields than the header line has at all (an unquoted comma in a
+    // row whose last field is empty would otherwise shift every value silently).
+    let extra = fields.findIndex((f, i) => i >= header!.width && f.trim() !== '');
+    if (extra < 0 && fields.length > header.names.length) extra = header.names.length;
     if (extra >= 0) {
       problems.add({
         message: `expected ${header.width} fields, found ${fields.length}`,

@@ -24,8 +24,8 @@ import { StatsInputError } from '../../../src/analysis/stats/errors.js';
  * elimination over the published equations tells which hidden figures, and which sums of them, can be worked out.
  */
 const T5 = { threshold: 5 };
-const SEED = Date.now();
-const RUNS = 20000;
+const SEED = 20240601;
+const RUNS = 400;
 
 function table(counts: readonly (number | null)[], total: number | null, threshold = 5, suppressZero = false) {
   const parts: PartInput[] = counts.map((count, i) => ({ key: String.fromCharCode(97 + i), count, absence: count === null ? 'suppressed' : undefined }));
