@@ -103,4 +103,20 @@ export function finding(r: IndicatorResult): string {
   return sentences.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' ').replace(/ {2,}/g, ' ');
 }
 
+/**
+ * The report's finding: the year-to-date change, then the comparison with England and Wales over the latest
+ * complete financial year (a part-year rate is never compared with an annual benchmark).
+ */
+export function reportFinding(ytd: IndicatorResult, fy: IndicatorResult | null): string {
+  if (ytd.suppressed) return finding(ytd);
+  if (ytd.count === null) return `${ytd.label}: no data for ${ytd.period.label}.`;
+  const change = changeClause(ytd);
+  const sentences = [change ? `Year to date, ${lowerFirst(ytd.label)} ${change}.` : `${ytd.label}: ${formatCount(ytd.count)} in ${ytd.period.label}.`];
+  if (fy && !fy.suppressed && fy.value !== null) {
+    const nat = nationalClause(fy);
+    if (nat) sentences.push(`In ${fy.period.label} the ${ytd.unit.startsWith('%') ? 'figure' : 'rate'}, ${fy.unit === 'reports' ? `${formatCount(fy.value)} reports` : formatValue(fy, fy.value)}, was ${nat}.`);
+  }
+  return sentences.join(' ');
+}
+
 export { lowerFirst };

@@ -9,10 +9,10 @@ import type { DocumentOptions } from './assessment.js';
 import { indicatorIds } from './assessment.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
-import { finding } from './findings.js';
+import { reportFinding } from './findings.js';
 import { changeBetween, computeIndicator, estimate, toPeriod } from './indicator.js';
 import { appliesTo, isDisclosive } from './disclosure.js';
-import { quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
+import { financialYear, quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
 import { DataSource } from './sources.js';
 
 /** Indicators on the board's report: those under a strategic priority, plus all crime and ASB. */
@@ -32,27 +32,38 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
   const qLast = samePeriodLastYear(q);
   const ytdLast = samePeriodLastYear(ytd);
   const indicators: IndicatorResult[] = [];
+  const fyResults = new Map<string, IndicatorResult | null>();
   const rows: Report['rows'] = [];
   const exceptions: Report['exceptions'] = [];
 
   for (const def of monitored(ws, indicatorIds(ws, source))) {
-    // The indicator's headline is the year to date: its change, significance and RAG read against last year's.
+    // The indicator's headline is the year to date: its change and significance read against last year's.
     const base = computeIndicator(def, ytd, { config, source, startYear: quarter.startYear });
-    // Comparison with England and Wales and RAG use the latest 12 months, as annual benchmarks and targets are yearly.
+    // RAG compares the latest 12 months with the (annual) target.
     const latest12 = computeIndicator(def, r12, { config, source, startYear: quarter.startYear });
+    // England and Wales benchmarks are annual: compare the latest complete financial year that has one, never a
+    // part-year rate with an annual one.
+    let fy: ReturnType<typeof computeIndicator> | null = null;
+    for (let y = quarter.startYear - (quarter.quarter === 4 ? 0 : 1); y >= quarter.startYear - 3 && !fy; y--) {
+      const c = computeIndicator(def, financialYear(y), { config, source, startYear: y });
+      if (c.national && c.comparison !== 'not-compared') fy = c;
+    }
     const result: IndicatorResult = {
       ...base,
-      national: latest12.national ? { ...latest12.national, period: toPeriod(r12) } : null,
-      comparison: latest12.comparison,
+      national: fy?.national ?? null,
+      comparison: fy?.comparison ?? 'not-compared',
       rag: latest12.rag,
       finding: '',
     };
-    if (result.national) result.notes.push(`compared with ${result.national.label} over ${r12.label}`);
+    if (fy) result.notes.push(`compared with ${fy.national!.label} over ${fy.period.label}, the latest financial year with a national figure`);
+    fyResults.set(def.id, fy ? { ...fy, finding: '' } : null);
     const cell = (range: typeof q) => {
       const o = source.observe(def, config.area.code, range);
       const est = estimate(def, o);
       const small = appliesTo(def.id, config.disclosure.indicators) && o.count !== null && isDisclosive(o.count, config.disclosure.threshold);
-      return small ? { count: null, value: null } : { count: o.count, value: est?.value ?? null };
+      if (small || o.status === 'suppressed') return { count: null, value: null, status: 'suppressed' as const };
+      if (o.status === 'missing') return { count: null, value: null, status: 'missing' as const };
+      return { count: o.count, value: est?.value ?? null, status: 'ok' as const };
     };
     rows.push({ id: def.id, quarter: cell(q), yearToDate: cell(ytd), lastYearQuarter: cell(qLast), lastYearToDate: cell(ytdLast) });
     indicators.push(result);
@@ -70,7 +81,8 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
   }
 
   const safe = applyDisclosure(indicators, config.disclosure);
-  for (const r of safe) r.finding = finding(r);
+  const safeFy = new Map(applyDisclosure([...fyResults.values()].filter((x): x is IndicatorResult => x !== null), config.disclosure).map((x) => [x.id, x]));
+  for (const r of safe) r.finding = reportFinding(r, safeFy.get(r.id) ?? null);
   return {
     kind: 'performance-report',
     schemaVersion: SCHEMA_VERSION,

@@ -148,6 +148,14 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
+const reportCell = z
+  .object({
+    count: nullableNum,
+    value: nullableNum,
+    status: z.enum(['ok', 'suppressed', 'missing']).describe('suppressed: not shown for disclosure control; missing: no data for the period'),
+  })
+  .describe('one period of a report row');
+
 export const reportSchema = z.object({
   kind: z.literal('performance-report'),
   ...documentHeader,
@@ -156,10 +164,10 @@ export const reportSchema = z.object({
   rows: z.array(
     z.object({
       id: z.string(),
-      quarter: z.object({ count: nullableNum, value: nullableNum }),
-      yearToDate: z.object({ count: nullableNum, value: nullableNum }),
-      lastYearQuarter: z.object({ count: nullableNum, value: nullableNum }),
-      lastYearToDate: z.object({ count: nullableNum, value: nullableNum }),
+      quarter: reportCell,
+      yearToDate: reportCell,
+      lastYearQuarter: reportCell,
+      lastYearToDate: reportCell,
     }),
   ),
   exceptions: z.array(z.object({ id: z.string(), reason: z.string() })),

@@ -172,10 +172,15 @@ export function decimalsFor(values: (number | null | undefined)[]): number {
   return 2;
 }
 
-/** Decimals that show ticks `step` apart exactly. */
-export function decimalsForStep(step: number): number {
-  if (!(step > 0) || !Number.isFinite(step)) return 0;
-  return Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+/** Decimals the tick values need to show exactly ([0, 0.25, 0.5] → 2). */
+export function decimalsOfTicks(ticks: number[]): number {
+  let d = 0;
+  for (const t of ticks) {
+    const s = String(Math.round(t * 1e6) / 1e6);
+    const dot = s.indexOf('.');
+    if (dot >= 0) d = Math.max(d, s.length - dot - 1);
+  }
+  return d;
 }
 
 export const MONTHS = [
@@ -381,4 +386,85 @@ export function svgRoot(doc: SvgDocument): string {
       doc.body,
     ],
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Axes and legends
+
+export interface LeftAxis {
+  ticks: number[];
+  /** Value → y coordinate. */
+  y: (value: number) => number;
+  /** x of the axis line (left edge of the plot). */
+  x: number;
+  /** Gridlines run from x to gridTo (none when undefined). */
+  gridTo?: number;
+  decimals: number;
+  fontSize: number;
+  colour: string;
+  gridColour: string;
+}
+
+/** Tick labels (right-aligned left of the axis), tick marks, optional gridlines and the axis line. */
+export function leftAxis(a: LeftAxis): string {
+  const parts: string[] = [];
+  for (const t of a.ticks) {
+    const y = a.y(t);
+    if (a.gridTo !== undefined) {
+      parts.push(el('line', { x1: a.x, x2: a.gridTo, y1: y, y2: y, stroke: a.gridColour, 'stroke-width': 0.5, class: 'swp-grid' }));
+    }
+    parts.push(el('line', { x1: a.x - 4, x2: a.x, y1: y, y2: y, stroke: a.colour, 'stroke-width': 1 }));
+    parts.push(
+      text(a.x - 6, y, formatNumber(t, a.decimals), {
+        'font-size': a.fontSize,
+        fill: a.colour,
+        'text-anchor': 'end',
+        dy: '0.35em',
+        class: 'swp-tick',
+      }),
+    );
+  }
+  return el('g', { class: 'swp-axis swp-axis-y' }, parts);
+}
+
+/** Width needed left of the plot for the tick labels of leftAxis. */
+export function leftAxisWidth(ticks: number[], decimals: number, fontSize: number): number {
+  let w = 0;
+  for (const t of ticks) w = Math.max(w, textWidth(formatNumber(t, decimals), fontSize));
+  return Math.ceil(w + 10);
+}
+
+export interface LegendItem {
+  /** Markup of the key, drawn in a box `keyWidth` wide with its vertical centre at y = 0. */
+  key: string;
+  keyWidth: number;
+  label: string;
+}
+
+/**
+ * A legend laid out left to right, wrapping into rows no wider than `width`; returns the markup (translated to x,
+ * y = top of the first row) and its height.
+ */
+export function legend(items: LegendItem[], x: number, y: number, width: number, fontSize: number): { markup: string; height: number } {
+  const rowHeight = Math.round(fontSize * 1.6);
+  const gap = fontSize * 1.2;
+  const parts: string[] = [];
+  let cx = 0;
+  let row = 0;
+  for (const item of items) {
+    const w = item.keyWidth + 4 + textWidth(item.label, fontSize);
+    if (cx > 0 && cx + w > width) {
+      row++;
+      cx = 0;
+    }
+    const cy = row * rowHeight + rowHeight / 2;
+    parts.push(
+      el('g', { transform: `translate(${n(x + cx)},${n(y + cy)})`, class: 'swp-legend-item' }, [
+        item.key,
+        text(item.keyWidth + 4, 0, item.label, { 'font-size': fontSize, fill: '#0b0c0c', dy: '0.35em' }),
+      ]),
+    );
+    cx += w + gap;
+  }
+  return { markup: el('g', { class: 'swp-legend' }, parts), height: items.length ? (row + 1) * rowHeight : 0 };
 }

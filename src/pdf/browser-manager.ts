@@ -1,0 +1,186 @@
+/**
+ * The one owner of the browser for a run (marp-cli's BrowserManager; md-to-pdf's module-level browser is the
+ * counter-example). Nothing starts until the first page is wanted, so `swp validate` never launches a browser.
+ * Pages are used through `withPage(fn)`, which closes the page in `finally`; the CLI calls `dispose()` in its single
+ * `finally`, and the signal handler calls `disposeNow()` on every live manager.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import type { Warning } from '../model/errors.js';
+import { describeBrowser, findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
+import { launchBrowser, type BrowserProcess, type LaunchOptions } from './launch.js';
+
+/** Options of a `BrowserManager`. */
+export interface BrowserManagerOptions {
+  /** The `--browser PATH` option. */
+  browserPath?: string;
+  /** How long the browser may take to start, in ms (default 30 000). */
+  launchTimeoutMs?: number;
+  /** puppeteer's per-command protocol timeout, in ms (default 180 000). */
+  protocolTimeoutMs?: number;
+  /** Force `--no-sandbox` on or off (default: decided by the predicates in launch.ts). */
+  noSandbox?: boolean;
+  extraArgs?: readonly string[];
+  /** Where the temporary profile folder is made (default the OS temp folder). */
+  tmpDir?: string;
+  /** Environment of the browser process (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  onWarning?: (w: Warning) => void;
+  /** Debug lines (`swp:browser …`), shown with --debug. */
+  onDebug?: (text: string) => void;
+  /** Replace the discovery chain (tests). */
+  find?: (options: FindBrowserOptions) => Promise<FoundBrowser>;
+  /** Extra options for the discovery chain (tests inject a search environment). */
+  findOptions?: Omit<FindBrowserOptions, 'browserPath' | 'onWarning'>;
+}
+
+/** Every manager with a browser process that may still be running; the signal handler disposes them. */
+const live = new Set<BrowserManager>();
+
+/** The managers that may own a running browser now. */
+export function liveBrowserManagers(): BrowserManager[] {
+  return [...live];
+}
+
+/** Kill every live browser now (synchronous; for signal handlers and exit paths). */
+export function disposeAllBrowsersNow(): void {
+  for (const m of live) m.disposeNow();
+}
+
+/** Owns one browser for a run: launched lazily, shared by pages, closed by `dispose()`. */
+export class BrowserManager {
+  #launching: Promise<Browser> | undefined;
+  #browser: Browser | undefined;
+  #process: BrowserProcess | undefined;
+  #found: FoundBrowser | undefined;
+  #disposed = false;
+  #disposing: Promise<void> | undefined;
+  #launchMs: number | undefined;
+
+  constructor(private readonly options: BrowserManagerOptions = {}) {}
+
+  /** Where the browser was found (after the first launch). */
+  get found(): FoundBrowser | undefined {
+    return this.#found;
+  }
+
+  /** The temporary profile folder of the running browser (unique per run; tests look for processes using it). */
+  get userDataDir(): string | undefined {
+    return this.#process?.userDataDir;
+  }
+
+  /** The browser process id, once launched. */
+  get pid(): number | undefined {
+    return this.#process?.pid;
+  }
+
+  /** How long finding and starting the browser took, in ms. */
+  get launchMs(): number | undefined {
+    return this.#launchMs;
+  }
+
+  get isDisposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** The browser, launched on first use. */
+  browser(): Promise<Browser> {
+    if (this.#disposed) return Promise.reject(new Error('the browser manager has been disposed'));
+    this.#launching ??= this.#launch();
+    return this.#launching;
+  }
+
+  async #launch(): Promise<Browser> {
+    const started = performance.now();
+    const o = this.options;
+    const find = o.find ?? findBrowser;
+    const found = await find({ ...o.findOptions, browserPath: o.browserPath, onWarning: o.onWarning });
+    if (this.#disposed) throw new Error('the browser manager was disposed while finding the browser');
+    this.#found = found;
+    o.onDebug?.(`swp:browser using ${describeBrowser(found)}`);
+    live.add(this);
+    const launchOptions: LaunchOptions = {
+      executablePath: found.executablePath,
+      extraArgs: o.extraArgs,
+      timeoutMs: o.launchTimeoutMs,
+      protocolTimeoutMs: o.protocolTimeoutMs,
+      tmpDir: o.tmpDir,
+      env: o.env,
+      onDebug: o.onDebug,
+      onSpawn: (proc) => {
+        this.#process = proc;
+      },
+      ...(o.noSandbox !== undefined ? { noSandbox: o.noSandbox } : {}),
+    };
+    try {
+      const { browser } = await launchBrowser(launchOptions);
+      if (this.#disposed) {
+        // disposeNow() ran while connecting; it already killed the process.
+        throw new Error('the browser manager was disposed while the browser was starting');
+      }
+      this.#browser = browser;
+      this.#launchMs = performance.now() - started;
+      o.onDebug?.(`swp:browser ready in ${Math.round(this.#launchMs)} ms`);
+      return browser;
+    } catch (e) {
+      live.delete(this);
+      throw e;
+    }
+  }
+
+  /** Run `fn` with a fresh page, closed afterwards whatever happens. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const browser = await this.browser();
+    const page = await browser.newPage();
+    try {
+      return await fn(page);
+    } finally {
+      await closePage(page);
+    }
+  }
+
+  /**
+   * Close the browser and remove its profile. Idempotent; safe before any launch (then it does nothing) and during
+   * one (it waits for the launch to settle, then closes).
+   */
+  dispose(): Promise<void> {
+    this.#disposed = true;
+    this.#disposing ??= this.#dispose();
+    return this.#disposing;
+  }
+
+  async #dispose(): Promise<void> {
+    if (this.#launching) await this.#launching.catch(() => undefined);
+    const browser = this.#browser;
+    const proc = this.#process;
+    this.#browser = undefined;
+    try {
+      if (browser) {
+        // Ask politely (Browser.close), but never wait long for it.
+        await Promise.race([browser.close().catch(() => undefined), sleep(3000)]);
+      }
+      if (proc) await proc.waitAndClean();
+    } finally {
+      proc?.killNow();
+      live.delete(this);
+      this.options.onDebug?.('swp:browser closed');
+    }
+  }
+
+  /** Kill the browser now, synchronously, and remove its profile: for SIGINT/SIGTERM and exit paths. Idempotent. */
+  disposeNow(): void {
+    this.#disposed = true;
+    this.#process?.killNow();
+    this.#browser = undefined;
+    live.delete(this);
+  }
+}
+
+/** Close a page, but never hang on a page whose renderer is stuck (a script in an endless loop). */
+async function closePage(page: Page): Promise<void> {
+  if (page.isClosed()) return;
+  await Promise.race([page.close().catch(() => undefined), sleep(5000)]);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

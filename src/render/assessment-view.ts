@@ -1,0 +1,340 @@
+/**
+ * The strategic assessment's view model: turns the computed assessment (the JSON contract), the workspace's own
+ * tables (last year's plan, consultation) and the priority scores into the plain object the Handlebars layout
+ * reads. Words are chosen here, not in the template, so that they can be tested.
+ */
+import type { Config } from '../model/config.js';
+import type { Assessment, IndicatorResult } from '../model/contract.js';
+import type { ConsultationRow, PlanReviewRow } from '../ingest/workspace.js';
+import * as fmt from './format.js';
+import type { ChartSet, Figure } from './charts-adapter.js';
+import { GLOSSARY, METHODS } from './reference-text.js';
+
+/** Scoring result as the documents need it (from src/priorities, passed in by the CLI). */
+export interface ScoringView {
+  priorities: Assessment['priorities'];
+  criteria: { id: string; label: string; weight: number }[];
+  statement: string;
+  notes: string[];
+}
+
+export interface AssessmentInputs {
+  assessment: Assessment;
+  config: Config;
+  planReview: PlanReviewRow[];
+  consultation: ConsultationRow[];
+  scoring: ScoringView | null;
+  charts: ChartSet;
+  /** Notes on the data (police.uk coverage, populations) gathered by the caller. */
+  dataNotes: string[];
+  /** The public summary leaves out owners, the appendix and partner-only detail. */
+  publicSummary: boolean;
+  css: string;
+  logo?: string;
+}
+
+const COMPARISON_WORDS: Record<IndicatorResult['comparison'], string> = {
+  better: 'Better',
+  similar: 'Similar',
+  worse: 'Worse',
+  higher: 'Higher',
+  lower: 'Lower',
+  'not-compared': 'Not compared',
+};
+
+const RAG_WORDS: Record<IndicatorResult['rag']['status'], string> = { red: 'Red', amber: 'Amber', green: 'Green', grey: 'None' };
+
+const STATUS_WORDS: Record<string, [string, string]> = {
+  complete: ['Complete', 'green'],
+  'on-track': ['On track', 'green'],
+  delayed: ['Delayed', 'amber'],
+  'not-started': ['Not started', 'red'],
+};
+
+/** Words for a change cell: "Significant increase" / "No significant change". */
+export function changeWords(r: IndicatorResult): string {
+  if (!r.change) return '';
+  if (r.change.direction === 'no-significant-change') return 'no significant change';
+  return `significant ${r.change.direction}`;
+}
+
+/** Words for a long-term trend cell. */
+export function trendWords(r: IndicatorResult): string {
+  if (!r.trend) return fmt.GSS.notApplicable;
+  switch (r.trend.direction) {
+    case 'increasing':
+      return `Increasing since ${r.trend.points[0]?.period.label ?? ''}`;
+    case 'decreasing':
+      return `Decreasing since ${r.trend.points[0]?.period.label ?? ''}`;
+    case 'no-significant-change':
+      return 'No significant trend';
+    default:
+      return 'Too few years';
+  }
+}
+
+/** A table row for the indicator table partial. */
+export function indicatorRow(r: IndicatorResult) {
+  return {
+    ...r,
+    valueText: fmt.value(r),
+    changeText: r.suppressed ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+    changeWords: changeWords(r),
+    comparisonWords: COMPARISON_WORDS[r.comparison],
+    nationalText: r.national && r.national.value !== null ? `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}` : '',
+    trendWords: trendWords(r),
+    ragWord: r.rag.status === 'grey' && r.rag.target !== null ? 'No data' : RAG_WORDS[r.rag.status],
+    revisionSymbol: r.revision === 'provisional' ? fmt.GSS.provisional : r.revision === 'revised' ? fmt.GSS.revised : '',
+  };
+}
+
+/** Is a finding worth the executive summary: a significant change or a significant difference from the benchmark. */
+function notable(r: IndicatorResult): number {
+  if (r.suppressed || r.count === null) return 0;
+  let score = 0;
+  if (r.change && r.change.direction !== 'no-significant-change') score += 2;
+  if (r.comparison === 'worse' || r.comparison === 'better') score += 2;
+  if (r.comparison === 'higher' || r.comparison === 'lower') score += 1;
+  if (r.trend && (r.trend.direction === 'increasing' || r.trend.direction === 'decreasing')) score += 1;
+  if (r.rag.status === 'red') score += 1;
+  return score;
+}
+
+/** Build the view model of the strategic assessment. */
+export function assessmentView(input: AssessmentInputs) {
+  const { assessment: a, config } = input;
+  const byId = new Map(a.indicators.map((i) => [i.id, i]));
+  const brandName = config.branding.name ?? config.partnership.name;
+  const title = `${input.publicSummary ? 'Strategic assessment: public summary' : 'Strategic assessment'} ${a.period.label}: ${config.partnership.name}`;
+  const all = byId.get('recorded-crime.all');
+  const asb = byId.get('anti-social-behaviour');
+
+  const keyFacts: { figure: string; label: string }[] = [];
+  if (all) keyFacts.push({ figure: fmt.count(all.count, all.suppressed), label: `crimes recorded in ${a.period.label} (excluding anti-social behaviour), ${fmt.signedPercent(all.change?.percent)} on the year before` });
+  if (all && all.value !== null) keyFacts.push({ figure: fmt.decimal(all.value), label: `crimes per 1,000 residents; ${all.national ? `${all.national.label} ${fmt.decimal(all.national.value)}` : 'no national figure'}` });
+  if (asb) keyFacts.push({ figure: fmt.count(asb.count, asb.suppressed), label: `anti-social behaviour incidents, ${fmt.signedPercent(asb.change?.percent)}` });
+  for (const id of ['reoffending.adult', 'fte.youth', 'hidden.domestic-abuse']) {
+    const r = byId.get(id);
+    if (r && keyFacts.length < 6) keyFacts.push({ figure: fmt.value(r), label: `${r.label.toLowerCase()} (${r.unit.startsWith('%') ? r.unit.replace(/^% /, '') : r.unit}, ${r.period.label})` });
+  }
+
+  const findings = [...a.indicators]
+    .map((r, i) => ({ r, i, s: notable(r) }))
+    .filter((x) => x.s >= 2)
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .slice(0, 8)
+    .sort((x, y) => x.i - y.i)
+    .map((x) => x.r.finding);
+
+  const scored = input.scoring?.priorities ?? [];
+  const criteriaLabel = new Map((input.scoring?.criteria ?? []).map((c) => [c.id, c.label]));
+  const top = [...scored].sort((x, y) => x.rank - y.rank).slice(0, 3).map((p) => {
+    const drivers = [...p.components].filter((c) => c.contribution > 0).sort((x, y) => y.contribution - x.contribution).slice(0, 2);
+    return {
+      label: p.label,
+      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => (criteriaLabel.get(d.criterion) ?? d.criterion).toLowerCase()).join(' and ')}.`,
+    };
+  });
+
+  const overviewIds = a.indicators.filter((i) => i.group === 'recorded-crime' || i.group === 'anti-social-behaviour');
+  const overviewFigures: Figure[] = [];
+  if (all) {
+    const f = input.charts.trend(all);
+    if (f) overviewFigures.push(f);
+  }
+  const comparison = input.charts.comparison(overviewIds.filter((i) => i.id !== 'recorded-crime.all'), `Crime types in ${config.area.name} compared with England and Wales, ${a.period.label}`);
+  if (comparison) overviewFigures.push(comparison);
+
+  const harmRows = overviewIds.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
+  const harm = harmRows.length
+    ? {
+        intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${[...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).slice(0, 3).map((r) => `${r.label.toLowerCase()} (${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}% of harm, ${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}% of crimes)`).join('; ')}.`,
+        figure: {
+          caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
+          svg: input.charts.harm?.(harmRows)?.svg ?? '',
+          table: {
+            caption: `Share of recorded crimes and of harm (Cambridge Crime Harm Index), ${a.period.label}`,
+            columns: ['Crime type', 'Crimes', 'Share of crimes', 'Share of harm'],
+            rows: [...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).map((r) => [r.label, fmt.count(r.count), `${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}%`, `${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}%`]),
+          },
+        },
+      }
+    : null;
+
+  const prioritySections = config.strategicPriorities.map((p) => {
+    const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => x !== undefined);
+    const figures: Figure[] = [];
+    for (const r of inds) {
+      const t = input.charts.trend(r);
+      if (t && figures.length < 4) figures.push(t);
+    }
+    return {
+      id: `priority-${p.id}`,
+      label: p.label,
+      lead: p.lead,
+      findings: inds.map((r) => r.finding),
+      table: { caption: `${p.label}: indicators, ${a.period.label}`, rows: inds.map(indicatorRow) },
+      figures,
+      empty: inds.length === 0,
+    };
+  });
+
+  const planReview = input.planReview.length
+    ? {
+        summary: summarisePlan(input.planReview),
+        rows: input.planReview.map((r) => ({ ...r, priority: config.strategicPriorities.find((p) => p.id === r.priority)?.label ?? r.priority, statusWords: STATUS_WORDS[r.status]?.[0] ?? r.status, statusClass: STATUS_WORDS[r.status]?.[1] ?? 'grey' })),
+      }
+    : null;
+
+  const consultation = input.consultation.length
+    ? {
+        summary: summariseConsultation(input.consultation),
+        rows: [...input.consultation].sort((x, y) => y.percentConcerned - x.percentConcerned).map((r) => ({ topic: r.topic, percent: r.percentConcerned, respondents: r.respondents, citation: r.citation ?? '' })),
+      }
+    : null;
+
+  const scoring = input.scoring && scored.length
+    ? {
+        intro: `Each candidate issue was scored on ${input.scoring.criteria.length} criteria with the weights agreed by the partnership. A criterion's value is scaled from 0 (least concern) to 1 (most) and multiplied by its weight; the score is the sum. Missing data are never counted as zero.`,
+        figure: { caption: 'Priority scores by criterion', svg: input.charts.matrix?.(scored)?.svg ?? '', table: null },
+        criteria: input.scoring.criteria,
+        rows: [...scored].sort((x, y) => x.rank - y.rank).map((p) => ({
+          rank: p.rank,
+          label: p.label,
+          score: p.score,
+          rankRange: p.rankRange[0] === p.rankRange[1] ? String(p.rankRange[0]) : `${p.rankRange[0]} to ${p.rankRange[1]}`,
+          cells: input.scoring!.criteria.map((c) => {
+            const comp = p.components.find((x) => x.criterion === c.id);
+            return comp && comp.scaled !== null ? comp.contribution.toFixed(2) : 'missing';
+          }),
+        })),
+        statement: input.scoring.statement,
+      }
+    : null;
+
+  const quality = [...input.dataNotes];
+  quality.push(`Small numbers: counts from 1 to ${config.disclosure.threshold - 1} are not shown ([c]) for ${config.disclosure.indicators.join(', ')}, and nor is any figure from which they could be worked out.`);
+  for (const r of a.indicators) for (const n of r.notes) quality.push(`${r.label}: ${n}.`);
+  if (a.indicators.some((r) => r.revision === 'provisional')) quality.push('[p] marks provisional figures, which may be revised in later publications.');
+
+  const compliance: string[] = [];
+  if (!planReview) compliance.push("A review of last year's plan (add workspace/plan-review.csv: inputs.planReview).");
+  if (!consultation) compliance.push('What residents said: consultation is required by the 2007 regulations (inputs.consultation).');
+  if (!a.indicators.some((i) => i.group === 'reoffending')) compliance.push('Reoffending: the partnership has a statutory duty to reduce it, but no reoffending data were given.');
+  if (!a.indicators.some((i) => i.group === 'recorded-crime')) compliance.push('Crime and disorder: no recorded-crime data were given.');
+  if (!a.indicators.some((i) => i.group === 'treatment')) compliance.push('Substance misuse: no treatment data were given.');
+  if (config.strategicPriorities.length === 0) compliance.push('Strategic priorities: none are set in the config.');
+  for (const s of prioritySections) if (s.empty) compliance.push(`The priority "${s.label}" has no indicator with data.`);
+
+  const contents = [
+    { id: 'summary', title: 'Executive summary' },
+    { id: 'statutory', title: 'Why we produce this assessment' },
+    ...(planReview ? [{ id: 'plan-review', title: "Last year's plan: what we did" }] : []),
+    ...(consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
+    { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
+    ...prioritySections.map((s) => ({ id: s.id, title: `Priority: ${s.label}` })),
+    ...(scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
+    { id: 'quality', title: 'Data quality and disclosure' },
+    { id: 'methods', title: 'Methods' },
+    { id: 'glossary', title: 'Glossary' },
+    ...(input.publicSummary ? [] : [{ id: 'appendix', title: 'Appendix: data tables' }]),
+  ];
+
+  return {
+    title,
+    description: `The annual strategic assessment of ${config.partnership.name} for ${a.period.label}: crime, anti-social behaviour, reoffending and victimisation, compared with England and Wales, and the priorities that follow.`,
+    css: input.css,
+    publicSummary: input.publicSummary,
+    area: config.area.name,
+    disclosureThreshold: config.disclosure.threshold,
+    cover: {
+      marking: config.document.protectiveMarking,
+      brandName,
+      logo: input.logo,
+      heading: input.publicSummary ? 'Community safety strategic assessment: public summary' : 'Community safety strategic assessment',
+      period: `Financial year ${a.period.label} (April ${a.period.start.slice(0, 4)} to March ${a.period.end.slice(0, 4)})`,
+      area: `${config.area.name} (${config.area.code})`,
+      version: config.document.version,
+      date: a.dataAsAt,
+    },
+    control: {
+      title,
+      partnership: config.partnership.name,
+      area: config.area.name,
+      areaCode: config.area.code,
+      period: a.period.label,
+      version: config.document.version,
+      marking: config.document.protectiveMarking,
+      author: config.document.author,
+      dataAsAt: a.dataAsAt,
+      generatorVersion: a.generator.version,
+      schemaVersion: a.schemaVersion,
+    },
+    compliance,
+    contents,
+    summary: {
+      intro: all
+        ? `${all.finding}`
+        : `This assessment covers ${config.area.name} for the financial year ${a.period.label}.`,
+      keyFacts,
+      findings,
+      priorities: top,
+      prioritiesIntro: top.length ? 'The weighted scoring (see "How the priorities were chosen") recommends these priorities for the year ahead:' : '',
+    },
+    statutory: { seriousViolenceDuty: config.document.seriousViolenceDuty },
+    planReview,
+    consultation,
+    overview: {
+      intro: asb ? `${asb.finding}` : '',
+      figures: overviewFigures,
+      table: { caption: `Recorded crime and anti-social behaviour, ${a.period.label}`, rows: overviewIds.map(indicatorRow) },
+      harm,
+    },
+    priorities: prioritySections,
+    scoring,
+    quality,
+    methods: METHODS,
+    glossary: GLOSSARY,
+    appendix: appendixTables(a),
+  };
+}
+
+function summarisePlan(rows: PlanReviewRow[]): string {
+  const n = (s: string) => rows.filter((r) => r.status === s).length;
+  return `Of ${rows.length} actions in last year's plan, ${n('complete')} are complete, ${n('on-track')} on track, ${n('delayed')} delayed and ${n('not-started')} not started.`;
+}
+
+function summariseConsultation(rows: ConsultationRow[]): string {
+  const sorted = [...rows].sort((x, y) => y.percentConcerned - x.percentConcerned);
+  const top = sorted.slice(0, 3).map((r) => `${r.topic.toLowerCase()} (${fmt.decimal(r.percentConcerned)}%)`);
+  return `Residents were most concerned about ${top.join(', ')}.`;
+}
+
+/** Appendix tables: every indicator's figures, and the yearly series behind the trends. */
+function appendixTables(a: Assessment) {
+  const figures = {
+    caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
+    columns: ['Indicator', 'Period', 'Number', 'Denominator', 'Value', '95% CI', 'England and Wales', 'Change', 'p-value'],
+    rows: a.indicators.map((r) => [
+      r.label,
+      r.period.label,
+      fmt.count(r.count, r.suppressed),
+      fmt.count(r.denominator),
+      fmt.value(r),
+      fmt.interval(r.ci95, r.suppressed),
+      r.national ? fmt.decimal(r.national.value) : fmt.GSS.notAvailable,
+      r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+      r.change ? fmt.pValue(r.change.pValue) : fmt.GSS.notAvailable,
+    ]),
+  };
+  const years = [...new Set(a.indicators.flatMap((r) => r.trend?.points.map((p) => p.period.label) ?? []))].sort();
+  const series = {
+    caption: 'Yearly numbers by financial year',
+    columns: ['Indicator', ...years],
+    rows: a.indicators.filter((r) => r.trend).map((r) => [r.label, ...years.map((y) => {
+      const p = r.trend!.points.find((x) => x.period.label === y);
+      return p ? fmt.count(p.count, p.count === null && r.suppressed) : fmt.GSS.notAvailable;
+    })]),
+  };
+  return [figures, series];
+}

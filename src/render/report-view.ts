@@ -1,0 +1,151 @@
+/**
+ * The quarterly performance report's view model: one line per indicator grouped by strategic priority, the
+ * exceptions with their SPC charts, and a small SPC chart per indicator. Built so a board member can grasp the
+ * page in a minute: words carry every judgement, colour only repeats it.
+ */
+import type { Config } from '../model/config.js';
+import type { IndicatorResult, Report } from '../model/contract.js';
+import type { ChartSet, Figure } from './charts-adapter.js';
+import * as fmt from './format.js';
+
+export interface ReportInputs {
+  report: Report;
+  config: Config;
+  charts: ChartSet;
+  css: string;
+}
+
+const COMPARISON_WORDS: Record<IndicatorResult['comparison'], string> = {
+  better: 'Better', similar: 'Similar', worse: 'Worse', higher: 'Higher', lower: 'Lower', 'not-compared': 'Not compared',
+};
+const RAG_WORDS: Record<IndicatorResult['rag']['status'], string> = { red: 'Red', amber: 'Amber', green: 'Green', grey: 'None' };
+
+/** Direction of travel from the year-to-date change, its significance and the polarity. */
+export function travel(r: IndicatorResult): { words: string; cls: string } {
+  if (r.suppressed) return { words: 'Not shown [c]', cls: 'grey' };
+  if (!r.change) return { words: 'No comparison', cls: 'grey' };
+  if (r.change.direction === 'no-significant-change') return { words: '\u2194 No significant change', cls: 'neutral' };
+  const up = r.change.direction === 'increase';
+  const arrow = up ? '\u2191' : '\u2193';
+  if (r.polarity === 'no-judgement') return { words: `${arrow} ${up ? 'Significant increase' : 'Significant decrease'}`, cls: 'neutral' };
+  const improving = (r.polarity === 'lower-is-better') !== up;
+  return { words: `${arrow} ${improving ? 'Improving' : 'Worsening'}`, cls: improving ? 'improvement' : 'concern' };
+}
+
+/** A count or proportion cell from the report's rows. */
+function cell(c: Report['rows'][number]['quarter'], proportion: boolean): string {
+  if (c.status === 'suppressed') return fmt.GSS.suppressed;
+  if (c.status === 'missing') return fmt.GSS.notAvailable;
+  if (proportion) return c.value === null ? fmt.GSS.notAvailable : `${fmt.decimal(c.value)}%`;
+  return fmt.count(c.count);
+}
+
+/** Build the view model of the quarterly report. */
+export function reportView(input: ReportInputs) {
+  const { report: r, config } = input;
+  const byId = new Map(r.indicators.map((i) => [i.id, i]));
+  const rowsById = new Map(r.rows.map((x) => [x.id, x]));
+  const lineOf = (i: IndicatorResult) => {
+    const row = rowsById.get(i.id)!;
+    const proportion = i.unit.startsWith('%');
+    const t = travel(i);
+    return {
+      label: i.label,
+      unitText: proportion ? i.unit : i.unit === 'reports' ? 'reports' : 'number',
+      quarter: cell(row.quarter, proportion),
+      lastYearQuarter: cell(row.lastYearQuarter, proportion),
+      yearToDate: cell(row.yearToDate, proportion),
+      lastYearToDate: cell(row.lastYearToDate, proportion),
+      changeText: i.suppressed ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
+      travelWords: t.words,
+      travelClass: t.cls,
+      comparison: i.comparison,
+      comparisonWords: COMPARISON_WORDS[i.comparison],
+      rag: i.rag,
+      ragWord: i.rag.status === 'grey' && i.rag.target !== null ? 'No data' : RAG_WORDS[i.rag.status],
+    };
+  };
+
+  const used = new Set<string>();
+  const groups: { label: string; rows: ReturnType<typeof lineOf>[] }[] = [];
+  const overall = ['recorded-crime.all', 'anti-social-behaviour'].map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x);
+  if (overall.length) {
+    groups.push({ label: 'Overall', rows: overall.map(lineOf) });
+    overall.forEach((i) => used.add(i.id));
+  }
+  for (const p of config.strategicPriorities) {
+    const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x && !used.has(x.id));
+    inds.forEach((i) => used.add(i.id));
+    if (inds.length) groups.push({ label: p.label, rows: inds.map(lineOf) });
+  }
+
+  const ragCount = (s: string) => r.indicators.filter((i) => i.rag.status === s).length;
+  const worsening = r.indicators.filter((i) => travel(i).cls === 'concern').length;
+  const improving = r.indicators.filter((i) => travel(i).cls === 'improvement').length;
+  const glance = [
+    { figure: String(r.indicators.length), label: 'indicators monitored' },
+    { figure: String(improving), label: 'improving significantly (year to date)' },
+    { figure: String(worsening), label: 'worsening significantly (year to date)' },
+    { figure: String(r.exceptions.length), label: `exception${r.exceptions.length === 1 ? '' : 's'} for the board` },
+    { figure: `${ragCount('green')} / ${ragCount('amber')} / ${ragCount('red')}`, label: 'green / amber / red against targets' },
+  ];
+  const all = byId.get('recorded-crime.all');
+  const headlines = [all?.finding, byId.get('anti-social-behaviour')?.finding].filter((x): x is string => !!x);
+
+  const exceptions = r.exceptions.map((e) => {
+    const i = byId.get(e.id)!;
+    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: input.charts.spc(i, 'large') };
+  });
+
+  const spcFigures: Figure[] = [];
+  for (const i of r.indicators) {
+    const f = input.charts.spc(i, 'small');
+    if (f) spcFigures.push({ ...f, table: null });
+  }
+
+  // The data behind the monthly charts, as tables (a chart's data must be available as text): four series a table.
+  const withSpc = r.indicators.filter((i) => i.spc);
+  const spcTables: { caption: string; columns: string[]; rows: string[][] }[] = [];
+  for (let k = 0; k < withSpc.length; k += 4) {
+    const chunk = withSpc.slice(k, k + 4);
+    const months = chunk[0]!.spc!.points.map((p) => p.period);
+    spcTables.push({
+      caption: `Monthly numbers behind the charts: ${chunk.map((i) => i.label).join('; ')}`,
+      columns: ['Month', ...chunk.map((i) => i.label)],
+      rows: months.map((m) => [fmt.shortMonth(m), ...chunk.map((i) => {
+        const p = i.spc!.points.find((x) => x.period === m);
+        return p ? fmt.count(p.value, p.value === null && i.suppressed) : fmt.GSS.notAvailable;
+      })]),
+    });
+  }
+
+  const notes = [
+    `Year to date: ${r.yearToDate.label}. "Same quarter last year" and "last year to date" are the same months a year earlier.`,
+    'Change is tested for statistical significance: an exact test for two Poisson counts (counts) or a chi-squared test (proportions), at the 95% level.',
+    'Comparison with England and Wales uses the latest financial year with a national figure and the Fingertips method: "better" or "worse" only when the 95% confidence interval excludes the national value.',
+    'SPC charts follow NHS England "Making Data Count" (XmR limits, special-cause rules as in NHSRplotthedots).',
+    `Counts from 1 to ${config.disclosure.threshold - 1} are not shown ([c]) for ${config.disclosure.indicators.join(', ')}.`,
+    ...r.indicators.flatMap((i) => i.notes.filter((n) => !n.startsWith('compared with')).map((n) => `${i.label}: ${n}.`)),
+  ];
+
+  const quarterLabel = r.period.label;
+  return {
+    title: `Performance report ${r.quarter}: ${config.partnership.name}`,
+    description: `Quarterly performance report of ${config.partnership.name} for ${quarterLabel}.`,
+    css: input.css,
+    marking: config.document.protectiveMarking,
+    brandName: config.branding.name ?? config.partnership.name,
+    quarterLabel,
+    periodText: `${config.area.name} (${config.area.code}), ${fmt.longDate(r.period.start)} to ${fmt.longDate(r.period.end)}.`,
+    dataAsAt: r.dataAsAt,
+    version: config.document.version,
+    glance,
+    headlines,
+    groups,
+    exceptions,
+    exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration.`,
+    spcFigures,
+    spcTables,
+    notes,
+  };
+}

@@ -1,0 +1,61 @@
+/** Reading PDFs back with poppler-utils, and looking for browser processes: helpers for the integration tests. */
+import { spawnSync } from 'node:child_process';
+
+/** `pdfinfo` as key → value. */
+export function pdfinfo(path: string): Record<string, string> {
+  const r = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdfinfo failed: ${r.stderr}`);
+  const out: Record<string, string> = {};
+  for (const line of r.stdout.split('\n')) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m) out[m[1]!.trim()] = m[2]!.trim();
+  }
+  return out;
+}
+
+/** The structure tree as `pdfinfo -struct` prints it (H1, H2, Table, TH…). */
+export function pdfStructure(path: string): string {
+  return spawnSync('pdfinfo', ['-struct', path], { encoding: 'utf8' }).stdout;
+}
+
+/** The text, in reading order. */
+export function pdftotext(path: string): string {
+  const r = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The bookmarks (document outline) titles, as `pdftohtml -xml` reads them, with their nesting depth. */
+export function pdfOutline(path: string): Array<{ title: string; depth: number }> {
+  const r = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftohtml failed: ${r.stderr}`);
+  const start = r.stdout.indexOf('<outline>');
+  if (start === -1) return [];
+  const items: Array<{ title: string; depth: number }> = [];
+  let depth = 0;
+  for (const m of r.stdout.slice(start).matchAll(/<outline>|<\/outline>|<item[^>]*>([^<]*)<\/item>/g)) {
+    if (m[0] === '<outline>') depth += 1;
+    else if (m[0] === '</outline>') depth -= 1;
+    else items.push({ title: m[1]!, depth });
+  }
+  return items;
+}
+
+/** Process ids whose command line mentions `text` (e.g. a unique user-data-dir), other than pgrep itself. */
+export function processesMentioning(text: string): number[] {
+  const r = spawnSync('pgrep', ['-f', '--', text], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(Number);
+}
+
+/** Wait until no process mentions `text`, up to `ms`; returns those left. */
+export async function waitForNoProcesses(text: string, ms = 5000): Promise<number[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const left = processesMentioning(text);
+    if (left.length === 0 || Date.now() > until) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
