@@ -51,7 +51,7 @@ export function applyDisclosure(indicators: readonly IndicatorResult[], rules: D
     if (r.trend) {
       r.trend = {
         ...r.trend,
-        points: r.trend.points.map((p) => (disclosive(p.count, null, false, t) ? { ...p, count: null, value: null } : p)),
+        points: r.trend.points.map((p) => (disclosive(p.count, null, false, t) ? { ...p, count: null, value: null, ci95: null } : p)),
       };
     }
     if (r.spc) {

@@ -198,7 +198,10 @@ function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string,
     const obs = source.observe(def, areaCode, fy);
     if (obs.status === 'ok' && obs.count !== null) points.push({ period: toPeriod(fy), obs });
   }
-  const out = points.map((p) => ({ period: p.period, count: p.obs.count, value: estimate(def, p.obs)?.value ?? null }));
+  const out = points.map((p) => {
+    const e = estimate(def, p.obs);
+    return { period: p.period, count: p.obs.count, value: e?.value ?? null, ci95: e ? ([e.lower, e.upper] as [number, number]) : null };
+  });
   if (points.length < 3) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'fewer than three years of data' };
   const x = points.map((p) => p.obs.count!);
   if (def.type === 'proportion') {

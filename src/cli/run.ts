@@ -112,6 +112,9 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .addOption(formatOption())
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
+    .option('--public-summary', 'also write the public summary (no partner-only content)', false)
+    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
+    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n')
     .action((opts: Record<string, unknown>, cmd: Command) => {
@@ -125,6 +128,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .addOption(formatOption())
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
+    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
+    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
     .action((opts: Record<string, unknown>, cmd: Command) => {

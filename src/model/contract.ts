@@ -80,7 +80,7 @@ export const indicatorSchema = z.object({
     .nullable(),
   trend: z
     .object({
-      points: z.array(z.object({ period: periodSchema, count: nullableNum, value: nullableNum })),
+      points: z.array(z.object({ period: periodSchema, count: nullableNum, value: nullableNum, ci95: z.tuple([num, num]).nullable().optional() })),
       direction: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
       pValue: nullableNum,
       method: z.string(),
@@ -115,7 +115,7 @@ export type IndicatorResult = z.infer<typeof indicatorSchema>;
 
 export const priorityComponentSchema = z.object({
   criterion: z.string(),
-  raw: z.union([num, z.string()]).nullable(),
+  raw: z.union([num, z.string()]).nullable().describe('the raw value, or for workshop scores the score with its source'),
   scaled: nullableNum,
   weight: num,
   contribution: num,

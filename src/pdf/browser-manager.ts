@@ -7,7 +7,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Warning } from '../model/errors.js';
 import { describeBrowser, findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
-import { launchBrowser, type BrowserProcess, type LaunchOptions } from './launch.js';
+import { defaultSandboxProbe, launchBrowser, needsNoSandbox, type BrowserProcess, type LaunchOptions } from './launch.js';
+import { registerLiveBrowser, unregisterLiveBrowser } from './live-browsers.js';
 
 /** Options of a `BrowserManager`. */
 export interface BrowserManagerOptions {
@@ -24,6 +25,11 @@ export interface BrowserManagerOptions {
   tmpDir?: string;
   /** Environment of the browser process (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The environment swp reads its own settings from: SWP_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, PATH for
+   * the search, and SWP_NO_SANDBOX (default process.env). The CLI passes the environment it was given.
+   */
+  settingsEnv?: Record<string, string | undefined>;
   onWarning?: (w: Warning) => void;
   /** Debug lines (`swp:browser …`), shown with --debug. */
   onDebug?: (text: string) => void;
@@ -31,19 +37,6 @@ export interface BrowserManagerOptions {
   find?: (options: FindBrowserOptions) => Promise<FoundBrowser>;
   /** Extra options for the discovery chain (tests inject a search environment). */
   findOptions?: Omit<FindBrowserOptions, 'browserPath' | 'onWarning'>;
-}
-
-/** Every manager with a browser process that may still be running; the signal handler disposes them. */
-const live = new Set<BrowserManager>();
-
-/** The managers that may own a running browser now. */
-export function liveBrowserManagers(): BrowserManager[] {
-  return [...live];
-}
-
-/** Kill every live browser now (synchronous; for signal handlers and exit paths). */
-export function disposeAllBrowsersNow(): void {
-  for (const m of live) m.disposeNow();
 }
 
 /** Owns one browser for a run: launched lazily, shared by pages, closed by `dispose()`. */
@@ -78,6 +71,7 @@ export class BrowserManager {
     return this.#launchMs;
   }
 
+  /** True once `dispose()` or `disposeNow()` was called: no new page can be opened. */
   get isDisposed(): boolean {
     return this.#disposed;
   }
@@ -93,11 +87,12 @@ export class BrowserManager {
     const started = performance.now();
     const o = this.options;
     const find = o.find ?? findBrowser;
-    const found = await find({ ...o.findOptions, browserPath: o.browserPath, onWarning: o.onWarning });
+    const searchEnv = { ...(o.settingsEnv ? { env: o.settingsEnv } : {}), ...o.findOptions?.searchEnv };
+    const found = await find({ ...o.findOptions, searchEnv, browserPath: o.browserPath, onWarning: o.onWarning });
     if (this.#disposed) throw new Error('the browser manager was disposed while finding the browser');
     this.#found = found;
     o.onDebug?.(`swp:browser using ${describeBrowser(found)}`);
-    live.add(this);
+    registerLiveBrowser(this);
     const launchOptions: LaunchOptions = {
       executablePath: found.executablePath,
       extraArgs: o.extraArgs,
@@ -109,20 +104,20 @@ export class BrowserManager {
       onSpawn: (proc) => {
         this.#process = proc;
       },
-      ...(o.noSandbox !== undefined ? { noSandbox: o.noSandbox } : {}),
+      noSandbox: o.noSandbox ?? needsNoSandbox({ ...defaultSandboxProbe(), ...(o.settingsEnv ? { env: o.settingsEnv } : {}) }),
     };
     try {
       const { browser } = await launchBrowser(launchOptions);
+      this.#browser = browser;
       if (this.#disposed) {
-        // disposeNow() ran while connecting; it already killed the process.
+        // dispose() ran while the browser was starting: it is waiting for this launch and will close the browser.
         throw new Error('the browser manager was disposed while the browser was starting');
       }
-      this.#browser = browser;
       this.#launchMs = performance.now() - started;
       o.onDebug?.(`swp:browser ready in ${Math.round(this.#launchMs)} ms`);
       return browser;
     } catch (e) {
-      live.delete(this);
+      unregisterLiveBrowser(this);
       throw e;
     }
   }
@@ -161,7 +156,7 @@ export class BrowserManager {
       if (proc) await proc.waitAndClean();
     } finally {
       proc?.killNow();
-      live.delete(this);
+      unregisterLiveBrowser(this);
       this.options.onDebug?.('swp:browser closed');
     }
   }
@@ -171,7 +166,7 @@ export class BrowserManager {
     this.#disposed = true;
     this.#process?.killNow();
     this.#browser = undefined;
-    live.delete(this);
+    unregisterLiveBrowser(this);
   }
 }
 

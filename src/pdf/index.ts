@@ -2,7 +2,8 @@
  * The PDF stage: finding, launching and closing the browser, and printing. The CLI imports this module lazily
  * (`await import('../pdf/index.js')`), only when a PDF is made, so `--help` and `validate` never load puppeteer.
  */
-export { BrowserManager, disposeAllBrowsersNow, liveBrowserManagers, type BrowserManagerOptions } from './browser-manager.js';
+export { BrowserManager, type BrowserManagerOptions } from './browser-manager.js';
+export { disposeAllBrowsersNow, liveBrowserCount } from './live-browsers.js';
 export {
   BROWSER_ENV_VARS,
   describeBrowser,

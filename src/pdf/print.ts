@@ -79,7 +79,9 @@ export function isAllowedUrl(url: string): boolean {
 }
 
 /**
- * Print `html` to PDF bytes on `target`: a page the caller owns, or a `BrowserManager` (a fresh page, closed after).
+ * Print `html` to PDF bytes on `target`: a `BrowserManager` (a fresh page, closed after), or a page the caller owns
+ * (left offline: request interception stays on, and scripts as `javaScript` set them). A render that times out
+ * leaves the page unusable; the manager's `withPage` closes it.
  */
 export async function printPdf(target: Page | BrowserManager, html: string, options: PrintOptions = {}): Promise<PrintResult> {
   if (target instanceof BrowserManager) return target.withPage((page) => printPdf(page, html, options));
@@ -102,10 +104,10 @@ export async function printPdf(target: Page | BrowserManager, html: string, opti
 
   let raw: Uint8Array;
   let titled: boolean;
-  await page.setRequestInterception(true);
   page.on('request', onRequest);
   try {
     const work = (async () => {
+      await page.setRequestInterception(true);
       await page.setJavaScriptEnabled(options.javaScript ?? false);
       // Our own deadline bounds the whole print; puppeteer's per-call timeouts would only add a second clock.
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });

@@ -3,10 +3,12 @@
  * writes in progress, and exit with ExitCode.INTERRUPTED (130) at once. All the cleaning is synchronous, so nothing
  * waits on a browser that may be the reason the user pressed Ctrl-C. The previous version of every document stays
  * untouched, because outputs are only ever renamed into place when complete (render/atomic.ts).
+ *
+ * This module does not load puppeteer, so the CLI can install the handler for every command that writes files.
  */
 import { ExitCode } from '../model/errors.js';
 import { removePendingTemporaries } from '../render/atomic.js';
-import { disposeAllBrowsersNow } from './browser-manager.js';
+import { disposeAllBrowsersNow } from './live-browsers.js';
 
 /** What the handler needs, injectable for tests. */
 export interface SignalHandlerOptions {

@@ -13,7 +13,7 @@ import type { IndicatorResult, prioritySchema } from '../model/contract.js';
 import type { ScoreRow } from '../ingest/formats/workspace-tables.js';
 import { evaluateCriteria, formatNumber, listJoin, type CriteriaOptions, type CriterionId } from './criteria.js';
 import { normaliseWeights, rankCandidates, scoreCandidate, type CriterionWeight, type ScoredCandidate } from './score.js';
-import { runSensitivity, sensitivityStatement, type SensitivityOptions, type SensitivityResult } from './sensitivity.js';
+import { percent, runSensitivity, sensitivityStatement, type SensitivityOptions, type SensitivityResult } from './sensitivity.js';
 
 export { evaluateCriteria, comparisonScale, trendScale, volumePerThousand, harmPerThousand, residentPopulation, workshopScale } from './criteria.js';
 export type { CriterionId, CriterionValue, CriteriaMatrix, NoJudgementRule } from './criteria.js';
@@ -126,7 +126,7 @@ export function scorePriorities(
   if (harmWeight > 0 && withHarm.length > 0 && withoutHarm.length > 0) {
     notes.push(
       `harm is known for ${listJoin(withHarm.map((c) => c.label))} only (the harm index covers police recorded crime); ` +
-        `for ${listJoin(withoutHarm.map((c) => c.label))} it is left out, which amounts to assuming their harm is in line with the rest of their scores`,
+        `for ${listJoin(withoutHarm.map((c) => c.label))} it is left out, which amounts to assuming ${withoutHarm.length === 1 ? 'its harm is in line with the rest of its scores' : 'their harm is in line with the rest of their scores'}`,
     );
   }
 
@@ -171,7 +171,7 @@ export function formatTable(result: PrioritiesResult): string {
   for (const c of result.candidates) {
     const range = `${c.rankRange[0]}–${c.rankRange[1]}`;
     const flag = c.flagged ? '  (!) more than half the weight has no data' : '';
-    lines.push(`${pad(String(c.rank), 4, true)}  ${pad(c.label, labelWidth)}  ${pad(formatNumber(c.score, 3), 5, true)}  ${pad(range, 10)}  ${pad(pct(c.topShare), 8, true)}${flag}`);
+    lines.push(`${pad(String(c.rank), 4, true)}  ${pad(c.label, labelWidth)}  ${pad(formatNumber(c.score, 3), 5, true)}  ${pad(range, 10)}  ${pad(percent(c.topShare), 8, true)}${flag}`);
   }
   lines.push('');
   const critWidth = Math.max(9, ...result.weights.map((w) => w.criterion.length));

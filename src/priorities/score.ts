@@ -5,8 +5,9 @@
  * Rules (./METHOD.md):
  * - normalised weight w_c = weight_c / Σ weight (so doubling every weight changes nothing, and a weight of 0 has no
  *   effect);
- * - a candidate's effective weight of criterion c is w_c / Σ w over the criteria it has data for, and 0 for a
- *   missing criterion: the missing criterion is left out, never scored as 0;
+ * - a candidate's effective weight of criterion c is w_c / Σ w over the criteria it has data for (computed from the
+ *   configured weights, which gives the same ratio with less rounding), and 0 for a missing criterion: the missing
+ *   criterion is left out, never scored as 0;
  * - contribution_c = effective weight_c × scaled_c, and score = Σ contributions, added in the order of the
  *   components, so the printed contributions add up to the score exactly;
  * - rank 1 = highest score; equal scores (to 12 decimal places) are ordered by higher harm (the harm criterion's
@@ -75,17 +76,19 @@ export function normaliseWeights(criteria: Config['priorities']['criteria']): Cr
 
 /** Score one candidate from its criterion values and the normalised weights. */
 export function scoreCandidate(id: string, label: string, values: Record<CriterionId, CriterionValue>, weights: readonly CriterionWeight[]): ScoredCandidate {
+  // Sums of the configured weights (not the normalised ones): the same ratios, with less rounding (2 ÷ 7, not 0.2 ÷ 0.7).
+  let total = 0;
   let available = 0;
-  let missingWeight = 0;
   for (const w of weights) {
-    if (values[w.criterion].scaled === null) missingWeight += w.normalised;
-    else available += w.normalised;
+    total += w.weight;
+    if (values[w.criterion].scaled !== null) available += w.weight;
   }
+  const missingWeight = total > 0 ? (total - available) / total : 0;
   const scored = available > 0;
   const components: ScoredComponent[] = weights.map((w) => {
     const v = values[w.criterion];
     const isMissing = v.scaled === null;
-    const weight = !scored || isMissing ? 0 : w.normalised / available;
+    const weight = !scored || isMissing ? 0 : w.weight / available;
     const contribution = isMissing ? 0 : weight * (v.scaled as number);
     return { criterion: w.criterion, raw: v.raw, scaled: v.scaled, weight, contribution, nominalWeight: w.normalised, missing: isMissing, detail: v.detail };
   });

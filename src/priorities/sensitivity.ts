@@ -155,7 +155,8 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function percent(share: number): string {
+/** A share as a percentage that never rounds a "some runs" share to 0% or 100%. */
+export function percent(share: number): string {
   if (share >= 1) return '100%';
   if (share <= 0) return '0%';
   const p = Math.round(share * 100);
@@ -186,7 +187,12 @@ export function sensitivityStatement(result: SensitivityResult, candidates: read
     `(Weightings tried: the configured weights; each of the ${numberWord(weightedCriteria)} weights ${pct}% lower and ${pct}% higher, one at a time; ` +
     `and ${thousands(result.draws)} random weightings in which every weight is multiplied by a factor drawn uniformly from ${(1 - result.spread).toFixed(2)} to ${(1 + result.spread).toFixed(2)}, seed ${result.seed}.)`;
   if (n <= result.topN) {
-    return `With ${numberWord(n)} candidate${n === 1 ? '' : 's'}, every one is in the ${top}; their order ranges as shown in the rank ranges. ${method}`;
+    const moving = [...rankOf.keys()].filter((id) => (result.ranges[id]?.[0] ?? 0) !== (result.ranges[id]?.[1] ?? 0));
+    const order =
+      moving.length === 0
+        ? `Their order is the same in all ${runs}.`
+        : `${listJoin(moving.map((id) => `${name(id)} (ranks ${result.ranges[id]?.[0]}–${result.ranges[id]?.[1]})`))} change places under some of the ${runs}.`;
+    return `With ${numberWord(n)} candidate${n === 1 ? '' : 's'}, every one is in the ${top}. ${order} ${method}`;
   }
   const parts: string[] = [];
   const robust = result.robust.map(name);
@@ -196,7 +202,8 @@ export function sensitivityStatement(result: SensitivityResult, candidates: read
       moving.length === 0
         ? ', in the same order every time'
         : `; ${listJoin(moving.map((id) => `${name(id)} (ranks ${result.ranges[id]?.[0]}–${result.ranges[id]?.[1]})`))} change places under some weightings`;
-    parts.push(`The ${top} are robust: ${listJoin(robust)} are the ${top} in all ${runs}${order}.`);
+    const are = robust.length === 1 ? 'is' : 'are';
+    parts.push(`The ${top} ${are} robust: ${listJoin(robust)} ${are} the ${top} in all ${runs}${order}.`);
   } else if (robust.length > 0) {
     parts.push(`Robust: ${listJoin(robust)} ${robust.length === 1 ? 'is' : 'are'} in the ${top} in all ${runs}.`);
   } else {

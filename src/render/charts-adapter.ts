@@ -4,6 +4,7 @@
  * document prints beside it.
  */
 import type { Assessment, IndicatorResult } from '../model/contract.js';
+import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult, type TrendInterval } from './charts/index.js';
 
 export interface FigureTable {
   caption: string;
@@ -28,4 +29,31 @@ export interface ChartSet {
   matrix?(priorities: Assessment['priorities']): Figure | null;
   /** Share of harm against share of volume. */
   harm?(indicators: IndicatorResult[]): Figure | null;
+}
+
+/** The charts of one document, drawn by ./charts (d3 scales, SVG written in Node). Ids are unique per document. */
+export function createChartSet(areaLabel: string): ChartSet {
+  let n = 0;
+  const id = (kind: string) => `fig-${kind}-${++n}`;
+  const figure = (r: ChartResult, caption = r.title): Figure => ({ caption, svg: r.svg, table: { caption: r.table.caption, columns: r.table.columns, rows: r.table.rows } });
+  return {
+    trend(indicator) {
+      if (!indicator.trend || indicator.trend.points.filter((p) => p.value !== null).length < 2) return null;
+      const ci: TrendInterval[] = indicator.trend.points.map((p) => ({ label: p.period.label, value: p.value, lower: p.ci95?.[0] ?? null, upper: p.ci95?.[1] ?? null }));
+      return figure(trendChart(indicator, { idPrefix: id('trend'), ci, areaLabel }));
+    },
+    comparison(indicators, caption) {
+      const usable = indicators.filter((i) => i.value !== null && i.national?.value != null);
+      if (usable.length === 0) return null;
+      return figure(comparisonChart(usable, { idPrefix: id('comparison'), areaLabel, title: caption }), caption);
+    },
+    spc(indicator, size) {
+      if (!indicator.spc) return null;
+      return figure(spcChart(indicator.spc, { idPrefix: id('spc'), label: indicator.label, size, measure: indicator.group === 'anti-social-behaviour' ? 'incidents' : 'offences recorded' }));
+    },
+    matrix(priorities) {
+      if (priorities.length === 0) return null;
+      return figure(priorityMatrix(priorities, { idPrefix: id('matrix') }));
+    },
+  };
 }

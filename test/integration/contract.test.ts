@@ -103,3 +103,12 @@ describe('JSON contract on the demo', () => {
     expect(JSON.parse(utc).dataAsAt).toBe('2017-06-30');
   });
 });
+
+describe('published contract schemas', () => {
+  it('schema/*.schema.json are the ones generated from the zod schemas (run npm run schemas)', async () => {
+    const { contractJsonSchemas } = await import('../../src/model/json-schema.js');
+    for (const [name, schema] of Object.entries(contractJsonSchemas())) {
+      expect(JSON.parse(readFileSync(join(ROOT, 'schema', name), 'utf8')), name).toEqual(schema);
+    }
+  });
+});

@@ -7,6 +7,9 @@ import { reportSchema } from '../../model/contract.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { VERSION, type CommandContext } from '../run.js';
 import { dataAsAt, outDir, parseFormats, writeJson } from './output.js';
+import { writeDocuments } from './documents.js';
+import { createChartSet } from '../../render/charts-adapter.js';
+import { renderReportHtml } from '../../render/document.js';
 import { resolveQuarter } from './period-options.js';
 
 export async function reportCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
@@ -27,10 +30,12 @@ export async function reportCommand(ctx: CommandContext, opts: Record<string, un
   }
   ctx.printer.info(`performance report for ${ws.config.partnership.name}, ${range.label}`);
   const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: asAt, version: VERSION }));
-  if (formats.has('json')) await writeJson(ctx, join(outDir(ctx), `report-${quarterId(quarter).replace('/', '-')}.json`), report);
-  if (formats.has('pdf') || formats.has('html')) {
-    ctx.printer.warn({ message: 'PDF and HTML documents are not built yet in this version: use --format json' });
-  }
+  const name = `report-${quarterId(quarter).replace('/', '-')}`;
+  const dir = outDir(ctx);
+  if (formats.has('json')) await writeJson(ctx, join(dir, `${name}.json`), report);
+  const html = () =>
+    renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd });
+  await writeDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts);
   if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

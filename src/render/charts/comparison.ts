@@ -156,11 +156,11 @@ export function comparisonChart(indicators: IndicatorResult[], options: Comparis
   const legendItems: LegendItem[] = [
     {
       key: el('g', {}, [
-        el('line', { x1: 0, x2: 22, y1: 0, y2: 0, stroke: PALETTE.series, 'stroke-width': 1.5 }),
-        marker('circle', 11, 0, 4, { fill: PALETTE.series }),
+        el('path', { d: 'M1,-4V4M1,0H23M23,-4V4', fill: 'none', stroke: PALETTE.text, 'stroke-width': 1.5 }),
+        marker('circle', 12, 0, 4.5, { fill: '#ffffff', stroke: PALETTE.text, 'stroke-width': 1.8 }),
       ]),
-      keyWidth: 22,
-      label: `${areaLabel} with 95% confidence interval`,
+      keyWidth: 27,
+      label: `${areaLabel}, with 95% confidence interval`,
     },
     { key: marker('bar', 5, 0, 4, { fill: PALETTE.national }), keyWidth: 10, label: natLabel },
   ];
@@ -169,10 +169,11 @@ export function comparisonChart(indicators: IndicatorResult[], options: Comparis
   let yCursor = 4 + lg.height + 6;
 
   // Column headings.
+  const headLines = wrapText(`Compared with ${natLabel}`, W - OUTCOME_X - 6, FONT, 2, true);
   const headY = yCursor + FONT;
-  parts.push(text(8, headY, 'Indicator', { 'font-size': FONT, fill: PALETTE.muted, 'font-weight': 'bold' }));
-  parts.push(text(OUTCOME_X, headY, `Compared with ${natLabel}`, { 'font-size': FONT, fill: PALETTE.muted, 'font-weight': 'bold' }));
-  yCursor = headY + 8;
+  parts.push(text(8, headY + (headLines.length - 1) * (FONT + 2), 'Indicator', { 'font-size': FONT, fill: PALETTE.muted, 'font-weight': 'bold' }));
+  parts.push(multilineText(OUTCOME_X, headY, headLines, FONT + 2, { 'font-size': FONT, fill: PALETTE.muted, 'font-weight': 'bold' }));
+  yCursor = headY + (headLines.length - 1) * (FONT + 2) + 8;
   const plotTop = yCursor;
 
   // ---- rows
@@ -232,6 +233,9 @@ export function comparisonChart(indicators: IndicatorResult[], options: Comparis
       }
     } else {
       const why = r.value === null ? (r.ind.suppressed ? 'Suppressed [c]' : 'No figure [x]') : `No ${natLabel} figure`;
+      // On a patch of the row's own background, so gridlines do not run through the words.
+      const w = textWidth(why, FONT) + 8;
+      g.push(el('rect', { x: PLOT_LEFT + 4, y: cy - FONT / 2 - 3, width: w, height: FONT + 6, fill: k % 2 === 1 ? FILLS.stripe : FILLS.background }));
       g.push(text(PLOT_LEFT + 8, cy, why, { 'font-size': FONT, fill: PALETTE.muted, dy: '0.35em', class: 'swp-no-figure' }));
     }
 
@@ -267,9 +271,10 @@ export function comparisonChart(indicators: IndicatorResult[], options: Comparis
     axis.push(text(xx, plotBottom + FONT + 5, formatNumber(t, tickDecimals), { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle' }));
   }
   const axisTitle =
-    mode === 'relative' ? `${areaLabel} as a percentage of ${natLabel} (${natLabel} = 100)` : (units[0] ?? '');
-  const titleLines = wrapText(axisTitle, PLOT_RIGHT - PLOT_LEFT + 120, FONT, 2);
-  axis.push(multilineText((PLOT_LEFT + PLOT_RIGHT) / 2, plotBottom + 2 * FONT + 10, titleLines, lh, { 'font-size': FONT, fill: PALETTE.muted, 'text-anchor': 'middle' }));
+    mode === 'relative' ? `${areaLabel} as a percentage of ${natLabel} (= 100)` : (units[0] ?? '');
+  const centre = (PLOT_LEFT + PLOT_RIGHT) / 2;
+  const titleLines = wrapText(axisTitle, 2 * Math.min(centre, W - centre) - 16, FONT, 2);
+  axis.push(multilineText(centre, plotBottom + 2 * FONT + 10, titleLines, lh, { 'font-size': FONT, fill: PALETTE.muted, 'text-anchor': 'middle' }));
   const height = Math.ceil(plotBottom + 2 * FONT + 10 + (titleLines.length - 1) * lh + 8);
 
   parts.push(el('g', { class: 'swp-stripes' }, shading));

@@ -10,7 +10,7 @@
 
 export const PALETTE = {
   /** Body text, axis labels. */
-  text: '#0b0c0c', // 19.0:1
+  text: '#0b0c0c', // 19.6:1
   /** Secondary text (axis titles, notes). */
   muted: '#505a5f', // 7.1:1
   /** Axis lines and ticks. */
@@ -23,7 +23,7 @@ export const PALETTE = {
   /** Edge of the 95% confidence band. */
   bandEdge: '#5694ca', // 3.2:1
   /** England and Wales reference. */
-  national: '#0b0c0c', // 19.0:1
+  national: '#0b0c0c', // 19.6:1
 
   // NHS "Making Data Count": grey common cause, blue improvement, orange concern, purple neither. MDC's own orange
   // (#fab428, 1.8:1) and blue (#289de0, 3.0:1) are darkened to pass 3:1 with room.
@@ -31,7 +31,7 @@ export const PALETTE = {
   spcImprovement: '#1d70b8', // 5.2:1
   spcConcern: '#d45d00', // 3.9:1
   spcNeutral: '#4c2c92', // 10.1:1
-  spcMean: '#0b0c0c', // 19.0:1
+  spcMean: '#0b0c0c', // 19.6:1
   spcLimit: '#505a5f', // 7.1:1
   spcTarget: '#b10e1e', // 7.1:1
   spcLine: '#7b7d7d', // 4.1:1

@@ -47,7 +47,10 @@ export interface SpcChartOptions extends BaseChartOptions {
   measure?: string;
   /** `small` (320 wide, one per indicator in a board report) or `large` (640 wide). Default small. */
   size?: 'small' | 'large';
-  /** A target line (dashed red), e.g. from indicator.rag.target. */
+  /**
+   * A target line (dotted red) in the units of the monthly series. Not `indicator.rag.target` as it stands: that
+   * is in the headline unit (e.g. per 1,000 residents a year), not a monthly count.
+   */
   target?: number | null;
   /** Show the key below the chart (default true). */
   legend?: boolean;
@@ -216,7 +219,8 @@ export function spcChart(spc: SpcData, options: SpcChartOptions): ChartResult {
     hi += Math.abs(hi) * 0.1 + 1;
   }
   const pad = (hi - lo) * 0.06;
-  const y = scaleLinear().domain([lo - pad, hi + pad]).nice(size.yTicks);
+  // Never below zero unless a figure or a limit is: a negative axis for counts reads as nonsense.
+  const y = scaleLinear().domain([lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad]).nice(size.yTicks);
   const ticks = y.ticks(size.yTicks);
   const tickDecimals = decimalsOfTicks(ticks);
   const left = leftAxisWidth(ticks, tickDecimals, font) + 4;
@@ -305,8 +309,8 @@ export function spcChart(spc: SpcData, options: SpcChartOptions): ChartResult {
       if (!shown.has(meaning)) continue;
       const r = size.marker;
       items.push({
-        key: marker(SPC_SHAPES[meaning], r + 1, 0, r, { fill: SPC_COLOURS[meaning] }),
-        keyWidth: 2 * r + 2,
+        key: marker(SPC_SHAPES[meaning], 1.4 * r, 0, r, { fill: SPC_COLOURS[meaning] }),
+        keyWidth: 2.8 * r,
         label: LEGEND_WORDS[meaning],
       });
     }

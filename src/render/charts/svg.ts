@@ -163,11 +163,16 @@ export function formatNumber(value: number | null | undefined, decimals: number,
   return /^-[0.,]+$/.test(s) ? s.slice(1) : s;
 }
 
-/** Decimals that suit the figures' size: 0 from 100 up, 1 from 1 up, otherwise 2. */
+/** Decimals that suit the figures: 0 for whole numbers or from 100 up, 1 from 1 up, otherwise 2. */
 export function decimalsFor(values: (number | null | undefined)[]): number {
   let max = 0;
-  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
-  if (max >= 100) return 0;
+  let whole = true;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    max = Math.max(max, Math.abs(v));
+    if (!Number.isInteger(v)) whole = false;
+  }
+  if (whole || max >= 100) return 0;
   if (max >= 1) return 1;
   return 2;
 }
@@ -266,18 +271,21 @@ const WIDTHS = [
 ];
 const SAFETY = 1.12;
 
-/** Estimated width of `s` at `fontSize`, erring wide. */
-export function textWidth(s: string, fontSize: number): number {
+/** Estimated width of `s` at `fontSize` (bold about 10% wider), erring wide. */
+export function textWidth(s: string, fontSize: number, bold = false): number {
   let units = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
     units += c >= 32 && c <= 126 ? (WIDTHS[c - 32] ?? 600) : 650;
   }
-  return (units / 1000) * fontSize * SAFETY;
+  return (units / 1000) * fontSize * SAFETY * (bold ? 1.1 : 1);
 }
 
+const estimate = textWidth;
+
 /** Break text into lines no wider than maxWidth (a word longer than a line is cut with a hyphen). */
-export function wrapText(s: string, maxWidth: number, fontSize: number, maxLines = 3): string[] {
+export function wrapText(s: string, maxWidth: number, fontSize: number, maxLines = 3, bold = false): string[] {
+  const textWidth = (t: string, size: number) => estimate(t, size, bold);
   const words = s.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -310,38 +318,37 @@ export function wrapText(s: string, maxWidth: number, fontSize: number, maxLines
 }
 
 /**
- * Move labels (centre y, height) apart so none overlap, keeping them inside [min, max] and as close to their
- * wanted positions as possible. Returns the new centres in the input order.
+ * Move labels (centre y, all `height` tall) apart so none overlap, keeping them inside [min, max] and as close to
+ * their wanted positions as possible (overlapping labels form a block centred on their wanted centres). Returns
+ * the new centres in the input order.
  */
 export function spreadLabels(wanted: number[], height: number, min: number, max: number): number[] {
   const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
-  const ys = order.map((o) => Math.min(max - height / 2, Math.max(min + height / 2, o.y)));
-  for (let iter = 0; iter < 50; iter++) {
-    let moved = false;
-    for (let k = 1; k < ys.length; k++) {
-      const prev = ys[k - 1] ?? 0;
-      const cur = ys[k] ?? 0;
-      const overlap = prev + height - cur;
-      if (overlap > 0.01) {
-        ys[k - 1] = prev - overlap / 2;
-        ys[k] = cur + overlap / 2;
-        moved = true;
-      }
+  interface Block {
+    items: { y: number; i: number }[];
+    top: number;
+  }
+  const place = (b: Block) => {
+    // Least-squares top for centres top + h/2 + k·h, then kept within bounds.
+    const ideal = b.items.reduce((s, it, k) => s + it.y - height / 2 - k * height, 0) / b.items.length;
+    b.top = Math.max(min, Math.min(max - b.items.length * height, ideal));
+  };
+  const blocks: Block[] = [];
+  for (const it of order) {
+    const b: Block = { items: [it], top: 0 };
+    place(b);
+    blocks.push(b);
+    for (;;) {
+      const cur = blocks[blocks.length - 1] as Block;
+      const prev = blocks[blocks.length - 2];
+      if (!prev || prev.top + prev.items.length * height <= cur.top + 1e-9) break;
+      blocks.pop();
+      prev.items.push(...cur.items);
+      place(prev);
     }
-    const first = ys[0];
-    if (first !== undefined && first < min + height / 2) {
-      const shift = min + height / 2 - first;
-      for (let k = 0; k < ys.length; k++) ys[k] = (ys[k] ?? 0) + shift;
-    }
-    const last = ys[ys.length - 1];
-    if (last !== undefined && last > max - height / 2) {
-      const shift = last - (max - height / 2);
-      for (let k = 0; k < ys.length; k++) ys[k] = (ys[k] ?? 0) - shift;
-    }
-    if (!moved) break;
   }
   const out = new Array<number>(wanted.length);
-  order.forEach((o, k) => (out[o.i] = ys[k] ?? o.y));
+  for (const b of blocks) b.items.forEach((it, k) => (out[it.i] = b.top + height / 2 + k * height));
   return out;
 }
 

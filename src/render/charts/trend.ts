@@ -103,7 +103,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   const first = rows[0]?.label ?? '';
   const last = rows[rows.length - 1]?.label ?? '';
   const span = rows.length > 1 ? `${first} to ${last}` : first;
-  const title = options.title ?? `${indicator.label}: ${indicator.unit}, ${span}`;
+  const title = options.title ?? `${indicator.label}: ${indicator.unit}${span ? `, ${span}` : ''}`;
 
   // ---- text alternative
   const present = rows.filter((r) => r.value !== null);
@@ -133,7 +133,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
     hi += Math.abs(hi) * 0.1 + 1;
   }
   const pad = options.zero ? 0 : (hi - lo) * 0.08;
-  const y = scaleLinear().domain([options.zero && lo >= 0 ? 0 : lo - pad, hi + pad]).nice(5);
+  const y = scaleLinear().domain([lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad]).nice(5);
   const ticks = y.ticks(5);
   const tickDecimals = decimalsOfTicks(ticks);
   const plotLeft = leftAxisWidth(ticks, tickDecimals, FONT) + 4;
@@ -163,11 +163,20 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
     return multilineText(xOf(i), plotBottom + FONT + 5, lines, FONT + 2, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle' });
   });
   parts.push(el('g', { class: 'swp-axis swp-axis-x' }, xLabels));
+  // Say so where a year has no figure, rather than leave an unexplained gap.
+  rows.forEach((r, i) => {
+    if (r.value !== null) return;
+    parts.push(
+      text(xOf(i), plotBottom - 6, indicator.suppressed ? 'suppressed' : 'no figure', { 'font-size': FONT - 1, fill: PALETTE.muted, 'text-anchor': 'middle', class: 'swp-no-figure' }),
+    );
+  });
 
   // Confidence band (runs of consecutive years with intervals) and error bars where a year stands alone.
   const indexed = rows.map((r, i) => ({ ...r, i }));
   const hasCi = (r: Row) => r.lower !== null && r.upper !== null;
-  const band = area<(typeof indexed)[number]>()
+  // A band needs two neighbouring years with intervals; a lone interval is an error bar.
+  const bandable = indexed.some((r, i) => hasCi(r) && indexed[i + 1] !== undefined && hasCi(indexed[i + 1] as Row));
+  const band = !bandable ? null : area<(typeof indexed)[number]>()
     .defined(hasCi)
     .x((r) => xOf(r.i))
     .y0((r) => y(r.lower as number))
@@ -180,8 +189,9 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
       .y((r) => y(r[key] as number))
       .digits(2)(indexed);
   const bandParts: string[] = [];
+  let hasErrorBar = false;
   if (band) bandParts.push(el('path', { d: band, fill: FILLS.band, stroke: 'none' }));
-  for (const key of ['lower', 'upper'] as const) {
+  for (const key of bandable ? (['lower', 'upper'] as const) : []) {
     const d = edge(key);
     if (d) bandParts.push(el('path', { d, fill: 'none', stroke: PALETTE.bandEdge, 'stroke-width': 1, 'stroke-dasharray': '3 2' }));
   }
@@ -189,6 +199,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
     if (!hasCi(r)) return;
     const alone = !(indexed[i - 1] && hasCi(indexed[i - 1] as Row)) && !(indexed[i + 1] && hasCi(indexed[i + 1] as Row));
     if (!alone) return;
+    hasErrorBar = true;
     const xx = xOf(i);
     const y0 = y(r.lower as number);
     const y1 = y(r.upper as number);
@@ -260,11 +271,18 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
       label: areaLabel,
     },
   ];
-  if (rows.some(hasCi)) {
+  if (band) {
     items.push({
       key: el('rect', { x: 0, y: -5, width: 18, height: 10, fill: FILLS.band, stroke: PALETTE.bandEdge, 'stroke-width': 1, 'stroke-dasharray': '3 2' }),
       keyWidth: 18,
       label: '95% confidence interval',
+    });
+  }
+  if (hasErrorBar) {
+    items.push({
+      key: el('path', { d: 'M4,-6H12M8,-6V6M4,6H12', fill: 'none', stroke: PALETTE.series, 'stroke-width': 1.2 }),
+      keyWidth: 16,
+      label: `95% confidence interval${band ? ' (single year)' : ''}`,
     });
   }
   if (natValue !== null) {
@@ -287,7 +305,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
     tRows.push([r.label, fmt(r.value), fmt(r.lower), fmt(r.upper), formatNumber(r.count, 0, indicator.suppressed ? '[c]' : '[x]'), formatNumber(natCell, decimals)]);
     values.push([r.label, r.value, r.lower, r.upper, r.count, natCell]);
   }
-  const table = { caption: `${indicator.label}, ${indicator.unit}, ${span}`, columns, rows: tRows, values };
+  const table = { caption: `${indicator.label}, ${indicator.unit}${span ? `, ${span}` : ''}`, columns, rows: tRows, values };
 
   const svg = svgRoot({ id, width: W, height, title, desc, kind: 'trend', body: parts.join('') });
   return { svg, title, desc, table, width: W, height };

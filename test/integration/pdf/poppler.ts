@@ -59,3 +59,13 @@ export async function waitForNoProcesses(text: string, ms = 5000): Promise<numbe
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Processes of a process group that are still alive (zombies awaiting their reaper do not count). */
+export function liveInGroup(pgid: number): string[] {
+  const r = spawnSync('ps', ['-e', '-o', 'pgid=,stat=,pid=,args='], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => Number(f[0]) === pgid && !(f[1] ?? '').startsWith('Z'))
+    .map((f) => f.slice(2).join(' '));
+}

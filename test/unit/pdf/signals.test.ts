@@ -82,3 +82,24 @@ describe('installSignalHandlers', () => {
     expect(exits).toEqual([130]);
   });
 });
+
+describe('loading cost', () => {
+  it('the signal handler does not load puppeteer (the CLI installs it for every command that writes)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { dirname, join, resolve } = await import('node:path');
+    const { ROOT } = await import('../../helpers.js');
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)) {
+        const spec = m[1]!;
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/puppeteer/);
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      }
+    };
+    visit(join(ROOT, 'src/pdf/signals.ts'));
+    expect([...seen].some((f) => f.endsWith('live-browsers.ts'))).toBe(true);
+  });
+});

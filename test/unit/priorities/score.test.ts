@@ -65,13 +65,13 @@ describe('scoreCandidate: the worked example', () => {
     const s = scoreCandidate('asb', 'ASB', ASB, weights);
     const harmRow = s.components.find((c) => c.criterion === 'harm');
     expect(harmRow).toMatchObject({ raw: null, scaled: null, weight: 0, contribution: 0, missing: true, nominalWeight: 0.3 });
-    // effective weights 0.2 ÷ 0.7 = 2/7 and 0.1 ÷ 0.7 = 1/7
-    expect(s.components.map((c) => c.weight)).toEqual([0.2 / 0.7, 0.2 / 0.7, 0.2 / 0.7, 0, 0.1 / 0.7]);
+    // effective weights 0.2 ÷ 0.7 = 2/7 and 0.1 ÷ 0.7 = 1/7 (computed as 2 ÷ 7 and 1 ÷ 7 from the configured weights)
+    expect(s.components.map((c) => c.weight)).toEqual([2 / 7, 2 / 7, 2 / 7, 0, 1 / 7]);
     // (2×1 + 2×0 + 2×1 + 1×0.75) ÷ 7 = 4.75 ÷ 7 = 0.678571...
     expect(s.score).toBeCloseTo(4.75 / 7, 15);
     // had harm been scored 0 the score would be 0.2 + 0 + 0.2 + 0 + 0.075 = 0.475: it is not
     expect(s.score).not.toBeCloseTo(0.475, 3);
-    expect(s.missingWeight).toBe(0.3);
+    expect(s.missingWeight).toBe(0.3); // 3 ÷ 10
   });
 
   it('burglary: 0.2×0.125 + 0.2×0.5 + 0.2×0 + 0.3×0.25 + 0.1×0.5 = 0.025 + 0.1 + 0 + 0.075 + 0.05 = 0.25', () => {

@@ -1,0 +1,89 @@
+/**
+ * Writing a document in the requested formats: JSON, self-contained HTML, and PDF printed by one browser for the
+ * whole run. The PDF stage is imported only here and only when a PDF is asked for, so other commands never load
+ * puppeteer. The browser is closed in `finally`, on success and on error; Ctrl-C and SIGTERM are handled by the
+ * signal handler installed for the duration of the print.
+ */
+import { join, relative } from 'node:path';
+import type { Workspace } from '../../ingest/workspace.js';
+import { writeFileAtomic } from '../../render/atomic.js';
+import type { CommandContext } from '../run.js';
+import type { OutputFormat } from './output.js';
+
+export interface DocumentToWrite {
+  /** File name without extension, e.g. "assessment" or "report-2016-17-Q3". */
+  name: string;
+  title: string;
+  html: () => string;
+}
+
+/** Notes on the data for the data-quality section: police.uk coverage and its limits. */
+export function dataNotes(ws: Workspace): string[] {
+  const notes: string[] = [];
+  const p = ws.police;
+  if (p) {
+    const months = [...p.byMonth.keys()].sort();
+    notes.push(
+      `police.uk street-level data: ${p.tally.inArea.toLocaleString('en-GB')} crimes and incidents in ${ws.config.area.name} from ${p.files.length} files, ${months[0]} to ${months[months.length - 1]}; ${p.tally.outOfArea.toLocaleString('en-GB')} rows in other areas and ${p.tally.noLocation.toLocaleString('en-GB')} with no location were left out${p.tally.duplicates ? `, and ${p.tally.duplicates} duplicates dropped` : ''}.`,
+    );
+    notes.push('police.uk locations are approximate (moved to the nearest of a set of anonymous map points) and figures can change as crimes are reclassified; they may differ slightly from the force’s own recorded crime.');
+  }
+  return notes;
+}
+
+/** Write the document in each format asked for; returns the paths written. */
+export async function writeDocuments(
+  ctx: CommandContext,
+  ws: Workspace,
+  outDir: string,
+  formats: Set<OutputFormat>,
+  docs: DocumentToWrite[],
+  opts: Record<string, unknown>,
+): Promise<string[]> {
+  const written: string[] = [];
+  const show = (p: string) => relative(ctx.io.cwd, p) || p;
+  const htmlOf = new Map<string, string>();
+  for (const d of docs) {
+    if (!formats.has('html') && !formats.has('pdf')) break;
+    htmlOf.set(d.name, d.html());
+  }
+  if (formats.has('html')) {
+    for (const d of docs) {
+      const path = join(outDir, `${d.name}.html`);
+      await writeFileAtomic(path, htmlOf.get(d.name)!);
+      ctx.printer.info(`wrote ${show(path)}`);
+      written.push(path);
+    }
+  }
+  if (formats.has('pdf')) {
+    const pdf = await import('../../pdf/index.js');
+    const manager = new pdf.BrowserManager({
+      ...(typeof opts.browser === 'string' ? { browserPath: opts.browser } : {}),
+      onWarning: (w) => ctx.printer.warn(w),
+      onDebug: (t) => ctx.printer.debug(t),
+    });
+    const uninstall = pdf.installSignalHandlers({ onSignal: (s) => ctx.printer.raw(`\ninterrupted (${s}): browser closed, temporary files removed\n`) });
+    try {
+      for (const d of docs) {
+        const path = join(outDir, `${d.name}.pdf`);
+        const result = await pdf.htmlToPdfFile(manager, htmlOf.get(d.name)!, path, {
+          title: d.title,
+          lang: 'en-GB',
+          partnership: ws.config.partnership.name,
+          marking: ws.config.document.protectiveMarking,
+          timeoutMs: typeof opts.timeout === 'string' ? Number(opts.timeout) * 1000 : undefined,
+          env: ctx.io.env,
+          onWarning: (w) => ctx.printer.warn(w),
+          onDebug: (t) => ctx.printer.debug(t),
+        });
+        ctx.printer.info(`wrote ${show(path)} (${(result.ms / 1000).toFixed(1)} s)`);
+        written.push(path);
+      }
+      if (manager.found) ctx.printer.debug(`browser: ${pdf.describeBrowser(manager.found)}`);
+    } finally {
+      await manager.dispose();
+      uninstall();
+    }
+  }
+  return written;
+}
