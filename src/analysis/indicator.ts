@@ -200,7 +200,9 @@ function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string,
   }
   const out = points.map((p) => {
     const e = estimate(def, p.obs);
-    return { period: p.period, count: p.obs.count, value: e?.value ?? null, ci95: e ? ([e.lower, e.upper] as [number, number]) : null };
+    const nat = nationalObservation(def, source, { start: p.period.start.slice(0, 7), end: p.period.end.slice(0, 7), label: p.period.label });
+    const natValue = nat ? (def.type === 'count' ? null : comparableRate(def, nat.obs)?.value ?? null) : null;
+    return { period: p.period, count: p.obs.count, value: e?.value ?? null, ci95: e ? ([e.lower, e.upper] as [number, number]) : null, national: natValue };
   });
   if (points.length < 3) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'fewer than three years of data' };
   const x = points.map((p) => p.obs.count!);

@@ -88,8 +88,9 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--partnership <name>', 'partnership name for the config')
     .option('--area <name>', 'local authority name as in police.uk LSOA names')
     .option('--code <code>', 'ONS local-authority code, e.g. E08000031')
-    .addHelpText('after', '\nExamples:\n  swp init castlebridge-csp\n  swp init wolves --area Wolverhampton --code E08000031\n')
-    .action((dir: string, opts: { force: boolean; partnership?: string; area?: string; code?: string }, cmd: Command) => {
+    .option('--templates', 'copy the default document templates into <dir>/templates for editing', false)
+    .addHelpText('after', '\nExamples:\n  swp init castlebridge-csp\n  swp init wolves --area Wolverhampton --code E08000031\n  swp init --templates          copy the templates into an existing workspace\n')
+    .action((dir: string, opts: { force: boolean; partnership?: string; area?: string; code?: string; templates?: boolean }, cmd: Command) => {
       action = import('./commands/init.js').then((m) => m.initCommand(context(cmd), resolve(io.cwd, dir), opts));
     });
 
@@ -124,7 +125,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
   program
     .command('report')
     .description('write the quarterly board performance report')
-    .requiredOption('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016)')
+    .requiredOption('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016), or latest')
     .addOption(formatOption())
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)

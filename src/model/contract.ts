@@ -80,7 +80,15 @@ export const indicatorSchema = z.object({
     .nullable(),
   trend: z
     .object({
-      points: z.array(z.object({ period: periodSchema, count: nullableNum, value: nullableNum, ci95: z.tuple([num, num]).nullable().optional() })),
+      points: z.array(
+        z.object({
+          period: periodSchema,
+          count: nullableNum,
+          value: nullableNum,
+          ci95: z.tuple([num, num]).nullable().optional(),
+          national: nullableNum.optional().describe('the England and Wales (or England) value for the same year'),
+        }),
+      ),
       direction: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
       pValue: nullableNum,
       method: z.string(),

@@ -59,6 +59,7 @@ export async function writeDocuments(
     const pdf = await import('../../pdf/index.js');
     const manager = new pdf.BrowserManager({
       ...(typeof opts.browser === 'string' ? { browserPath: opts.browser } : {}),
+      settingsEnv: ctx.io.env,
       onWarning: (w) => ctx.printer.warn(w),
       onDebug: (t) => ctx.printer.debug(t),
     });

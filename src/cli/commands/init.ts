@@ -1,19 +1,19 @@
 /** `swp init [dir]`: scaffold a workspace (config, input folders, a README of what goes where). */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TEMPLATES_DIR } from '../../render/templates.js';
 import { writeFileAtomic } from '../../render/atomic.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 
-/** The package's templates folder (same relative place from src/ and dist/). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
 const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];
 
 export interface InitOptions {
   force: boolean;
+  /** Copy the default document templates into <dir>/templates for editing. */
+  templates?: boolean;
   partnership?: string;
   area?: string;
   code?: string;
@@ -25,6 +25,12 @@ const yamlText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 export async function initCommand(ctx: CommandContext, dir: string, opts: InitOptions): Promise<ExitCodeValue> {
   const configPath = join(dir, 'swp.config.yaml');
   const shown = relative(ctx.io.cwd, configPath) || configPath;
+  if (opts.templates && existsSync(configPath) && !opts.force) {
+    // An existing workspace: copy the templates only, never touching its config.
+    await copyTemplates(ctx, dir);
+    ctx.printer.info('next: set `document.templates: templates` in swp.config.yaml to use them');
+    return ExitCode.OK;
+  }
   if (existsSync(configPath) && !opts.force) {
     throw new SwpError(ExitCode.USAGE, {
       message: 'a workspace already exists here',
@@ -44,11 +50,13 @@ export async function initCommand(ctx: CommandContext, dir: string, opts: InitOp
     });
   }
   const area = opts.area ?? 'My Area';
-  const config = (await readFile(join(TEMPLATES_DIR, 'init/swp.config.yaml'), 'utf8'))
+  let config = (await readFile(join(TEMPLATES_DIR, 'init/swp.config.yaml'), 'utf8'))
     .replace('{{partnershipName}}', yamlText(opts.partnership ?? `${area} Community Safety Partnership`))
     .replace('{{areaName}}', yamlText(area))
     .replace('{{areaCode}}', opts.code ?? 'E08000000');
+  if (opts.templates) config = config.replace('document:\n', 'document:\n  templates: templates   # overrides of the default templates (copied by swp init --templates)\n');
   for (const f of FOLDERS) await mkdir(join(dir, f), { recursive: true });
+  if (opts.templates) await copyTemplates(ctx, dir);
   await writeFileAtomic(configPath, config);
   const readme = join(dir, 'README.md');
   if (!existsSync(readme)) await writeFileAtomic(readme, await readFile(join(TEMPLATES_DIR, 'init/README.md'), 'utf8'));
@@ -56,4 +64,17 @@ export async function initCommand(ctx: CommandContext, dir: string, opts: InitOp
   ctx.printer.info(`created folders: ${FOLDERS.join(', ')}`);
   ctx.printer.info('next: put your CSV exports in those folders (see README.md there), edit the config, then run `swp validate`.');
   return ExitCode.OK;
+}
+
+/** Copy the default document templates (layouts, partials, style sheet) into <dir>/templates, keeping existing files. */
+async function copyTemplates(ctx: CommandContext, dir: string): Promise<void> {
+  const target = join(dir, 'templates');
+  await cp(TEMPLATES_DIR, target, {
+    recursive: true,
+    force: false,
+    errorOnExist: false,
+    // The init scaffold is not a document template.
+    filter: (src) => !relative(TEMPLATES_DIR, src).startsWith('init'),
+  });
+  ctx.printer.info(`copied the default templates to ${relative(ctx.io.cwd, target) || target} (existing files kept)`);
 }

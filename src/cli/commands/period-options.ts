@@ -1,5 +1,7 @@
 /** Turning --year and --quarter into periods, with usage errors that say what was expected. */
 import {
+  addMonths,
+  quarterRange,
   financialYearLabel,
   latestCompleteFinancialYear,
   parseFinancialYear,
@@ -35,10 +37,23 @@ export function resolveYear(ws: Workspace, year: string | undefined): number {
   return latest;
 }
 
-/** Parse --quarter (required by `swp report`). */
-export function resolveQuarter(text: string): Quarter {
+/** The latest financial quarter whose three months all have police.uk data. */
+export function latestCompleteQuarter(ws: Workspace): Quarter | undefined {
+  const months = dataMonths(ws);
+  const sorted = [...months].sort();
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const q = quarterOf(sorted[i]!);
+    const r = quarterRange(q);
+    if ([r.start, addMonths(r.start, 1), r.end].every((m) => months.has(m))) return q;
+  }
+  return undefined;
+}
+
+/** Parse --quarter (required by `swp report`); `latest` is resolved after loading the data. */
+export function resolveQuarter(text: string): Quarter | 'latest' {
+  if (text.trim().toLowerCase() === 'latest') return 'latest';
   const q = parseQuarter(text);
-  if (!q) throw usageError('invalid --quarter', '--quarter', 'a financial quarter as YYYY/YY-Qn, e.g. 2016/17-Q3 (October to December 2016)', JSON.stringify(text), 'quarters run April–June (Q1), July–September (Q2), October–December (Q3), January–March (Q4)');
+  if (!q) throw usageError('invalid --quarter', '--quarter', 'a financial quarter as YYYY/YY-Qn, e.g. 2016/17-Q3 (October to December 2016), or latest', JSON.stringify(text), 'quarters run April–June (Q1), July–September (Q2), October–December (Q3), January–March (Q4)');
   return q;
 }
 

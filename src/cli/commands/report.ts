@@ -10,14 +10,18 @@ import { dataAsAt, outDir, parseFormats, writeJson } from './output.js';
 import { writeDocuments } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
-import { resolveQuarter } from './period-options.js';
+import { latestCompleteQuarter, resolveQuarter } from './period-options.js';
 
 export async function reportCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
   // Check the flags before reading any data: a typo should fail fast.
-  const quarter = resolveQuarter(String(opts.quarter));
+  const wanted = resolveQuarter(String(opts.quarter));
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
+  const quarter = wanted === 'latest' ? latestCompleteQuarter(ws) : wanted;
+  if (!quarter) {
+    throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
+  }
   const range = quarterRange(quarter);
   if (ws.police && !ws.police.byMonth.has(range.end)) {
     const months = [...ws.police.byMonth.keys()].sort();

@@ -13,6 +13,7 @@ import {
   type BaseChartOptions,
   type ChartResult,
   type LegendItem,
+  capitalise,
   decimalsFor,
   decimalsOfTicks,
   el,
@@ -29,7 +30,7 @@ import {
 export type Priority = Assessment['priorities'][number];
 
 export interface PriorityMatrixOptions extends BaseChartOptions {
-  /** Plain-English names for criteria ids, e.g. { harm: 'Harm' }; by default the id is shown. */
+  /** Plain-English names for criteria ids, e.g. { harm: 'Harm' }; by default the id in words ("Public concern"). */
   criterionLabels?: Record<string, string>;
 }
 
@@ -80,7 +81,8 @@ function patternDef(id: string, colour: string, pattern: Pattern): string {
 /** The priority matrix; see the module comment. `priorities` may come in any order: bars follow `rank`. */
 export function priorityMatrix(priorities: Priority[], options: PriorityMatrixOptions = {}): ChartResult {
   const id = safeId(options.idPrefix ?? 'priority-matrix');
-  const nameOf = (c: string) => options.criterionLabels?.[c] ?? c;
+  // "national-comparison" → "National comparison" unless a label is given.
+  const nameOf = (c: string) => options.criterionLabels?.[c] ?? capitalise(c.replace(/[-_]+/g, ' ').trim());
   const sorted = [...priorities].sort((a, b) => a.rank - b.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Criteria in order of first appearance.
@@ -130,7 +132,7 @@ export function priorityMatrix(priorities: Priority[], options: PriorityMatrixOp
 
   // ---- legend with the patterns
   const defs: string[] = [];
-  const fills = criteria.map((c, k) => {
+  const fills = criteria.map((_, k) => {
     const st = criterionStyle(k);
     const pid = `${id}-pattern-${k}`;
     defs.push(patternDef(pid, st.colour, st.pattern));

@@ -2,8 +2,9 @@
  * Long-term trend: the yearly values of an indicator (contract `trend.points`) as a line with markers, the 95%
  * confidence band around it, and the England and Wales value as a dashed reference line.
  *
- * The contract carries a confidence interval only for the headline period (`ci95`); pass `ci` to draw a band for
- * every year. Without it the headline year gets an error bar. A null value (no data, or suppressed) leaves a gap.
+ * Each year's interval comes from `options.ci` (by period label), else the point's own `ci95`, else — for the
+ * headline period only — the indicator's `ci95`. Neighbouring years with intervals make a band; a year whose
+ * neighbours have none gets an error bar. A null value (no data, or suppressed) leaves a gap.
  */
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
@@ -41,7 +42,7 @@ export interface TrendInterval {
 }
 
 export interface TrendChartOptions extends BaseChartOptions {
-  /** 95% confidence limits per year; without them only the headline year (indicator.ci95) gets an interval. */
+  /** 95% confidence limits per year, overriding the contract's `trend.points[].ci95` (an entry with nulls: none). */
   ci?: TrendInterval[];
   /** The local area's name for the key, e.g. "Castlebridge" (default "This area"). */
   areaLabel?: string;
@@ -80,11 +81,15 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
     const value = p.value !== null && Number.isFinite(p.value) ? p.value : null;
     let lower: number | null = null;
     let upper: number | null = null;
+    // An interval passed in wins; then the point's own (contract `trend.points[].ci95`); then, for the headline
+    // period only, the indicator's `ci95`.
     const ci = ciByLabel.get(p.period.label);
     if (ci) {
       lower = ci.lower;
       upper = ci.upper;
-    } else if (!options.ci && indicator.ci95 && p.period.label === indicator.period.label && value !== null) {
+    } else if (p.ci95) {
+      [lower, upper] = p.ci95;
+    } else if (indicator.ci95 && p.period.label === indicator.period.label) {
       [lower, upper] = indicator.ci95;
     }
     if (value === null || lower === null || upper === null || !Number.isFinite(lower) || !Number.isFinite(upper)) {
@@ -142,7 +147,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   const plotBottom = TOP + PLOT_H;
   y.range([plotBottom, plotTop]);
   const x = scalePoint<string>()
-    .domain(rows.map((r, i) => `${i}`))
+    .domain(rows.map((_, i) => `${i}`))
     .range([plotLeft, plotRight])
     .padding(0.4);
   const xOf = (i: number) => x(`${i}`) ?? plotLeft;

@@ -71,6 +71,7 @@ describe('charts for the demo workspace', () => {
       charts['trend-band-gap'] = trendChart(gap, { idPrefix: 'trend-band-gap', areaLabel: area, ci: ci.map((c, i) => (i === 1 ? { ...c, value: null, lower: null, upper: null } : c)) });
     }
     charts['priority-matrix'] = priorityMatrix(PRIORITIES, { idPrefix: 'pm', criterionLabels: CRITERION_LABELS });
+    if (assessment.priorities.length) charts['priority-matrix-demo'] = priorityMatrix(assessment.priorities, { idPrefix: 'pm-demo' });
 
     mkdirSync(OUT, { recursive: true });
     const sheet: string[] = [];

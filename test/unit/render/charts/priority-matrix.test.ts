@@ -80,6 +80,12 @@ describe('priorityMatrix', () => {
     expect(textOf(byClass(r, 'swp-score')[0]!)).toBe('0.20 rank 1');
   });
 
+  it('names criteria in words when no labels are given', () => {
+    const plain = priorityMatrix(PRIORITIES);
+    expect(plain.table.columns).toContain('Vs england and wales');
+    expect(plain.table.columns).toContain('Public concern');
+  });
+
   it('says so when there is nothing to rank', () => {
     const empty = priorityMatrix([]);
     expect(empty.desc).toBe('No candidate priorities were scored.');

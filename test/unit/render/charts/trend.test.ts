@@ -47,6 +47,19 @@ describe('trendChart', () => {
     expect(chart.table.rows[3]).toEqual(['2016/17', '25.5', '24.9', '26.2', '6,720', '26.8']);
   });
 
+  it('takes each year\'s interval from the contract (trend.points[].ci95) when none is passed', () => {
+    const base = indicator();
+    const points = base.trend!.points.map((p, i) => ({ ...p, ci95: [CI[i]!.lower!, CI[i]!.upper!] as [number, number] }));
+    const chart = trendChart({ ...base, trend: { ...base.trend!, points } });
+    const root = parseSvg(chart.svg);
+    expect(byClass(root, 'swp-ci')[0]!.children.filter((e) => e.name === 'path')).toHaveLength(3);
+    expect(chart.table.rows[1]).toEqual(['2014/15', '22.1', '21.6', '22.7', '5,800', '[x]']);
+    // An interval passed in overrides the contract's; an entry with nulls means none.
+    const over = trendChart({ ...base, trend: { ...base.trend!, points } }, { ci: [{ label: '2014/15', value: 22.1, lower: null, upper: null }] });
+    expect(over.table.rows[1]?.[2]).toBe('[x]');
+    expect(over.table.rows[0]?.[2]).toBe('19.3');
+  });
+
   it('draws England and Wales as a dashed line, labelled, when there is a national figure', () => {
     const chart = trendChart(indicator(), { areaLabel: 'Castlebridge' });
     const root = parseSvg(chart.svg);

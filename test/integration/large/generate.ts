@@ -1,0 +1,106 @@
+/**
+ * A seeded generator of large police.uk street-level files for the memory tests. It streams rows to disk in batches
+ * with back-pressure, so the test process never holds the file either.
+ *
+ * The rows look like a force-wide bulk file: ten local authorities of 150 LSOAs each (the partnership, Castlebridge,
+ * is one of them, so about a tenth of rows are in the area), 36 months sorted by month, a quarter anti-social
+ * behaviour (no Crime ID), 0.7% "No Location" rows, 64-hex-digit Crime IDs, outcome strings as published.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { CRIME_TYPES } from '../../../src/model/data.js';
+
+export const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+
+/** Local authorities in the generated force; the partnership is the first. */
+export const AUTHORITIES = ['Castlebridge', 'Hollinbury', 'Westbrook', 'Ashvale', 'Brackenmoor', 'Cinderford', 'Dunmere', 'Eastwick', 'Fallowden', 'Greystone'];
+const LSOAS_PER_AUTHORITY = 150;
+const MONTHS = 36; // April 2014 to March 2017
+const STREETS = ['Mill Lane', 'Kingfisher Grove', 'Brewery Grove', 'Station Road', 'High Street', 'Supermarket', 'Parking Area', 'Nightclub', 'Church Street', 'Park Road'];
+const OUTCOMES = [
+  'Investigation complete; no suspect identified',
+  'Unable to prosecute suspect',
+  'Offender given a caution',
+  'Under investigation',
+  'Awaiting court outcome',
+  'Local resolution',
+  'Status update unavailable',
+];
+const ASB = CRIME_TYPES.indexOf('Anti-social behaviour');
+
+/** sfc32, seeded: the same seed writes the same bytes. */
+function sfc32(seed: number): () => number {
+  let a = 0x9e3779b9;
+  let b = 0x243f6a88;
+  let c = 0xb7e15162;
+  let d = seed >>> 0;
+  const next = (): number => {
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 15; i++) next();
+  return next;
+}
+
+export function monthOf(index: number): string {
+  const m = 3 + index; // 0 = April 2014
+  return `${2014 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
+
+export interface GenerateOptions {
+  rows: number;
+  seed?: number;
+  /** 1-based physical line (the header is line 1) whose Month is replaced by `badMonth`. */
+  badLine?: number;
+  badMonth?: string;
+  /** Share of rows in the partnership (default 0.1, one authority of ten; 1 puts every row in the area). */
+  inAreaShare?: number;
+}
+
+/** Write the file; resolves with its size in bytes. */
+export async function generatePoliceUkFile(path: string, options: GenerateOptions): Promise<number> {
+  const rand = sfc32(options.seed ?? 42);
+  const unit = () => rand() / 4294967296;
+  const hex8 = () => rand().toString(16).padStart(8, '0');
+  const share = options.inAreaShare ?? 0.1;
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  let batch: string[] = [`${HEADER}\n`];
+  for (let i = 0; i < options.rows; i++) {
+    const line = i + 2;
+    const month = line === options.badLine ? (options.badMonth ?? '2016-13') : monthOf(Math.floor((i * MONTHS) / options.rows));
+    const type = unit() < 0.25 ? ASB : rand() % CRIME_TYPES.length;
+    const id = type === ASB ? '' : hex8() + hex8() + hex8() + hex8() + hex8() + hex8() + hex8() + hex8();
+    let fields: string[];
+    if (unit() < 0.007) {
+      fields = [id, month, 'Midshire Police', 'Midshire Police', '', '', 'No Location', '', '', CRIME_TYPES[type]!, type === ASB ? '' : OUTCOMES[rand() % OUTCOMES.length]!, ''];
+    } else {
+      const la = unit() < share ? 0 : 1 + (rand() % (AUTHORITIES.length - 1));
+      const k = rand() % LSOAS_PER_AUTHORITY;
+      const code = `E01${String(100000 + la * LSOAS_PER_AUTHORITY + k).padStart(6, '0')}`;
+      const name = `${AUTHORITIES[la]} ${String(1 + Math.floor(k / 4)).padStart(3, '0')}${'ABCD'[k % 4]}`;
+      const lon = (-1.9 + unit() * 0.2).toFixed(6);
+      const lat = (52.8 + unit() * 0.1).toFixed(6);
+      fields = [id, month, 'Midshire Police', 'Midshire Police', lon, lat, `On or near ${STREETS[rand() % STREETS.length]}`, code, name, CRIME_TYPES[type]!, type === ASB ? '' : OUTCOMES[rand() % OUTCOMES.length]!, ''];
+    }
+    batch.push(`${fields.join(',')}\n`);
+    if (batch.length >= 4096) {
+      const chunk = batch.join('');
+      bytes += Buffer.byteLength(chunk);
+      batch = [];
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  }
+  const chunk = batch.join('');
+  bytes += Buffer.byteLength(chunk);
+  out.end(chunk);
+  await once(out, 'finish');
+  return bytes;
+}
