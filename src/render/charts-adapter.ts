@@ -4,7 +4,7 @@
  * document prints beside it.
  */
 import type { Assessment, IndicatorResult } from '../model/contract.js';
-import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult, type TrendInterval } from './charts/index.js';
+import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
 
 export interface FigureTable {
   caption: string;
@@ -39,11 +39,11 @@ export function createChartSet(areaLabel: string): ChartSet {
   return {
     trend(indicator) {
       if (!indicator.trend || indicator.trend.points.filter((p) => p.value !== null).length < 2) return null;
-      const ci: TrendInterval[] = indicator.trend.points.map((p) => ({ label: p.period.label, value: p.value, lower: p.ci95?.[0] ?? null, upper: p.ci95?.[1] ?? null }));
-      return figure(trendChart(indicator, { idPrefix: id('trend'), ci, areaLabel }));
+      return figure(trendChart(indicator, { idPrefix: id('trend'), areaLabel }));
     },
     comparison(indicators, caption) {
-      const usable = indicators.filter((i) => i.value !== null && i.national?.value != null);
+      // Counts (e.g. hidden-crime reports) carry a national rate, not a count: only like-for-like values are drawn.
+      const usable = indicators.filter((i) => i.unit !== 'reports' && i.unit !== 'count' && i.value !== null && i.national?.value != null);
       if (usable.length === 0) return null;
       return figure(comparisonChart(usable, { idPrefix: id('comparison'), areaLabel, title: caption }), caption);
     },

@@ -1,7 +1,7 @@
 /**
  * The priority matrix: one horizontal stacked bar per candidate, ordered by rank, each segment a criterion's
  * contribution to the score (contract `priorities[].components[].contribution`). Every criterion has its own colour
- * AND pattern (solid, hatching, dots…) and the legend shows both; the score and the range of ranks under changed
+ * AND a number (drawn in the key and inside each segment wide enough), and the legend shows both; the score and the range of ranks under changed
  * weights are written at the end of each bar. Negative contributions, if a scoring rule gives them, stack to the
  * left of zero.
  */
@@ -41,41 +41,17 @@ const BAR_LEFT = 192;
 const BAR_RIGHT = 528;
 const BAR_H = 18;
 
-type Pattern = 'solid' | 'diagonal' | 'dots' | 'crosshatch' | 'horizontal' | 'vertical' | 'back-diagonal';
-const PATTERNS: Pattern[] = ['solid', 'diagonal', 'dots', 'horizontal', 'crosshatch', 'vertical', 'back-diagonal'];
-
-/** The colour and pattern of the k-th criterion (7 patterns × 8 colours: unique for 56 criteria). */
-export function criterionStyle(k: number): { colour: string; pattern: Pattern } {
-  return { colour: CATEGORICAL[k % CATEGORICAL.length] ?? PALETTE.series, pattern: PATTERNS[k % PATTERNS.length] ?? 'solid' };
+/** The colour of the k-th criterion; its number (k + 1) is drawn in the legend and in each segment too. */
+export function criterionStyle(k: number): { colour: string } {
+  return { colour: CATEGORICAL[k % CATEGORICAL.length] ?? PALETTE.series };
 }
 
-function patternDef(id: string, colour: string, pattern: Pattern): string {
-  const s = 6;
-  const white = { stroke: '#ffffff', 'stroke-width': 1.6, fill: 'none' };
-  let overlay = '';
-  switch (pattern) {
-    case 'solid':
-      break;
-    case 'diagonal':
-      overlay = el('path', { d: 'M-1,1L1,-1M0,6L6,0M5,7L7,5', ...white });
-      break;
-    case 'back-diagonal':
-      overlay = el('path', { d: 'M-1,5L1,7M0,0L6,6M5,-1L7,1', ...white });
-      break;
-    case 'dots':
-      overlay = el('circle', { cx: 3, cy: 3, r: 1.3, fill: '#ffffff' });
-      break;
-    case 'horizontal':
-      overlay = el('path', { d: 'M0,3H6', ...white });
-      break;
-    case 'vertical':
-      overlay = el('path', { d: 'M3,0V6', ...white });
-      break;
-    case 'crosshatch':
-      overlay = el('path', { d: 'M0,3H6M3,0V6', ...white, 'stroke-width': 1.2 });
-      break;
-  }
-  return el('pattern', { id, patternUnits: 'userSpaceOnUse', width: s, height: s }, [el('rect', { width: s, height: s, fill: colour }), overlay]);
+/** Black or white text, whichever contrasts more with a fill (WCAG relative luminance). */
+function inkOn(hex: string): string {
+  const lin = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = [1, 3, 5].map((i) => lin(parseInt(hex.slice(i, i + 2), 16) / 255)) as [number, number, number];
+  const L = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#0b0c0c' : '#ffffff';
 }
 
 /** The priority matrix; see the module comment. `priorities` may come in any order: bars follow `rank`. */
@@ -130,17 +106,18 @@ export function priorityMatrix(priorities: Priority[], options: PriorityMatrixOp
   const ticks = x.ticks(5);
   const tickDecimals = decimalsOfTicks(ticks);
 
-  // ---- legend with the patterns
-  const defs: string[] = [];
+  // ---- legend: colour AND a number per criterion. Solid fills, not SVG patterns: Chromium rasterises pattern
+  // fills when printing to PDF (megabytes of images, and text that is no longer text).
   const fills = criteria.map((_, k) => {
-    const st = criterionStyle(k);
-    const pid = `${id}-pattern-${k}`;
-    defs.push(patternDef(pid, st.colour, st.pattern));
-    return { fill: `url(#${pid})`, colour: st.colour };
+    const colour = criterionStyle(k).colour;
+    return { fill: colour, colour, ink: inkOn(colour) };
   });
   const parts: string[] = [];
   const items: LegendItem[] = criteria.map((c, k) => ({
-    key: el('rect', { x: 0, y: -7, width: 22, height: 14, fill: fills[k]?.fill, stroke: fills[k]?.colour, 'stroke-width': 1 }),
+    key: [
+      el('rect', { x: 0, y: -7, width: 22, height: 14, fill: fills[k]?.fill, stroke: fills[k]?.colour, 'stroke-width': 1 }),
+      text(11, 0, String(k + 1), { 'font-size': 9, fill: fills[k]?.ink, 'text-anchor': 'middle', dy: '0.35em', 'font-weight': 'bold' }),
+    ].join(''),
     keyWidth: 22,
     label: nameOf(c),
   }));
@@ -191,6 +168,8 @@ export function priorityMatrix(priorities: Priority[], options: PriorityMatrixOp
           'data-criterion': c,
         }),
       );
+      // The criterion's number inside its segment when there is room: colour is never the only cue.
+      if (x1 - x0 >= 11) g.push(text((x0 + x1) / 2, cy, String(k + 1), { 'font-size': 9, fill: fills[k]?.ink, 'text-anchor': 'middle', dy: '0.35em', 'font-weight': 'bold' }));
     });
     // White gaps between segments, so neighbours read as separate even in greyscale.
     for (const xb of boundaries) g.push(el('line', { x1: xb, x2: xb, y1: cy - BAR_H / 2 - 0.5, y2: cy + BAR_H / 2 + 0.5, stroke: '#ffffff', 'stroke-width': 1.5 }));
@@ -232,6 +211,6 @@ export function priorityMatrix(priorities: Priority[], options: PriorityMatrixOp
   }
   const table = { caption: 'Contribution of each criterion to the priority score (weight × scaled value)', columns, rows, values };
 
-  const svg = svgRoot({ id, width: W, height, title, desc, kind: 'priority-matrix', defs: defs.join(''), body: parts.join('') });
+  const svg = svgRoot({ id, width: W, height, title, desc, kind: 'priority-matrix', defs: '', body: parts.join('') });
   return { svg, title, desc, table, width: W, height };
 }
