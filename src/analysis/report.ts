@@ -12,7 +12,7 @@ import { applyDisclosure } from './disclosure-apply.js';
 import { reportFinding } from './findings.js';
 import { changeBetween, computeIndicator, estimate, toPeriod } from './indicator.js';
 import { appliesTo, isDisclosive } from './disclosure.js';
-import { financialYear, quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
+import { financialYear, monthName, quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
 import { DataSource } from './sources.js';
 
 /** Indicators on the board's report: those under a strategic priority, plus all crime and ASB. */
@@ -74,7 +74,7 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
     const worse = (c: IndicatorResult['change']) =>
       c !== null && ((def.polarity === 'lower-is-better' && c.direction === 'increase') || (def.polarity === 'higher-is-better' && c.direction === 'decrease'));
     const reasons: string[] = [];
-    if (quarterSignals.length > 0) reasons.push(`special-cause concern in ${[...new Set(quarterSignals.map((s) => s.period))].join(', ')} (${[...new Set(quarterSignals.map((s) => s.rule.replace(/_/g, ' ')))].join(', ')})`);
+    if (quarterSignals.length > 0) reasons.push(`special-cause concern in ${[...new Set(quarterSignals.map((s) => monthName(s.period)))].join(', ')} (${[...new Set(quarterSignals.map((s) => s.rule.replace(/_/g, ' ')))].join(', ')})`);
     if (worse(result.change)) reasons.push('significant deterioration year to date against last year');
     else if (worse(qChange)) reasons.push('significant deterioration this quarter against the same quarter last year');
     if (reasons.length > 0) exceptions.push({ id: def.id, reason: reasons.join('; ') });

@@ -94,7 +94,9 @@ export function reportView(input: ReportInputs) {
 
   const exceptions = r.exceptions.map((e) => {
     const i = byId.get(e.id)!;
-    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: input.charts.spc(i, 'large') };
+    const f = input.charts.spc(i, 'large');
+    // The chart's numbers are in "Data for the monthly charts" at the end: the exceptions page stays short.
+    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: f ? { ...f, table: null } : null };
   });
 
   const spcFigures: Figure[] = [];

@@ -3,9 +3,10 @@
  * with SwpError(CONFIG) whose every problem names the file and a key path or a line. Never another exception type,
  * never a hang (5 s per run).
  *
- * Two crashes were found (see the `it.fails` cases at the end): a YAML alias whose anchor is not defined, and an
- * "alias bomb", make `loadConfig` throw the yaml library's ReferenceError instead of an SwpError. The property that
- * generates anchors and aliases is therefore `it.fails`; the property over the same grammar without them passes.
+ * A crash was found (see the `it.fails` cases at the end): a YAML alias whose anchor is not defined ("*a", or "*"
+ * and anything), and an "alias bomb", make `loadConfig` throw the yaml library's ReferenceError instead of an
+ * SwpError. The strict properties that find it are `it.fails`; tolerant twins of the same properties count that one crash
+ * and still fail on any other, and the grammar without aliases passes strictly.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,12 +38,21 @@ inputs:
 const VALID_JSON = `${JSON.stringify(parseYaml(VALID_YAML), null, 2)}\n`;
 
 const runs: Record<string, number> = {};
-const outcomes: Record<string, { ok: number; error: number }> = {};
+const outcomes: Record<string, { ok: number; error: number; knownCrash?: number }> = {};
+
+/**
+ * The known crash (see the end of the file): yaml's `doc.toJS()` throws a ReferenceError for an alias without an
+ * anchor ("*a", or just "*" followed by anything) and for an alias bomb. Tolerant properties count it and go on, so
+ * that they still catch any *other* crash; strict ones (`it.fails`) show that it exists.
+ */
+function isKnownAliasCrash(e: unknown): boolean {
+  return e instanceof ReferenceError && /Unresolved alias|Excessive alias count/.test(e.message);
+}
 
 let dir: string;
 
 /** Write `text` as `name`, load it, and check the outcome. */
-async function loadAndCheck(key: string, text: string | Buffer, name = 'swp.config.yaml'): Promise<void> {
+async function loadAndCheck(key: string, text: string | Buffer, name = 'swp.config.yaml', tolerateKnownCrash = false): Promise<void> {
   const path = join(dir, name);
   writeFileSync(path, text);
   const maxLine = maxLineOf(typeof text === 'string' ? Buffer.from(text) : text);
@@ -50,6 +60,11 @@ async function loadAndCheck(key: string, text: string | Buffer, name = 'swp.conf
   try {
     config = await loadConfig(path, dir);
   } catch (e) {
+    if (tolerateKnownCrash && isKnownAliasCrash(e)) {
+      outcomes[key] ??= { ok: 0, error: 0 };
+      outcomes[key].knownCrash = (outcomes[key].knownCrash ?? 0) + 1;
+      return;
+    }
     if (!(e instanceof SwpError)) {
       const err = e as Error;
       throw new Error(`not an SwpError but ${err?.name}: ${err?.message}\n${err?.stack ?? ''}`);
@@ -204,6 +219,7 @@ describe('loadConfig under fuzzing', () => {
       properties: Object.keys(runs).length,
       totalRuns: Object.values(runs).reduce((a, b) => a + b, 0),
       runs,
+      note: 'outcomes count every property evaluation, shrinking included; runs count generated cases only',
       outcomes,
     });
   });
@@ -220,15 +236,22 @@ describe('loadConfig under fuzzing', () => {
     await checkProperty(runs, key, fc.asyncProperty(yamlishText(false), (text) => loadAndCheck(key, text)));
   });
 
-  it('random unicode text: loads or SwpError(CONFIG) with a key path or line', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const unicodeText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
+  const randomBytes = fc.uint8Array({ maxLength: 1024 }).map((b) => Buffer.from(b));
+
+  it('random unicode text: loads or SwpError(CONFIG) with a key path or line (known alias crash counted, not failed)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const key = 'random unicode text';
-    await checkProperty(runs, key, fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (text) => loadAndCheck(key, text)),
-    );
+    await checkProperty(runs, key, fc.asyncProperty(unicodeText, (text) => loadAndCheck(key, text, 'swp.config.yaml', true)));
   });
 
-  it('random bytes: loads or SwpError(CONFIG) with a key path or line', { timeout: TEST_TIMEOUT_MS }, async () => {
+  it('random bytes: loads or SwpError(CONFIG) with a key path or line (known alias crash counted, not failed)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const key = 'random bytes';
-    await checkProperty(runs, key, fc.asyncProperty(fc.uint8Array({ maxLength: 1024 }), (bytes) => loadAndCheck(key, Buffer.from(bytes))));
+    await checkProperty(runs, key, fc.asyncProperty(randomBytes, (bytes) => loadAndCheck(key, bytes, 'swp.config.yaml', true)));
+  });
+
+  it('random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG) (known alias crash counted, not failed)', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const key = 'random YAML-ish text with anchors and aliases';
+    await checkProperty(runs, key, fc.asyncProperty(yamlishText(true), (text) => loadAndCheck(key, text, 'swp.config.yaml', true)));
   });
 
   it.each([
@@ -240,23 +263,35 @@ describe('loadConfig under fuzzing', () => {
     await checkProperty(runs, key, fc.asyncProperty(configMutationsArb, (ms) => loadAndCheck(key, ms.reduce(applyConfigMutation, base), name)));
   });
 
-  // CRASH FOUND (issue 6 point 5): with anchors and aliases in the grammar, fast-check finds texts for which
-  // loadConfig throws the yaml library's ReferenceError (exit 1, "internal error") instead of SwpError(CONFIG):
-  // `doc.toJS()` in src/ingest/config.ts throws for an alias with no anchor and for an alias bomb, and neither is in
-  // `doc.errors`. Minimal reproductions are the two `it.fails` cases below. Remove `.fails` once loadConfig maps them.
-  it.fails('random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG) [KNOWN CRASH]', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const key = 'random YAML-ish text with anchors and aliases';
+  // CRASH FOUND (issue 6 point 5): loadConfig throws the yaml library's ReferenceError (so `swp` exits 1, "internal
+  // error") instead of SwpError(CONFIG) when the text has an alias with no anchor, or an alias bomb: `doc.toJS()` in
+  // src/ingest/config.ts throws them, and neither is in `doc.errors`. fast-check finds it from three directions (the
+  // shrunk counterexamples, seed 42): random bytes [0x2a, 0x00] ("*" NUL), random unicode "*!", and the YAML grammar
+  // with anchors and aliases. These strict properties are `it.fails` until loadConfig maps the error; then remove
+  // `.fails` (and the tolerance in the three properties above). Minimal reproductions are the two cases after them.
+  it.fails('[KNOWN CRASH] random bytes, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const key = 'random bytes (strict: it.fails)';
+    await checkProperty(runs, key, fc.asyncProperty(randomBytes, (bytes) => loadAndCheck(key, bytes)));
+  });
+
+  it.fails('[KNOWN CRASH] random unicode text, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const key = 'random unicode text (strict: it.fails)';
+    await checkProperty(runs, key, fc.asyncProperty(unicodeText, (text) => loadAndCheck(key, text)));
+  });
+
+  it.fails('[KNOWN CRASH] random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const key = 'random YAML-ish text with anchors and aliases (strict: it.fails)';
     await checkProperty(runs, key, fc.asyncProperty(yamlishText(true), (text) => loadAndCheck(key, text)));
   });
 
   // Reproduction, 16 bytes: "partnership: *a\n" → ReferenceError: Unresolved alias (the anchor must be set before the alias): a
-  it.fails('an alias with no anchor is an SwpError(CONFIG) with a line [KNOWN CRASH]', async () => {
+  it.fails('[KNOWN CRASH] an alias with no anchor is an SwpError(CONFIG) with a line', async () => {
     await loadAndCheck('repro: unresolved alias', 'partnership: *a\n');
   });
 
   // Reproduction: a four-level alias bomb (10^4 expansions) → ReferenceError: Excessive alias count indicates a
   // resource exhaustion attack. It is refused quickly (no hang), but as an internal error rather than a config error.
-  it.fails('an alias bomb is an SwpError(CONFIG) with a line [KNOWN CRASH]', async () => {
+  it.fails('[KNOWN CRASH] an alias bomb is an SwpError(CONFIG) with a line', async () => {
     await loadAndCheck(
       'repro: alias bomb',
       'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',

@@ -53,6 +53,7 @@ export type Mutation =
   | { kind: 'lone-cr' }
   | { kind: 'pound-1252'; at: number }
   | { kind: 'utf16le-bom' }
+  | { kind: 'utf16be-bom' }
   | { kind: 'replace-field'; line: number; field: number; text: string };
 
 const NL = 0x0a;
@@ -147,6 +148,8 @@ export function applyMutation(input: Buffer, m: Mutation): Buffer {
       return Buffer.from(input.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1');
     case 'utf16le-bom':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(input.toString('utf8'), 'utf16le')]);
+    case 'utf16be-bom':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(input.toString('utf8'), 'utf16le').swap16()]);
   }
 }
 
@@ -172,6 +175,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ kind: 'lone-cr' as const }),
   fc.record({ kind: fc.constant('pound-1252' as const), at: fc.nat() }),
   fc.constant({ kind: 'utf16le-bom' as const }),
+  fc.constant({ kind: 'utf16be-bom' as const }),
   fc.record({ kind: fc.constant('replace-field' as const), line: fc.nat(), field: fc.nat(), text: fc.constantFrom(...FIELD_TEXTS) }),
 );
 
@@ -181,7 +185,7 @@ export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 4 }
 /** Every mutation kind, for the closing note. */
 export const MUTATION_KINDS = [
   'delete-range', 'truncate', 'insert-bytes', 'duplicate-line', 'swap-columns', 'insert-quote', 'digit-to-letter', 'insert-nul',
-  'flip-line-ends', 'flip-one-line-end', 'lone-cr', 'pound-1252', 'utf16le-bom', 'replace-field',
+  'flip-line-ends', 'flip-one-line-end', 'lone-cr', 'pound-1252', 'utf16le-bom', 'utf16be-bom', 'replace-field',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------------------

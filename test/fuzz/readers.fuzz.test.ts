@@ -36,7 +36,7 @@ import {
 
 const SEED = 42;
 /** Runs per property. 8 reader targets × 2 properties × 150 runs plus the folder and CLI properties: ~25 s here. */
-const RUNS = 150;
+const RUNS = 1000;
 /** Per-run timeout: a read of a few kilobytes takes milliseconds, so 5 s means a hang. */
 const RUN_TIMEOUT_MS = 5_000;
 const TEST_TIMEOUT_MS = 60_000;
@@ -168,11 +168,18 @@ const csvishText = fc
   .array(fc.array(fc.string({ unit: fc.constantFrom(...CSV_CHARS), maxLength: 12 }), { maxLength: 14 }).map((f) => f.join(',')), { maxLength: 12 })
   .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((end) => lines.join(end)));
 
-/** Random input for a target: raw bytes, its valid header followed by bytes or CSV-ish text, or CSV-ish text alone. */
+/** Openings the decoder treats specially: xlsx (zip) and xls (OLE) magic, UTF-8 and UTF-16 byte-order marks. */
+const MAGIC = [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]].map((b) => Buffer.from(b));
+
+/**
+ * Random input for a target: raw bytes, a magic number or BOM then bytes, its valid header followed by bytes or
+ * CSV-ish text, or CSV-ish text alone.
+ */
 function randomInput(target: Target): fc.Arbitrary<Buffer> {
   const header = target.valid.subarray(0, target.valid.indexOf(0x0a) + 1);
   return fc.oneof(
     fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+    fc.tuple(fc.constantFrom(...MAGIC), fc.uint8Array({ maxLength: 512 })).map(([m, b]) => Buffer.concat([m, b])),
     fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.concat([header, b])),
     csvishText.map((t) => Buffer.concat([header, Buffer.from(t)])),
     csvishText.map((t) => Buffer.from(t)),
@@ -216,6 +223,7 @@ describe('CSV readers under fuzzing', () => {
       properties: Object.keys(runs).length,
       totalRuns: sum(Object.values(runs)),
       runs,
+      note: 'outcomes count every property evaluation, shrinking included; runs count generated cases only',
       outcomes,
     });
   });
@@ -296,7 +304,27 @@ describe('CSV readers under fuzzing', () => {
           writeFileSync(join(ws, files[which]!), originals[which]!);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 300 },
     );
+  });
+
+  // FOUND BY FUZZING (not a crash, a wrong value): the mutation "replace a population cell with
+  // 99999999999999999999" (seed 42) was accepted and read as 1e20. Any count of more than 15-16 digits is parsed with
+  // Number() and silently rounded to the nearest double, so the figure used is not the one in the file. Minimal
+  // reproduction, the measures file below (numerator 2^53 + 1 is read as 2^53). Counts beyond
+  // Number.MAX_SAFE_INTEGER should be rejected with a located error. Remove `.fails` when they are.
+  it.fails('[KNOWN BUG] a count too large to represent exactly is rejected, not rounded', async () => {
+    const dir = tempDir('swp-fuzz-bigcount-');
+    const path = join(dir, 'measures.csv');
+    writeFileSync(path, 'indicator,area_code,area_name,period_start,period_end,numerator,denominator\nfte.youth,E08099001,Castlebridge,2015-04-01,2016-03-31,9007199254740993,25410\n');
+    let numerator: number | null | undefined;
+    try {
+      numerator = (await readMeasures(path, { displayPath: 'measures.csv' })).rows[0]?.numerator;
+    } catch (e) {
+      assertLocatedError(e, { code: ExitCode.INPUT, files: ['measures.csv'], maxLine: 2 });
+      return;
+    }
+    // Read as 9007199254740992: a different number from the one in the file.
+    if (numerator !== null && numerator !== undefined && !Number.isSafeInteger(numerator)) throw new Error(`read as ${numerator}, not 9007199254740993`);
   });
 });

@@ -123,7 +123,7 @@ export function squash(s: string): string {
 }
 
 /** Decode the few entities `pdftohtml -xml` writes. */
-function xmlText(s: string): string {
+export function xmlText(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

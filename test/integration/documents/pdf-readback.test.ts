@@ -1,0 +1,255 @@
+/**
+ * The demo's strategic assessment, its public summary and the 2016/17 Q3 performance report, rendered once with the
+ * real Chromium (`swp assess … --public-summary`, `swp report --quarter 2016/17-Q3`, pdf + html + json) and read
+ * back with poppler: tagged, A4, titled, the headings and a known figure (taken from the JSON of the same run) in
+ * the text, bookmarks from the headings, the running header and footer, and a public summary with no partner-only
+ * content.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO,
+  demoConfig,
+  explain,
+  htmlHeadings,
+  pdfinfo,
+  pdfOutline,
+  pdfPages,
+  pdfText,
+  shown,
+  SLOW,
+  squash,
+  swp,
+  temp,
+  type RunResult,
+  xmlText,
+} from './support.js';
+
+const config = demoConfig();
+const PARTNERSHIP = config.partnership.name;
+const MARKING = config.document.protectiveMarking ?? 'OFFICIAL';
+const PRIORITY_HEADINGS = config.strategicPriorities.map((p) => `Priority: ${p.label}`);
+const ASSESSMENT_HEADINGS = [
+  'Executive summary',
+  'Why we produce this assessment',
+  `Crime and anti-social behaviour in ${config.area.name}`,
+  ...PRIORITY_HEADINGS,
+  'Data quality and disclosure',
+  'Methods',
+  'Glossary',
+];
+const APPENDIX = 'Appendix: data tables';
+const REPORT_HEADINGS = ['At a glance', 'Performance against last year', 'Exceptions', 'Monthly charts'];
+
+interface Indicator {
+  id: string;
+  count: number | null;
+  value: number | null;
+}
+interface AssessmentJson {
+  partnership: { name: string };
+  period: { label: string };
+  indicators: Indicator[];
+}
+interface ReportJson {
+  partnership: { name: string };
+  indicators: Indicator[];
+  rows: Array<{ id: string; quarter: { count: number | null }; yearToDate: { count: number | null } }>;
+}
+
+const en = (n: number) => n.toLocaleString('en-GB');
+
+interface Doc {
+  key: 'assessment' | 'public' | 'report';
+  file: string;
+  title: () => string;
+  minPages: number;
+  headings: string[];
+  /** Figures that must appear in the text, formatted as a reader sees them, from the JSON of the same run. */
+  figures: () => Array<{ what: string; text: string }>;
+}
+
+let out: string;
+let assessment: AssessmentJson;
+let report: ReportJson;
+const runs: Record<string, RunResult> = {};
+
+function indicator(list: Indicator[], id: string): Indicator {
+  const found = list.find((i) => i.id === id);
+  if (!found) throw new Error(`indicator ${id} is not in the JSON`);
+  return found;
+}
+
+function assessmentFigures(): Array<{ what: string; text: string }> {
+  const violence = indicator(assessment.indicators, 'recorded-crime.violence-and-sexual-offences');
+  const all = indicator(assessment.indicators, 'recorded-crime.all');
+  return [
+    { what: 'violence and sexual offences, count', text: en(violence.count!) },
+    { what: 'all recorded crime, rate per 1,000 (1 dp)', text: all.value!.toFixed(1) },
+    { what: 'all recorded crime, count', text: en(all.count!) },
+  ];
+}
+
+const DOCS: Doc[] = [
+  {
+    key: 'assessment',
+    file: 'assessment',
+    title: () => `Strategic assessment ${assessment.period.label}: ${assessment.partnership.name}`,
+    minPages: 11,
+    headings: [...ASSESSMENT_HEADINGS, APPENDIX],
+    figures: assessmentFigures,
+  },
+  {
+    key: 'public',
+    file: 'assessment-public',
+    title: () => `Strategic assessment ${assessment.period.label}, public summary: ${assessment.partnership.name}`,
+    minPages: 11,
+    headings: ASSESSMENT_HEADINGS,
+    figures: assessmentFigures,
+  },
+  {
+    key: 'report',
+    file: 'report-2016-17-Q3',
+    title: () => `Performance report 2016/17-Q3: ${report.partnership.name}`,
+    minPages: 2,
+    headings: REPORT_HEADINGS,
+    figures: () => {
+      const row = report.rows.find((r) => r.id === 'recorded-crime.all');
+      if (!row) throw new Error('recorded-crime.all is not in the report rows');
+      return [
+        { what: 'all recorded crime, this quarter', text: en(row.quarter.count!) },
+        { what: 'all recorded crime, year to date', text: en(row.yearToDate.count!) },
+      ];
+    },
+  },
+];
+
+const pdf = (d: Doc) => join(out, `${d.file}.pdf`);
+const html = (d: Doc) => readFileSync(join(out, `${d.file}.html`), 'utf8');
+
+beforeAll(async () => {
+  out = temp('swp-readback-');
+  runs.assess = await swp(['assess', '-w', DEMO, '--out', out, '--format', 'pdf,html,json', '--date', '2017-06-30', '--public-summary']);
+  expect(runs.assess.code, explain(runs.assess)).toBe(0);
+  runs.report = await swp(['report', '-w', DEMO, '--out', out, '--quarter', '2016/17-Q3', '--format', 'pdf,html,json', '--date', '2017-01-31']);
+  expect(runs.report.code, explain(runs.report)).toBe(0);
+  assessment = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+  report = JSON.parse(readFileSync(join(out, 'report-2016-17-Q3.json'), 'utf8'));
+  console.info(`render times: assess (full + public summary, pdf+html+json) ${(runs.assess.ms / 1000).toFixed(1)} s; report ${(runs.report.ms / 1000).toFixed(1)} s`);
+}, SLOW);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe.each(DOCS)('$file.pdf read back with poppler', (doc) => {
+  it('is tagged, A4, titled, and has a sensible number of pages', () => {
+    const info = pdfinfo(pdf(doc));
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(doc.title());
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(doc.minPages);
+    expect(Number(info.Pages)).toBeLessThan(200);
+    const size = /^([\d.]+) x ([\d.]+) pts/.exec(info['Page size'] ?? '');
+    expect(size, `Page size: ${info['Page size']}`).not.toBeNull();
+    expect(Math.floor(Number(size![1]))).toBe(595);
+    expect(Math.floor(Number(size![2]))).toBe(841);
+    expect(info['Page size']).toContain('(A4)');
+  });
+
+  // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess.ts)
+  // but its HTML <title> is "Strategic assessment: public summary 2016/17: …" (the view model): one document, two
+  // titles. Fix: build the title in one place (pass the docs[] title into the view, or make the view's title match).
+  (doc.key === 'public' ? it.fails : it)('has the same title in the PDF and the HTML <title>', () => {
+    const htmlTitle = /<title>([^<]*)<\/title>/.exec(html(doc))?.[1];
+    expect(xmlText(squash(htmlTitle ?? ''))).toBe(pdfinfo(pdf(doc)).Title);
+  });
+
+  it('has the main headings in its text', () => {
+    const text = pdfText(pdf(doc));
+    const missing = doc.headings.filter((h) => !text.includes(h));
+    expect(missing, `headings not found in the text of ${shown(pdf(doc))}`).toEqual([]);
+  });
+
+  it('shows known figures from the JSON written by the same run', () => {
+    const text = pdfText(pdf(doc));
+    for (const f of doc.figures()) expect(text, `${f.what} (${f.text})`).toContain(f.text);
+  });
+
+  it('has bookmarks for the section headings', () => {
+    const outline = pdfOutline(pdf(doc));
+    const pages = Number(pdfinfo(pdf(doc)).Pages);
+    expect(outline.length).toBeGreaterThan(doc.headings.length - 1);
+    const titles = outline.map((o) => squash(o.title));
+    const missing = doc.headings.filter((h) => !titles.includes(h));
+    expect(missing, `bookmarks: ${JSON.stringify(titles)}`).toEqual([]);
+    for (const o of outline) {
+      expect(o.page, o.title).toBeGreaterThanOrEqual(1);
+      expect(o.page, o.title).toBeLessThanOrEqual(pages);
+    }
+    // Nested: the h2 sections sit under the document's h1.
+    expect(Math.max(...outline.map((o) => o.depth))).toBeGreaterThan(1);
+  });
+
+  // Chromium builds a bookmark's title from the heading's laid-out text fragments, so
+  //  - a heading that wraps loses the space at the line break: "Community safety strategicassessment" (assessment
+  //    and public summary h1), "Performance report: 2016/17 Q3 (October toDecember 2016)" (report h1);
+  //  - a heading pushed from the foot of one page to the next is counted twice: "Recommended prioritiesRecommended
+  //    priorities" (assessment h3, page 4).
+  // Measured fix in templates/shared/style.css: `h1, h2, h3, h4 { white-space: pre-wrap; overflow: hidden; }`
+  // (pre-wrap keeps the space at a soft wrap; overflow: hidden stops the duplicate fragment). With it every
+  // bookmark of the demo assessment equals its heading.
+  it.fails('has bookmark titles that are exactly the headings (no words run together, no repeats)', () => {
+    const headings = new Set(htmlHeadings(html(doc)).map((h) => h.text));
+    const wrong = pdfOutline(pdf(doc))
+      .map((o) => o.title)
+      .filter((t) => !headings.has(squash(t)));
+    expect(wrong, 'bookmark titles that are not the text of any heading').toEqual([]);
+  });
+
+  it('prints the protective marking and "Page X of N" on every page', () => {
+    const pages = pdfPages(pdf(doc), true);
+    const n = Number(pdfinfo(pdf(doc)).Pages);
+    expect(pages).toHaveLength(n);
+    pages.forEach((text, i) => {
+      const where = `page ${i + 1} of ${shown(pdf(doc))}`;
+      expect(text.match(new RegExp(`\\b${MARKING}\\b`, 'g'))?.length ?? 0, `${where}: marking top and bottom`).toBeGreaterThanOrEqual(2);
+      expect(squash(text), where).toContain(`Page ${i + 1} of ${n}`);
+      expect(squash(text), `${where}: partnership in the header`).toContain(PARTNERSHIP);
+    });
+  });
+});
+
+describe('the public summary', () => {
+  const publicDoc = DOCS[1]!;
+  const fullDoc = DOCS[0]!;
+
+  it('has no appendix (heading, contents entry or bookmark)', () => {
+    expect(pdfText(pdf(fullDoc))).toContain(APPENDIX);
+    expect(pdfText(pdf(publicDoc))).not.toContain(APPENDIX);
+    expect(pdfOutline(pdf(publicDoc)).map((o) => o.title)).not.toContain(APPENDIX);
+    expect(html(publicDoc)).not.toContain('Appendix');
+  });
+
+  it('names none of the plan owners that the full assessment names', () => {
+    const rows = parseCsv(readFileSync(join(DEMO, 'workspace/plan-review.csv')), { columns: true, bom: true }) as Array<{ owner: string }>;
+    // Owners that are also public partnership roles (a priority's lead, the force) may rightly appear in the summary.
+    const publicNames = new Set([config.area.force, ...config.strategicPriorities.map((p) => p.lead)].filter(Boolean));
+    const owners = [...new Set(rows.map((r) => r.owner.trim()))].filter((o) => !publicNames.has(o));
+    const fullText = squash(html(fullDoc).replace(/<[^>]+>/g, ' '));
+    const fullPdf = pdfText(pdf(fullDoc));
+    const named = owners.filter((o) => fullText.includes(o));
+    expect(named.length, 'the full assessment should name the plan owners').toBeGreaterThan(3);
+    // PDF text of a table cell can wrap across lines (collapsed here) or interleave with a neighbour cell, so the
+    // HTML is the exact check and the PDF the reader-facing one.
+    expect(named.filter((o) => fullPdf.includes(o)).length).toBeGreaterThan(3);
+    const publicText = squash(html(publicDoc).replace(/<[^>]+>/g, ' '));
+    const publicPdf = pdfText(pdf(publicDoc));
+    expect(named.filter((o) => publicText.includes(o) || publicPdf.includes(o))).toEqual([]);
+  });
+
+  it('is shorter than the full assessment', () => {
+    expect(Number(pdfinfo(pdf(publicDoc)).Pages)).toBeLessThan(Number(pdfinfo(pdf(fullDoc)).Pages));
+  });
+});
