@@ -61,9 +61,14 @@ const NOTES = 'Notes';
 const RESERVED = new Set([COVER, CONTENTS, NOTES, 'history'].map((s) => s.toLowerCase()));
 const ILLEGAL_SHEET_CHARACTERS = /[[\]/\\:*?]/;
 
-/** The sheet name of a table: its id with a capital first letter ("Indicators", "Trend_by_year"). */
+const ACRONYMS = new Set(['spc', 'rag', 'csp', 'asb', 'ytd']);
+
+/** The sheet name of a table: its id with a capital first letter and acronyms in capitals ("Trend_by_year", "SPC_limits"). */
 export function sheetNameOf(table: Pick<DataTable, 'id'>): string {
-  return table.id.charAt(0).toUpperCase() + table.id.slice(1);
+  return table.id
+    .split('_')
+    .map((w, i) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join('_');
 }
 
 function checkSheetNames(tables: DataTable[]): string[] {

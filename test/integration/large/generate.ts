@@ -62,16 +62,32 @@ export interface GenerateOptions {
   badMonth?: string;
   /** Share of rows in the partnership (default 0.1, one authority of ten; 1 puts every row in the area). */
   inAreaShare?: number;
+  /** A 1-based line whose Month field's byte offset is returned (to patch it in place later). */
+  markLine?: number;
 }
 
-/** Write the file; resolves with its size in bytes. */
-export async function generatePoliceUkFile(path: string, options: GenerateOptions): Promise<number> {
+/** What was written, counted as it was written (an independent check of the reader's tallies). */
+export interface Generated {
+  bytes: number;
+  rows: number;
+  /** Rows in the partnership (all have distinct Crime IDs or are anti-social behaviour). */
+  inArea: number;
+  outOfArea: number;
+  noLocation: number;
+  /** Byte offset of the Month field of `markLine`, if asked. */
+  monthOffset?: number;
+}
+
+/** Write the file. */
+export async function generatePoliceUkFile(path: string, options: GenerateOptions): Promise<Generated> {
   const rand = sfc32(options.seed ?? 42);
   const unit = () => rand() / 4294967296;
   const hex8 = () => rand().toString(16).padStart(8, '0');
   const share = options.inAreaShare ?? 0.1;
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  let bytes = 0;
+  const stats: Generated = { bytes: 0, rows: options.rows, inArea: 0, outOfArea: 0, noLocation: 0 };
+  // Every byte written is ASCII, so string lengths are byte counts.
+  let offset = HEADER.length + 1;
   let batch: string[] = [`${HEADER}\n`];
   for (let i = 0; i < options.rows; i++) {
     const line = i + 2;
@@ -80,9 +96,12 @@ export async function generatePoliceUkFile(path: string, options: GenerateOption
     const id = type === ASB ? '' : hex8() + hex8() + hex8() + hex8() + hex8() + hex8() + hex8() + hex8();
     let fields: string[];
     if (unit() < 0.007) {
+      stats.noLocation++;
       fields = [id, month, 'Midshire Police', 'Midshire Police', '', '', 'No Location', '', '', CRIME_TYPES[type]!, type === ASB ? '' : OUTCOMES[rand() % OUTCOMES.length]!, ''];
     } else {
       const la = unit() < share ? 0 : 1 + (rand() % (AUTHORITIES.length - 1));
+      if (la === 0) stats.inArea++;
+      else stats.outOfArea++;
       const k = rand() % LSOAS_PER_AUTHORITY;
       const code = `E01${String(100000 + la * LSOAS_PER_AUTHORITY + k).padStart(6, '0')}`;
       const name = `${AUTHORITIES[la]} ${String(1 + Math.floor(k / 4)).padStart(3, '0')}${'ABCD'[k % 4]}`;
@@ -90,17 +109,18 @@ export async function generatePoliceUkFile(path: string, options: GenerateOption
       const lat = (52.8 + unit() * 0.1).toFixed(6);
       fields = [id, month, 'Midshire Police', 'Midshire Police', lon, lat, `On or near ${STREETS[rand() % STREETS.length]}`, code, name, CRIME_TYPES[type]!, type === ASB ? '' : OUTCOMES[rand() % OUTCOMES.length]!, ''];
     }
-    batch.push(`${fields.join(',')}\n`);
+    const text = `${fields.join(',')}\n`;
+    if (line === options.markLine) stats.monthOffset = offset + id.length + 1;
+    offset += text.length;
+    batch.push(text);
     if (batch.length >= 4096) {
       const chunk = batch.join('');
-      bytes += Buffer.byteLength(chunk);
       batch = [];
       if (!out.write(chunk)) await once(out, 'drain');
     }
   }
-  const chunk = batch.join('');
-  bytes += Buffer.byteLength(chunk);
-  out.end(chunk);
+  out.end(batch.join(''));
   await once(out, 'finish');
-  return bytes;
+  stats.bytes = offset;
+  return stats;
 }
