@@ -175,7 +175,7 @@ export function smallReport(): Report {
     period: q,
     quarter: '2016/17-Q3',
     yearToDate: ytd,
-    indicators: [fullIndicator({ period: ytd, trend: null }), suppressedIndicator(), missingIndicator()],
+    indicators: [fullIndicator({ period: ytd, trend: null }), { ...suppressedIndicator(), trend: null }, missingIndicator()],
     rows: [
       {
         id: 'recorded-crime.all',
