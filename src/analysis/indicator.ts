@@ -160,6 +160,30 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
     }
   }
 
+  // The police force area, from the same Home Office table: this partnership's rate (with its interval) against the
+  // force's, computed from the force's partnerships and their populations. Only when every one of them has both.
+  let force: IndicatorResult['force'] = null;
+  const isYear = range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12;
+  if (def.source === 'police-uk' && def.type === 'rate' && isYear && source.ws.homeOffice.length > 0) {
+    const ourCsp = config.area.cspName ?? config.area.name;
+    const f = source.forceOf(ourCsp);
+    const countPop = (csp: string) => {
+      const code = source.areaCodeOf(csp);
+      const count = source.homeOfficeCount(csp, def.id, ctx.startYear);
+      const pop = code ? source.population(code, ctx.startYear, 'all') : null;
+      return count !== null && pop ? { count, pop: pop.value } : null;
+    };
+    const ours = countPop(ourCsp);
+    const members = f ? f.csps.map(countPop) : [];
+    if (f && ours && members.length > 1 && members.every((m) => m !== null)) {
+      const total = members.reduce((a, m) => a + m!.count, 0);
+      const pop = members.reduce((a, m) => a + m!.pop, 0);
+      const value = (total / pop) * def.multiplier;
+      const local = crudeRate(ours.count, ours.pop, { multiplier: def.multiplier });
+      force = { name: f.force, value, comparison: compareWithBenchmark(local, value, def.polarity).outcome };
+    }
+  }
+
   return {
     id: def.id,
     label: def.label,
@@ -175,6 +199,7 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
     national,
     comparison,
     peers,
+    force,
     previous,
     change,
     trend,

@@ -202,6 +202,14 @@ export class DataSource {
     });
   }
 
+  /** The force a CSP belongs to in the Home Office table, and every CSP of that force. */
+  forceOf(cspName: string): { force: string; csps: string[] } | undefined {
+    const row = this.ws.homeOffice.find((r) => r.cspName.toLowerCase() === cspName.toLowerCase());
+    if (!row) return undefined;
+    const csps = [...new Set(this.ws.homeOffice.filter((r) => r.forceName === row.forceName).map((r) => r.cspName))].sort();
+    return { force: row.forceName, csps };
+  }
+
   /** Home Office CSP-table count for a CSP, police.uk indicator and financial year (null if not in the table). */
   homeOfficeCount(cspName: string, indicatorId: string, startYear: number): number | null {
     const fy = `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;

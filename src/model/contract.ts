@@ -66,6 +66,11 @@ export const indicatorSchema = z.object({
     })
     .nullable()
     .describe('most similar group'),
+  force: z
+    .object({ name: z.string(), value: nullableNum, comparison: comparisonSchema })
+    .nullable()
+    .optional()
+    .describe('the police force area, from the Home Office CSP table (this partnership compared with its force)'),
   previous: z
     .object({ period: periodSchema, count: nullableNum, value: nullableNum })
     .nullable()

@@ -314,7 +314,7 @@ function summariseConsultation(rows: ConsultationRow[]): string {
 function appendixTables(a: Assessment) {
   const figures = {
     caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
-    columns: ['Indicator', 'Period', 'Number', 'Denominator', 'Value', '95% CI', 'England and Wales', 'Change', 'p-value'],
+    columns: ['Indicator', 'Period', 'Number', 'Denominator', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Most similar group: average (our rank)', 'Change', 'p-value'],
     rows: a.indicators.map((r) => [
       r.label,
       r.period.label,
@@ -323,6 +323,8 @@ function appendixTables(a: Assessment) {
       fmt.value(r),
       fmt.interval(r.ci95, r.suppressed),
       r.national ? fmt.decimal(r.national.value) : fmt.GSS.notAvailable,
+      r.force ? `${fmt.decimal(r.force.value)} (${r.force.comparison === 'not-compared' ? 'not compared' : r.force.comparison})` : fmt.GSS.notAvailable,
+      r.peers ? `${fmt.decimal(r.peers.average)} (${r.peers.rank ?? '[x]'} of ${r.peers.of})` : fmt.GSS.notAvailable,
       r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
       r.change ? fmt.pValue(r.change.pValue) : fmt.GSS.notAvailable,
     ]),

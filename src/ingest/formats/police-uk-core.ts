@@ -1,0 +1,431 @@
+/**
+ * What both police.uk street-level readers share: the column specs, the per-row checks and their messages, the state
+ * a read builds up across files, and the csv-parse reader of one file.
+ *
+ * There are two readers (see ./police-uk.ts): the reference reader, which streams every file through `readCsvRows`
+ * (csv-parse) and applies the rules below row by row, and the fast reader (../fast/), a byte scanner for the fixed
+ * police.uk layout running in worker threads. The fast reader hands any file, or any part of a file, it does not
+ * fully understand to `readStreetFileCsvParse` here, working on the same `IngestState`, so the two agree by
+ * construction on everything odd and are differentially tested on everything else.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { ExitCode, ProblemCollector, SwpError, showFound, type Problem, type Warning } from '../../model/errors.js';
+import { ASB_INDEX, CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
+import { readCsvRows, type CsvRow, type Encoding } from '../csv.js';
+import { matchHeader, wrongHeaderError, type ColumnSpec } from '../header.js';
+
+export const FORMAT_NAME = 'police.uk street-level crime';
+
+/** The street-level header, in police.uk's order. */
+export const COLUMNS: readonly ColumnSpec[] = [
+  { name: 'Crime ID', aliases: [], required: true },
+  { name: 'Month', aliases: [], required: true },
+  { name: 'Reported by', aliases: [], required: true },
+  { name: 'Falls within', aliases: [], required: true },
+  { name: 'Longitude', aliases: [], required: false },
+  { name: 'Latitude', aliases: [], required: false },
+  { name: 'Location', aliases: [], required: false },
+  { name: 'LSOA code', aliases: [], required: true },
+  { name: 'LSOA name', aliases: [], required: true },
+  { name: 'Crime type', aliases: [], required: true },
+  { name: 'Last outcome category', aliases: [], required: false },
+  { name: 'Context', aliases: [], required: false },
+];
+
+/** Headers of the two other police.uk files that sit in the same bulk tree. */
+export const OUTCOMES_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'Crime ID', aliases: [], required: true },
+  { name: 'Outcome type', aliases: [], required: true },
+];
+export const STOP_SEARCH_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'Type', aliases: [], required: true },
+  { name: 'Object of search', aliases: [], required: true },
+  { name: 'Legislation', aliases: [], required: true },
+];
+
+/** Which rows belong to the partnership. */
+export interface AreaFilter {
+  /** Exact LSOA codes (wins over the name prefix when given). */
+  lsoaCodes?: ReadonlySet<string>;
+  /** Local-authority name: rows whose LSOA name is "<prefix> 123A". */
+  lsoaNamePrefix?: string;
+}
+
+export interface PoliceUkOptions {
+  area: AreaFilter;
+  encoding?: Encoding;
+  columns?: Record<string, string>;
+  /** Base folder for the paths shown in messages (default: cwd). */
+  displayBase?: string;
+  onWarning?: (w: Warning) => void;
+  maxProblems?: number;
+  /** The latest month that may appear (default: the current month); later months are errors. */
+  latestMonth?: string;
+}
+
+export const MONTH_RE = /^(\d{4})-(\d{2})$/;
+export const LSOA_NAME_RE = /^(.*) \d{3}[A-Z]$/;
+/** Bulk-archive file names: 2016-04-west-midlands-street.csv and its -outcomes / -stop-and-search siblings. */
+export const FILE_NAME_RE = /^(\d{4}-\d{2})-(.+)-(street|outcomes|stop-and-search)\.csv$/i;
+
+export const TYPE_INDEX = new Map<string, number>(CRIME_TYPES.map((t, i) => [t.toLowerCase(), i]));
+
+/** The month the user's clock is in, `YYYY-MM`, from UTC so that time zone does not change results. */
+export function currentMonth(): string {
+  const d = new Date();
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Every .csv under a folder, sorted so that reads (and so messages and tallies) are deterministic. */
+async function listCsv(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listCsv(p)));
+    else if (e.isFile() && e.name.toLowerCase().endsWith('.csv')) out.push(p);
+  }
+  return out;
+}
+
+/** Expand configured paths (files or folders) to files, dropping the same file reached twice by overlapping paths. */
+export async function expandPaths(paths: readonly string[], displayBase: string): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      throw new SwpError(ExitCode.INPUT, {
+        message: 'the police.uk input does not exist',
+        file: relative(displayBase, p) || p,
+        hint: 'check inputs.policeUk in swp.config.yaml; paths are relative to the config file',
+      });
+    }
+    const list = st.isDirectory() ? await listCsv(p) : [p];
+    for (const f of list) {
+      const real = await realpath(f);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      files.push(f);
+    }
+  }
+  return files;
+}
+
+/** Does this LSOA belong to the partnership? */
+export function inArea(filter: AreaFilter, code: string, name: string): boolean {
+  if (filter.lsoaCodes) return filter.lsoaCodes.has(code);
+  if (filter.lsoaNamePrefix === undefined) return true;
+  const m = LSOA_NAME_RE.exec(name);
+  return m !== null && m[1] === filter.lsoaNamePrefix;
+}
+
+/** What the file name says: the force slug and the kind of file (street, outcomes, stop-and-search), if it is a bulk-archive name. */
+export function fileNameInfo(file: string): { force: string | undefined; kind: string | undefined } {
+  const m = FILE_NAME_RE.exec(basename(file));
+  return { force: m?.[2], kind: m?.[3]?.toLowerCase() };
+}
+
+/** Positions of the columns the reader uses, from the header. */
+export interface StreetColumns {
+  iId: number;
+  iMonth: number;
+  iFalls: number;
+  iCode: number;
+  iName: number;
+  iType: number;
+  /** Number of fields in the header: every row must have as many. */
+  width: number;
+}
+
+/** How a header was recognised: a street-level file (with its columns), a file to skip, or not police.uk at all. */
+export type HeaderVerdict =
+  | { kind: 'street'; columns: StreetColumns }
+  | { kind: 'skip'; what: 'outcomes' | 'stop and search' }
+  | { kind: 'wrong'; missing: string[] };
+
+/** Recognise a header row: street-level, outcomes / stop and search (skipped), or wrong. */
+export function classifyHeader(fields: string[], kindFromName: string | undefined, columns?: Record<string, string>): HeaderVerdict {
+  const { index, missing } = matchHeader(fields, COLUMNS, columns);
+  if (missing.length > 0) {
+    // The bulk tree also holds outcomes and stop-and-search files: recognise and skip them.
+    const isOutcomes = matchHeader(fields, OUTCOMES_COLUMNS).missing.length === 0;
+    const isStopSearch = matchHeader(fields, STOP_SEARCH_COLUMNS).missing.length === 0;
+    if (isOutcomes || isStopSearch || kindFromName === 'outcomes' || kindFromName === 'stop-and-search') {
+      return { kind: 'skip', what: isStopSearch || kindFromName === 'stop-and-search' ? 'stop and search' : 'outcomes' };
+    }
+    return { kind: 'wrong', missing };
+  }
+  const col = (name: string) => index[name]!;
+  return {
+    kind: 'street',
+    columns: { iId: col('Crime ID'), iMonth: col('Month'), iFalls: col('Falls within'), iCode: col('LSOA code'), iName: col('LSOA name'), iType: col('Crime type'), width: fields.length },
+  };
+}
+
+/** The warning and summary of a skipped outcomes or stop-and-search file. */
+export function skippedFile(display: string, what: 'outcomes' | 'stop and search'): { warning: Warning; summary: FileSummary } {
+  return {
+    warning: { message: `police.uk ${what} file skipped: the documents use street-level crime files only`, file: display },
+    summary: { file: display, kind: what === 'outcomes' ? 'police-uk-outcomes' : 'police-uk-stop-search', rows: 0, note: 'skipped' },
+  };
+}
+
+/** A row that passed the checks: its trimmed values. */
+export interface ValidRow {
+  month: string;
+  /** Index in CRIME_TYPES. */
+  type: number;
+  id: string;
+  /** "Falls within", else the force of the file name, else "unknown force". */
+  force: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * The checks every data row goes through, in order: field count, month, month not in the future, crime type, a Crime
+ * ID unless anti-social behaviour. Returns the first problem, or the row's trimmed values.
+ */
+export function checkRow(f: string[], line: number, c: StreetColumns, display: string, latest: string, fileForce: string | undefined): Problem | ValidRow {
+  if (f.length !== c.width) {
+    return {
+      message: `expected ${c.width} fields, found ${f.length}`,
+      file: display,
+      line,
+      expected: `${c.width} comma-separated fields, as in the header`,
+      found: `${f.length} fields`,
+      hint: f.length < c.width ? 'the file may be truncated, or a row was cut short' : 'a field containing a comma must be in double quotes',
+    };
+  }
+  const at = (column: number, columnName: string, message: string, expected: string, found: string, hint: string): Problem => ({
+    message,
+    file: display,
+    line,
+    column: column + 1,
+    columnName,
+    expected,
+    found,
+    hint,
+  });
+  const month = f[c.iMonth]!.trim();
+  const m = MONTH_RE.exec(month);
+  const mm = m ? Number(m[2]) : 0;
+  if (!m || mm < 1 || mm > 12) {
+    return at(c.iMonth, 'Month', 'invalid month', 'a month as YYYY-MM, e.g. 2016-04', showFound(month),
+      'police.uk months are YYYY-MM; a spreadsheet may have rewritten them (e.g. "Dec-16"): export again without opening in Excel');
+  }
+  if (month > latest) {
+    return at(c.iMonth, 'Month', 'month is in the future', `a month no later than ${latest}`, showFound(month), 'check the Month column and the file name');
+  }
+  const typeText = f[c.iType]!.trim();
+  const type = TYPE_INDEX.get(typeText.toLowerCase());
+  if (type === undefined) {
+    return at(c.iType, 'Crime type', 'unknown crime type', `one of the 14 police.uk crime types (${CRIME_TYPES.join(', ')})`, showFound(typeText),
+      'police.uk category names are used as published; "Violent crime" and "Public disorder and weapons" are pre-2013 categories and are not supported');
+  }
+  const id = f[c.iId]!.trim();
+  if (type !== ASB_INDEX && id === '') {
+    return at(c.iId, 'Crime ID', 'a crime has no Crime ID', 'a Crime ID (only anti-social behaviour rows have none)', '""', 'the file may have been edited; download it again');
+  }
+  const force = f[c.iFalls]!.trim() || fileForce || 'unknown force';
+  return { month, type, id, force, code: f[c.iCode]!.trim(), name: f[c.iName]!.trim() };
+}
+
+/** The error for a second street file holding a force-month already read from another file. */
+export function twoFilesError(force: string, month: string, display: string, line: number, earlier: string): SwpError {
+  return new SwpError(ExitCode.INPUT, {
+    message: `two street-level files hold ${force} for ${month}`,
+    file: display,
+    line,
+    expected: 'one street-level file per force and month',
+    found: `also in ${earlier}`,
+    hint: 'remove the duplicate file or the overlapping folder from inputs.policeUk; anti-social behaviour would be counted twice',
+  });
+}
+
+/** The problem for a street file with a header and nothing else. */
+export function headerOnlyProblem(display: string, headerLine: number): Problem {
+  return {
+    message: 'the file has a header but no data rows',
+    file: display,
+    line: headerLine,
+    expected: 'at least one crime or anti-social behaviour row',
+    found: 'only the header',
+    hint: 'the download may have failed; police.uk files always have rows for a month with data',
+  };
+}
+
+/** Crime IDs already counted. `add` returns false when the ID was there already. */
+export interface CrimeIdSet {
+  add(id: string): boolean;
+}
+
+/** A `CrimeIdSet` on a plain `Set<string>` (the reference reader's). */
+export function stringIdSet(): CrimeIdSet {
+  const seen = new Set<string>();
+  return {
+    add(id) {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    },
+  };
+}
+
+/** Everything a read builds up across files, in file order. */
+export interface IngestState {
+  data: PoliceUkData;
+  summaries: FileSummary[];
+  problems: ProblemCollector;
+  /** Crime IDs already counted: the same crime in two files (a re-download, overlapping folders) counts once. */
+  ids: CrimeIdSet;
+  /**
+   * (force, month) → file that supplied it: two street files for one force-month would double-count ASB, which has
+   * no Crime ID to de-duplicate on. Keyed `${force}\u0000${month}`.
+   */
+  forceMonthFile: Map<string, string>;
+  latest: string;
+  options: PoliceUkOptions;
+}
+
+export function newIngestState(options: PoliceUkOptions, ids: CrimeIdSet): IngestState {
+  return {
+    data: {
+      byMonth: new Map(),
+      byLsoa: new Map(),
+      monthsByForce: new Map(),
+      tally: { rows: 0, inArea: 0, outOfArea: 0, noLocation: 0, duplicates: 0 },
+      files: [],
+    },
+    summaries: [],
+    problems: new ProblemCollector(options.maxProblems ?? 20),
+    ids,
+    forceMonthFile: new Map(),
+    latest: options.latestMonth ?? currentMonth(),
+    options,
+  };
+}
+
+/** The duplicate note, then all problems at once; returns the result. */
+export function finishIngest(state: IngestState): { data: PoliceUkData; summaries: FileSummary[] } {
+  const { data, options } = state;
+  if (data.tally.duplicates > 0) {
+    options.onWarning?.({ message: `${data.tally.duplicates} crime${data.tally.duplicates === 1 ? '' : 's'} appeared in more than one file and ${data.tally.duplicates === 1 ? 'was' : 'were'} counted once` });
+  }
+  state.problems.throwIfAny(ExitCode.INPUT);
+  return { data, summaries: state.summaries };
+}
+
+/** What has been read of one street file so far (the fast reader hands a half-read file over with it). */
+export interface FileProgress {
+  summary: FileSummary;
+  firstMonth: string | undefined;
+  lastMonth: string | undefined;
+  /** LSOAs counted from this file. */
+  lsoasInFile: Set<string>;
+}
+
+/** Close a street file: header-only problem, periods and LSOA count into its summary, summary and name into the state. */
+export function closeStreetFile(state: IngestState, display: string, headerLine: number, p: FileProgress): void {
+  if (p.summary.rows === 0) state.problems.add(headerOnlyProblem(display, headerLine));
+  if (p.firstMonth !== undefined) p.summary.firstPeriod = p.firstMonth;
+  if (p.lastMonth !== undefined) p.summary.lastPeriod = p.lastMonth;
+  p.summary.areas = p.lsoasInFile.size;
+  state.summaries.push(p.summary);
+  state.data.files.push(display);
+}
+
+/**
+ * Read one file with csv-parse into the state: the reference reader calls it for every file, the fast reader for
+ * the files it leaves to csv-parse. With `resume`, the first `resume.skipRecords` data rows were already counted by
+ * the fast reader (into `resume.progress`) and are passed over.
+ */
+export async function readStreetFileCsvParse(
+  state: IngestState,
+  file: string,
+  display: string,
+  resume?: { skipRecords: number; progress: FileProgress },
+): Promise<void> {
+  const { data, options, problems, forceMonthFile, latest } = state;
+  const { force: fileForce, kind: kindFromName } = fileNameInfo(file);
+  const rows = readCsvRows(file, { displayPath: display, encoding: options.encoding ?? 'auto', onWarning: options.onWarning });
+  const first = await rows.next();
+  const header = first.done ? undefined : first.value;
+  if (!header) throw wrongHeaderError(display, undefined, FORMAT_NAME, COLUMNS, []);
+
+  const verdict = classifyHeader(header.fields, kindFromName, options.columns);
+  if (verdict.kind === 'skip') {
+    await rows.return(undefined);
+    const { warning, summary } = skippedFile(display, verdict.what);
+    options.onWarning?.(warning);
+    state.summaries.push(summary);
+    return;
+  }
+  if (verdict.kind === 'wrong') {
+    await rows.return(undefined);
+    throw wrongHeaderError(display, header, FORMAT_NAME, COLUMNS, verdict.missing);
+  }
+  const c = verdict.columns;
+  const progress: FileProgress = resume?.progress ?? { summary: { file: display, kind: 'police-uk-street', rows: 0 }, firstMonth: undefined, lastMonth: undefined, lsoasInFile: new Set() };
+  const { summary, lsoasInFile } = progress;
+  let skip = resume?.skipRecords ?? 0;
+
+  for await (const row of rows) {
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    summary.rows++;
+    data.tally.rows++;
+    const v = checkRow(row.fields, row.line, c, display, latest, fileForce);
+    if ('message' in v) {
+      problems.add(v);
+      continue;
+    }
+    const { month, type: t, id, force } = v;
+    const fmKey = `${force}\u0000${month}`;
+    const earlier = forceMonthFile.get(fmKey);
+    if (earlier === undefined) forceMonthFile.set(fmKey, display);
+    else if (earlier !== display) {
+      await rows.return(undefined);
+      throw twoFilesError(force, month, display, row.line, earlier);
+    }
+    let forceMonths = data.monthsByForce.get(force);
+    if (!forceMonths) data.monthsByForce.set(force, (forceMonths = new Set()));
+    forceMonths.add(month);
+    if (progress.firstMonth === undefined || month < progress.firstMonth) progress.firstMonth = month;
+    if (progress.lastMonth === undefined || month > progress.lastMonth) progress.lastMonth = month;
+
+    const { code, name: lname } = v;
+    if (code === '') {
+      data.tally.noLocation++;
+      continue;
+    }
+    if (!inArea(options.area, code, lname)) {
+      data.tally.outOfArea++;
+      continue;
+    }
+    if (id !== '' && !state.ids.add(id)) {
+      data.tally.duplicates++;
+      continue;
+    }
+    data.tally.inArea++;
+    lsoasInFile.add(code);
+    let monthCounts = data.byMonth.get(month);
+    if (!monthCounts) data.byMonth.set(month, (monthCounts = new Uint32Array(CRIME_TYPES.length)));
+    monthCounts[t]! += 1;
+    let lsoa = data.byLsoa.get(code);
+    if (!lsoa) data.byLsoa.set(code, (lsoa = { name: lname, byMonth: new Map() }));
+    let lsoaCounts = lsoa.byMonth.get(month);
+    if (!lsoaCounts) lsoa.byMonth.set(month, (lsoaCounts = new Uint32Array(CRIME_TYPES.length)));
+    lsoaCounts[t]! += 1;
+  }
+  closeStreetFile(state, display, header.line, progress);
+}
+
+export type { CsvRow };
