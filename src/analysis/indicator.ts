@@ -67,8 +67,6 @@ export interface IndicatorContext {
   source: DataSource;
   /** The financial year start of the document (for trend and peers). */
   startYear: number;
-  /** Months of the SPC chart: the last 36 ending with the period (police.uk series only). */
-  spcMonths?: number;
 }
 
 /** The national benchmark observation: England and Wales, else England (e.g. treatment data are England-only). */
@@ -142,7 +140,7 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
   if (obs.seriesBreak) notes.push(`series break: ${obs.seriesBreak}; the change is not like for like`);
 
   const trend = trendOf(def, source, areaCode, ctx.startYear, range);
-  const spc = def.source === 'police-uk' ? spcOf(def, source, range, ctx.spcMonths ?? 36) : null;
+  const spc = def.source === 'police-uk' ? spcOf(def, source, range, config.analysis.spcMonths, config.analysis.spcScreenOutliers) : null;
 
   // Most similar group: from the Home Office CSP table (one source for us and the peers).
   let peers: IndicatorResult['peers'] = null;
@@ -243,7 +241,7 @@ function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string,
 }
 
 /** XmR chart of the monthly counts ending with the period. */
-function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, months: number): IndicatorResult['spc'] {
+function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, months: number, screenOutliers: boolean): IndicatorResult['spc'] {
   const window: MonthRange = { start: addMonths(range.end, -(months - 1)), end: range.end, label: '' };
   const series = source.monthlyCounts(def, window);
   // Leading months before the data starts are not part of the chart (missing, not zero).
@@ -253,7 +251,8 @@ function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, 
   if (used.filter((p) => p.count !== null).length < 2) return null;
   const chart = xmr(
     used.map((p) => p.count),
-    { improvementDirection: def.polarity === 'lower-is-better' ? 'decrease' : def.polarity === 'higher-is-better' ? 'increase' : 'neutral', ...(def.target !== null && def.type === 'count' ? { target: def.target } : {}) },
+    // No target line: targets are annual rates, the chart plots monthly counts.
+    { improvementDirection: def.polarity === 'lower-is-better' ? 'decrease' : def.polarity === 'higher-is-better' ? 'increase' : 'neutral', screenOutliers },
   );
   const seg = chart.current;
   return {

@@ -135,6 +135,15 @@ export const configSchema = z
           .describe('indicator ids (a trailing * matches a prefix) to which small-number suppression applies'),
       })
       .default({ threshold: 5, indicators: ['hidden.*', 'reoffending.youth', 'fte.*'] }),
+    analysis: z
+      .strictObject({
+        spcMonths: z.number().int().min(12).max(120).default(36).describe('months in each SPC chart, ending with the period'),
+        spcScreenOutliers: z
+          .boolean()
+          .default(true)
+          .describe('screen moving-range outliers before computing SPC limits (NHSRplotthedots default); false gives the Making Data Count Excel tool\'s unscreened limits'),
+      })
+      .default({ spcMonths: 36, spcScreenOutliers: true }),
     rag: z
       .strictObject({
         redBeyondPercent: z.number().min(0).default(5).describe('red when more than this % worse than target'),
