@@ -62,6 +62,27 @@ export class Printer {
     this.io.stderr.write(`${block}\n`);
   }
 
+  /**
+   * A progress line for batch runs: redrawn in place on a TTY, silent otherwise (no progress bars in pipelines or
+   * CI logs) and under --quiet.
+   */
+  progress(total: number): { tick(label: string): void; done(): void } {
+    const live = this.io.stderr.isTTY === true && !this.opts.quiet;
+    let n = 0;
+    return {
+      tick: (label) => {
+        n++;
+        if (!live) return;
+        const width = 24;
+        const filled = Math.round((n / total) * width);
+        this.io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total} ${label.slice(0, 40).padEnd(40)}`);
+      },
+      done: () => {
+        if (live) this.io.stderr.write('\n');
+      },
+    };
+  }
+
   raw(text: string): void {
     this.io.stderr.write(text);
   }

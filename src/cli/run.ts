@@ -114,10 +114,13 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
     .option('--public-summary', 'also write the public summary (no partner-only content)', false)
+    .option('--all-areas', 'write the documents for every local authority in the population file, each in its own folder', false)
+    .option('--areas <list>', 'as --all-areas, for these areas only (names or ONS codes, comma-separated)')
+    .option('--jobs <n>', 'documents printed at the same time in a batch (one browser)', '2')
     .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
-    .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n')
+    .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n  swp assess -w data/demo --all-areas --format pdf --jobs 2\n')
     .action((opts: Record<string, unknown>, cmd: Command) => {
       action = import('./commands/assess.js').then((m) => m.assessCommand(context(cmd), opts));
     });

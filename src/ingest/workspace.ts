@@ -38,6 +38,8 @@ export interface Workspace {
   consultation: ConsultationRow[];
   scores: ScoreRow[];
   summaries: FileSummary[];
+  /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
+  policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
 }
 
 export interface LoadOptions {
@@ -197,6 +199,9 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const scores = await readOne(config.inputs.scores, 'scores', readScores);
 
   let police: PoliceUkData | undefined;
+  let policePaths: string[] = [];
+  let policeEncoding: Encoding = 'auto';
+  let policeColumns: Record<string, string> | undefined;
   if (config.inputs.policeUk.length > 0) {
     const codes = await attempt(() => lsoaCodes(config, root, display));
     const area: AreaFilter = codes ? { lsoaCodes: codes } : { lsoaNamePrefix: config.area.lsoaNamePrefix ?? config.area.name };
@@ -233,6 +238,9 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
       encoding = source.encoding as Encoding;
       columns = source.columns ?? columns;
     }
+    policePaths = paths;
+    policeEncoding = encoding;
+    policeColumns = columns;
     const got = await attempt(() =>
       readPoliceUk(paths, {
         area,
@@ -258,6 +266,9 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
 
   const workspace: Workspace = { root, configFile, config, police, homeOffice, measures, population, planReview, consultation, scores, summaries };
+  if (policePaths.length > 0) {
+    workspace.policeInput = { paths: policePaths, encoding: policeEncoding, displayBase, ...(policeColumns ? { columns: policeColumns } : {}), ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}) };
+  }
   for (const w of crossChecks(workspace)) warn(w);
   return workspace;
 }
@@ -280,4 +291,29 @@ function crossChecks(ws: Workspace): Warning[] {
     out.push({ message: `indicator "${id}" has no data in any input`, keyPath });
   }
   return out;
+}
+
+/** The local authorities a batch run can cover: areas of the population file that are not regions or countries. */
+export function localAuthorities(ws: Workspace): { name: string; code: string }[] {
+  const seen = new Map<string, string>();
+  for (const p of ws.population) if (/^(E06|E07|E08|E09|W06)/.test(p.areaCode)) seen.set(p.areaCode, p.areaName);
+  return [...seen].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The same workspace for another local authority: the police.uk files are read again with that area's filter
+ * (LSOA names "<name> 123A"); measures, population and the Home Office table are shared. The partnership's own
+ * tables (plan, consultation, scores) and priorities belong to the configured partnership and are left out.
+ */
+export async function workspaceForArea(ws: Workspace, area: { name: string; code: string }, onWarning?: (w: Warning) => void): Promise<Workspace> {
+  const config: Config = structuredClone(ws.config);
+  config.partnership = { name: `${area.name} Community Safety Partnership` };
+  config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
+  config.branding = { ...config.branding, name: undefined };
+  let police: PoliceUkData | undefined;
+  if (ws.policeInput) {
+    const { paths, ...rest } = ws.policeInput;
+    police = (await readPoliceUk(paths, { area: { lsoaNamePrefix: area.name }, ...rest, ...(onWarning ? { onWarning } : {}) })).data;
+  }
+  return { ...ws, config, police, planReview: [], consultation: [], scores: [] };
 }

@@ -1,17 +1,18 @@
 /** `swp assess`: the annual strategic assessment (and, with --public-summary, its public summary). */
-import { join } from 'node:path';
 import { buildAssessment } from '../../analysis/assessment.js';
 import { financialYear } from '../../analysis/periods.js';
-import { loadWorkspace } from '../../ingest/workspace.js';
+import { join, relative } from 'node:path';
+import { loadWorkspace, localAuthorities, workspaceForArea, type Workspace } from '../../ingest/workspace.js';
 import { CRITERION_IDS } from '../../model/config.js';
-import { assessmentSchema } from '../../model/contract.js';
-import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
+import { assessmentSchema, type Assessment } from '../../model/contract.js';
+import { slugify } from '../../model/data.js';
+import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { scorePriorities } from '../../priorities/index.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderAssessmentHtml } from '../../render/document.js';
-import { VERSION, type CommandContext } from '../run.js';
-import { dataNotes, writeDocuments } from './documents.js';
-import { dataAsAt, outDir, parseFormats, writeJson } from './output.js';
+import { usageError, VERSION, type CommandContext } from '../run.js';
+import { dataNotes, startBrowser, writeDocuments, type SharedBrowser } from './documents.js';
+import { dataAsAt, outDir, parseFormats, writeJson, type OutputFormat } from './output.js';
 import { resolveYear } from './period-options.js';
 
 const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
@@ -27,18 +28,85 @@ const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
 export async function assessCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
+  const jobs = parseJobs(opts.jobs);
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
   const startYear = resolveYear(ws, opts.year as string | undefined);
-  const year = financialYear(startYear);
-  ctx.printer.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${year.label}`);
+  const dir = outDir(ctx);
 
+  if (!opts.allAreas && opts.areas === undefined) {
+    const assessment = await writeAssessment(ctx, ws, startYear, asAt, formats, dir, opts);
+    if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
+    return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+  }
+
+  // Batch: every local authority in the population file (or those named), one browser, a few pages at a time.
+  const all = localAuthorities(ws);
+  const wanted = typeof opts.areas === 'string' ? opts.areas.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  const areas = wanted ? wanted.map((w) => all.find((a) => a.name.toLowerCase() === w.toLowerCase() || a.code === w) ?? unknownArea(w, all)) : all;
+  const shared = formats.has('pdf') ? await startBrowser(ctx, opts) : undefined;
+  const summary: { area: string; code: string; folder: string; files: string[] }[] = [];
+  try {
+    const progress = ctx.printer.progress(areas.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < areas.length) {
+        const area = areas[next++]!;
+        const areaWs = area.code === ws.config.area.code ? ws : await workspaceForArea(ws, area);
+        const folder = join(dir, slugify(area.name));
+        const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
+        summary.push({ area: area.name, code: area.code, folder, files: files.written });
+        progress.tick(area.name);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, areas.length) }, worker));
+    progress.done();
+  } finally {
+    await shared?.close();
+  }
+  ctx.printer.info(`wrote documents for ${summary.length} area${summary.length === 1 ? '' : 's'} in ${relative(ctx.io.cwd, dir) || dir}`);
+  if (opts.stdout) ctx.printer.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(ctx.io.cwd, x.folder), files: x.files.map((f) => relative(ctx.io.cwd, f)) })) }));
+  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+}
+
+function unknownArea(name: string, all: { name: string; code: string }[]): never {
+  throw new SwpError(ExitCode.USAGE, {
+    message: `unknown area "${name}"`,
+    keyPath: '--areas',
+    expected: `local authorities in the population file: ${all.map((a) => a.name).join(', ')}`,
+    found: JSON.stringify(name),
+    hint: 'give names or ONS codes separated by commas, or use --all-areas',
+  });
+}
+
+function parseJobs(value: unknown): number {
+  const n = Number(value ?? 2);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw usageError('invalid --jobs', '--jobs', 'a whole number from 1 to 16', JSON.stringify(value), 'e.g. --jobs 2 (documents printed at the same time)');
+  return n;
+}
+
+/** Compute, score and write one partnership's assessment (and public summary) in the formats asked for. */
+async function writeAssessment(
+  ctx: CommandContext,
+  ws: Workspace,
+  startYear: number,
+  asAt: string,
+  formats: Set<OutputFormat>,
+  dir: string,
+  opts: Record<string, unknown>,
+  shared?: SharedBrowser,
+  quiet = false,
+): Promise<Assessment & { written: string[] }> {
+  const year = financialYear(startYear);
+  if (!quiet) ctx.printer.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${year.label}`);
   const computed = buildAssessment(ws, startYear, { dataAsAt: asAt, version: VERSION });
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
   const assessment = assessmentSchema.parse({ ...computed, priorities: scoring.priorities, warnings: [...computed.warnings, ...scoring.notes] });
-
-  const dir = outDir(ctx);
-  if (formats.has('json')) await writeJson(ctx, join(dir, 'assessment.json'), assessment);
+  const written: string[] = [];
+  if (formats.has('json')) {
+    await writeJson(ctx, join(dir, 'assessment.json'), assessment, quiet);
+    written.push(join(dir, 'assessment.json'));
+  }
   const render = (publicSummary: boolean) => () =>
     renderAssessmentHtml(
       {
@@ -60,7 +128,6 @@ export async function assessCommand(ctx: CommandContext, opts: Record<string, un
     );
   const docs = [{ name: 'assessment', title: `Strategic assessment ${year.label}: ${ws.config.partnership.name}`, html: render(false) }];
   if (opts.publicSummary) docs.push({ name: 'assessment-public', title: `Strategic assessment ${year.label}, public summary: ${ws.config.partnership.name}`, html: render(true) });
-  await writeDocuments(ctx, ws, dir, formats, docs, opts);
-  if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
-  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+  written.push(...(await writeDocuments(ctx, ws, dir, formats, docs, opts, shared, quiet)));
+  return { ...assessment, written };
 }

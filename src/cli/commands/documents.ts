@@ -39,7 +39,12 @@ export async function writeDocuments(
   formats: Set<OutputFormat>,
   docs: DocumentToWrite[],
   opts: Record<string, unknown>,
+  /** A browser shared by a batch run; without one, a browser is started and closed for this call. */
+  shared?: SharedBrowser,
+  /** Batch runs report progress instead of one line per file. */
+  quiet = false,
 ): Promise<string[]> {
+  const say = (text: string) => (quiet ? ctx.printer.debug(text) : ctx.printer.info(text));
   const written: string[] = [];
   const show = (p: string) => relative(ctx.io.cwd, p) || p;
   const htmlOf = new Map<string, string>();
@@ -51,19 +56,13 @@ export async function writeDocuments(
     for (const d of docs) {
       const path = join(outDir, `${d.name}.html`);
       await writeFileAtomic(path, htmlOf.get(d.name)!);
-      ctx.printer.info(`wrote ${show(path)}`);
+      say(`wrote ${show(path)}`);
       written.push(path);
     }
   }
   if (formats.has('pdf')) {
-    const pdf = await import('../../pdf/index.js');
-    const manager = new pdf.BrowserManager({
-      ...(typeof opts.browser === 'string' ? { browserPath: opts.browser } : {}),
-      settingsEnv: ctx.io.env,
-      onWarning: (w) => ctx.printer.warn(w),
-      onDebug: (t) => ctx.printer.debug(t),
-    });
-    const uninstall = pdf.installSignalHandlers({ onSignal: (s) => ctx.printer.raw(`\ninterrupted (${s}): browser closed, temporary files removed\n`) });
+    const own = shared ?? (await startBrowser(ctx, opts));
+    const { pdf, manager } = own;
     try {
       for (const d of docs) {
         const path = join(outDir, `${d.name}.pdf`);
@@ -77,14 +76,43 @@ export async function writeDocuments(
           onWarning: (w) => ctx.printer.warn(w),
           onDebug: (t) => ctx.printer.debug(t),
         });
-        ctx.printer.info(`wrote ${show(path)} (${(result.ms / 1000).toFixed(1)} s)`);
+        say(`wrote ${show(path)} (${(result.ms / 1000).toFixed(1)} s)`);
         written.push(path);
       }
       if (manager.found) ctx.printer.debug(`browser: ${pdf.describeBrowser(manager.found)}`);
     } finally {
-      await manager.dispose();
-      uninstall();
+      if (!shared) await own.close();
     }
   }
   return written;
+}
+
+/** One browser for a run, with the Ctrl-C / SIGTERM handler installed while it lives. */
+export interface SharedBrowser {
+  pdf: typeof import('../../pdf/index.js');
+  manager: import('../../pdf/index.js').BrowserManager;
+  close(): Promise<void>;
+}
+
+/** Start (lazily: the browser launches on the first page) the run's browser. */
+export async function startBrowser(ctx: CommandContext, opts: Record<string, unknown>): Promise<SharedBrowser> {
+  const pdf = await import('../../pdf/index.js');
+  const manager = new pdf.BrowserManager({
+    ...(typeof opts.browser === 'string' ? { browserPath: opts.browser } : {}),
+    settingsEnv: ctx.io.env,
+    onWarning: (w) => ctx.printer.warn(w),
+    onDebug: (t) => ctx.printer.debug(t),
+  });
+  const uninstall = pdf.installSignalHandlers({ onSignal: (s) => ctx.printer.raw(`\ninterrupted (${s}): browser closed, temporary files removed\n`) });
+  return {
+    pdf,
+    manager,
+    async close() {
+      try {
+        await manager.dispose();
+      } finally {
+        uninstall();
+      }
+    },
+  };
 }

@@ -46,7 +46,9 @@ export function outDir(ctx: CommandContext): string {
 }
 
 /** Write JSON (stable key order as built, 2-space indent, final newline) atomically, and say so. */
-export async function writeJson(ctx: CommandContext, path: string, value: unknown): Promise<void> {
+export async function writeJson(ctx: CommandContext, path: string, value: unknown, quiet = false): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-  ctx.printer.info(`wrote ${relative(ctx.io.cwd, path) || path}`);
+  const line = `wrote ${relative(ctx.io.cwd, path) || path}`;
+  if (quiet) ctx.printer.debug(line);
+  else ctx.printer.info(line);
 }
