@@ -18,4 +18,4 @@ export { escapeHtml, footerTemplate, headerTemplate, type HeaderFooterContent } 
 export { ALWAYS_FLAGS, isInContainer, isRunningAsRoot, launchArgs, needsNoSandbox, PROFILE_PREFIX } from './launch.js';
 export { dateFromSourceDateEpoch, pdfDateString, rewritePdfDates } from './pdf-dates.js';
 export { DEFAULT_MARGIN, DEFAULT_RENDER_TIMEOUT_MS, htmlToPdfFile, isAllowedUrl, printPdf, type PrintOptions, type PrintResult } from './print.js';
-export { installSignalHandlers, type SignalHandlerOptions } from './signals.js';
+export { installSignalHandlers, signalHandlersInstalled, type SignalHandlerOptions } from './signals.js';

@@ -28,6 +28,11 @@ export interface SignalHandlerOptions {
 
 let installed: { uninstall: () => void } | undefined;
 
+/** Whether a handler is installed (the CLI shim installs one for the whole run). */
+export function signalHandlersInstalled(): boolean {
+  return installed !== undefined;
+}
+
 /**
  * Install the handler. Idempotent: while one is installed, installing again returns the same uninstall function,
  * and a second signal during the clean-up is ignored. Returns the function that removes the handler.

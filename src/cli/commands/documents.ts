@@ -103,6 +103,8 @@ export async function startBrowser(ctx: CommandContext, opts: Record<string, unk
     onWarning: (w) => ctx.printer.warn(w),
     onDebug: (t) => ctx.printer.debug(t),
   });
+  // The CLI shim may have installed the handler for the whole run already: then it stays after the browser closes.
+  const preinstalled = pdf.signalHandlersInstalled();
   const uninstall = pdf.installSignalHandlers({ onSignal: (s) => ctx.printer.raw(`\ninterrupted (${s}): browser closed, temporary files removed\n`) });
   return {
     pdf,
@@ -111,7 +113,7 @@ export async function startBrowser(ctx: CommandContext, opts: Record<string, unk
       try {
         await manager.dispose();
       } finally {
-        uninstall();
+        if (!preinstalled) uninstall();
       }
     },
   };
