@@ -35,7 +35,7 @@ node scripts/generate-demo.mjs --out data/demo
 
 echo "setup: rendering the demo's strategic assessment and latest quarterly report to out/"
 node bin/swp.js validate --workspace data/demo --quiet
-node bin/swp.js assess --workspace data/demo --out out --format pdf,html,json --public-summary
-node bin/swp.js report --workspace data/demo --out out --quarter latest --format pdf,html,json
+node bin/swp.js assess --workspace data/demo --out out --format pdf,html,json,csv,xlsx --public-summary
+node bin/swp.js report --workspace data/demo --out out --quarter latest --format pdf,html,json,csv,xlsx
 echo "setup: done. Open out/assessment.pdf and out/report-*.pdf"
 

@@ -104,7 +104,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     });
 
   const formatOption = () =>
-    new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json').default('pdf');
+    new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json, csv, xlsx').default('pdf');
 
   program
     .command('assess')

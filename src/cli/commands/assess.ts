@@ -12,7 +12,7 @@ import { createChartSet } from '../../render/charts-adapter.js';
 import { renderAssessmentHtml } from '../../render/document.js';
 import { usageError, VERSION, type CommandContext } from '../run.js';
 import { dataNotes, startBrowser, writeDocuments, type SharedBrowser } from './documents.js';
-import { dataAsAt, outDir, parseFormats, writeJson, type OutputFormat } from './output.js';
+import { dataAsAt, outDir, parseFormats, writeDataTables, writeJson, type OutputFormat } from './output.js';
 import { resolveYear } from './period-options.js';
 
 const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
@@ -129,5 +129,10 @@ async function writeAssessment(
   const docs = [{ name: 'assessment', title: `Strategic assessment ${year.label}: ${ws.config.partnership.name}`, html: render(false) }];
   if (opts.publicSummary) docs.push({ name: 'assessment-public', title: `Strategic assessment ${year.label}, public summary: ${ws.config.partnership.name}`, html: render(true) });
   written.push(...(await writeDocuments(ctx, ws, dir, formats, docs, opts, shared, quiet)));
+  if (formats.has('csv') || formats.has('xlsx')) {
+    const exp = await import('../../render/export/index.js');
+    const meta = exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
+    written.push(...(await writeDataTables(ctx, dir, 'assessment', formats, exp.assessmentTables(assessment), meta, quiet)));
+  }
   return { ...assessment, written };
 }

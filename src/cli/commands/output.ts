@@ -5,15 +5,15 @@ import { ExitCode, SwpError } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 import { usageError } from '../run.js';
 
-export type OutputFormat = 'pdf' | 'html' | 'json';
-const FORMATS: OutputFormat[] = ['pdf', 'html', 'json'];
+export type OutputFormat = 'pdf' | 'html' | 'json' | 'csv' | 'xlsx';
+const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'csv', 'xlsx'];
 
 /** Parse `--format pdf,html,json`. */
 export function parseFormats(text: unknown): Set<OutputFormat> {
   const list = String(text ?? 'pdf').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = list.filter((f) => !FORMATS.includes(f as OutputFormat));
   if (bad.length > 0 || list.length === 0) {
-    throw usageError('invalid --format', '--format', `a comma-separated list of ${FORMATS.join(', ')}`, JSON.stringify(String(text)), 'e.g. --format pdf,html,json');
+    throw usageError('invalid --format', '--format', `a comma-separated list of ${FORMATS.join(', ')}`, JSON.stringify(String(text)), 'e.g. --format pdf,html,json,csv,xlsx');
   }
   return new Set(list as OutputFormat[]);
 }
@@ -51,4 +51,38 @@ export async function writeJson(ctx: CommandContext, path: string, value: unknow
   const line = `wrote ${relative(ctx.io.cwd, path) || path}`;
   if (quiet) ctx.printer.debug(line);
   else ctx.printer.info(line);
+}
+
+/**
+ * The data tables behind a document, as CSV files in `<out>/<name>-data/` (with a README of the symbols) and as one
+ * accessible workbook `<out>/<name>.xlsx`.
+ */
+export async function writeDataTables(
+  ctx: CommandContext,
+  dir: string,
+  name: string,
+  formats: Set<OutputFormat>,
+  tables: import('../../render/export/index.js').DataTable[],
+  meta: import('../../render/export/index.js').XlsxMeta,
+  quiet = false,
+): Promise<string[]> {
+  if (!formats.has('csv') && !formats.has('xlsx')) return [];
+  const exp = await import('../../render/export/index.js');
+  const say = (p: string) => (quiet ? ctx.printer.debug(`wrote ${relative(ctx.io.cwd, p) || p}`) : ctx.printer.info(`wrote ${relative(ctx.io.cwd, p) || p}`));
+  const written: string[] = [];
+  if (formats.has('csv')) {
+    const folder = exp.csvFolder(dir, name);
+    const files = await exp.writeCsvTables(folder, tables);
+    const readme = join(folder, 'README.txt');
+    await writeFileAtomic(readme, `${meta.title}\r\n\r\nOne CSV file per table (UTF-8, comma-separated). Symbols in place of numbers:\r\n[c] not shown to protect confidentiality (small numbers)\r\n[x] not available\r\n[z] not applicable\r\n\r\nThe same tables, with notes, are in ${name}.xlsx when it was written.\r\n`);
+    written.push(...files, readme);
+    say(folder);
+  }
+  if (formats.has('xlsx')) {
+    const path = join(dir, `${name}.xlsx`);
+    await exp.writeXlsx(path, meta, tables);
+    written.push(path);
+    say(path);
+  }
+  return written;
 }

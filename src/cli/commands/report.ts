@@ -6,7 +6,7 @@ import { loadWorkspace } from '../../ingest/workspace.js';
 import { reportSchema } from '../../model/contract.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { VERSION, type CommandContext } from '../run.js';
-import { dataAsAt, outDir, parseFormats, writeJson } from './output.js';
+import { dataAsAt, outDir, parseFormats, writeDataTables, writeJson } from './output.js';
 import { writeDocuments } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
@@ -40,6 +40,11 @@ export async function reportCommand(ctx: CommandContext, opts: Record<string, un
   const html = () =>
     renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd });
   await writeDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts);
+  if (formats.has('csv') || formats.has('xlsx')) {
+    const exp = await import('../../render/export/index.js');
+    const meta = exp.reportMeta(report, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
+    await writeDataTables(ctx, dir, name, formats, exp.reportTables(report), meta);
+  }
   if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

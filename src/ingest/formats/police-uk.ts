@@ -13,6 +13,7 @@
  * the fast reader hands it any file or part of a file it does not fully understand (an unusual header, broken
  * quoting, bytes that are not UTF-8). The rules, the row checks and their messages live in ./police-uk-core.ts.
  */
+import { relative } from 'node:path';
 import { readPoliceUkFast, type FastReadOptions } from '../fast/read.js';
 import type { FileSummary, PoliceUkData } from '../../model/data.js';
 import { expandPaths, finishIngest, newIngestState, readStreetFileCsvParse, stringIdSet, type PoliceUkOptions } from './police-uk-core.js';
@@ -55,4 +56,3 @@ export { readPoliceUkFast, type FastReadOptions };
 function displayOf(base: string, file: string): string {
   return relative(base, file) || file;
 }
-import { relative } from 'node:path';

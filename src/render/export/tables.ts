@@ -173,6 +173,9 @@ const indicatorColumns: TableColumn[] = [
   { key: 'peer_average', heading: 'Most similar group average', decimals: 1 },
   { key: 'peer_rank', heading: 'Rank in most similar group (1 is highest)', decimals: 0 },
   { key: 'peer_areas', heading: 'Areas in most similar group', decimals: 0 },
+  { key: 'force_area', heading: 'Police force area' },
+  { key: 'force_value', heading: 'Police force area value', decimals: 1 },
+  { key: 'force_comparison', heading: 'Compared with police force area' },
   { key: 'previous_period', heading: 'Previous period' },
   { key: 'previous_count', heading: 'Previous count', decimals: 0 },
   { key: 'previous_value', heading: 'Previous value', decimals: 1 },
@@ -221,6 +224,9 @@ function indicatorRow(i: IndicatorResult): CellInput[] {
     i.peers ? fig(i.peers.average) : s ? C : X,
     i.peers ? fig(i.peers.rank) : s ? C : X,
     i.peers ? i.peers.of : s ? C : X,
+    text(i.force?.name),
+    i.force ? fig(i.force.value) : s ? C : X,
+    i.force ? COMPARISON_WORDS[i.force.comparison] : s ? C : X,
     text(prev?.period.label),
     prev ? fig(prev.count, prev.count === null) : X,
     prev ? fig(prev.value, prev.count === null) : X,
@@ -295,6 +301,7 @@ function spcTables(indicators: IndicatorResult[]): DataTable[] {
   if (withSpc.length === 0) return [];
   const months = [...new Set(withSpc.flatMap((i) => i.spc.points.map((p) => p.period)))].filter((m) => MONTH.test(m)).sort();
   const byIndicator = withSpc.map((i) => new Map(i.spc.points.map((p) => [p.period, p.value])));
+  // Machine names: the indicator's position and id (i1_recorded_crime_all), unique even if two ids clean alike.
   const monthly = new TableBuilder(
     'spc_monthly',
     'Monthly counts behind the statistical process control charts',
@@ -303,7 +310,6 @@ function spcTables(indicators: IndicatorResult[]): DataTable[] {
     [
       SYMBOL_NOTE,
       'A month before an indicator\'s series starts, or with no data for any indicator, is shown as [x]; a count withheld for disclosure control in a month that has data is shown as [c].',
-      'Column keys in the CSV start with the indicator\'s position (i1_, i2_, …) followed by its ID.',
     ],
   );
   for (const m of months) {
@@ -559,7 +565,7 @@ export function reportTables(r: Report): DataTable[] {
   return nonEmpty([
     summary.build(),
     exceptions.build(),
-    indicatorsTable(r.indicators, `the year to date (${ytd})`),
+    indicatorsTable(r.indicators, `the figure for the ${ytd}`),
     trendTable(r.indicators),
     ...spcTables(r.indicators),
   ]);

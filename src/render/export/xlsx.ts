@@ -18,6 +18,8 @@
  * document's date (`timestamp`, else `dataAsAt` at midnight UTC), and every ZIP entry is stamped with the same
  * time (./zip.ts), since the ZIP writer stamps the time of the run.
  */
+import type { Blob } from 'node:buffer';
+import type { Stream } from 'node:stream';
 import writeExcelFile, { type Cell, type CellObject, type Feature, type Sheet, type SheetData } from 'write-excel-file/node';
 import { findElement, getOrderOfSiblings, insertElementMarkupAccordingToOrderOfSiblings } from 'write-excel-file/utility';
 import type { Assessment, IndicatorResult, Report } from '../../model/contract.js';
@@ -113,11 +115,16 @@ function shownLength(value: string | number | null, column: TableColumn, symbol:
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-/** Header texts of a table, made unique (Excel tables need unique column names, compared without case). */
+// Characters XML 1.0 forbids or discourages, which write-excel-file strips from cell text: an Excel table's column
+// names must equal its header cells exactly, so they are stripped from headings before either is written.
+// eslint-disable-next-line no-control-regex
+const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFDD0-\uFDEF\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Header texts of a table: on one line, writable, and unique (Excel tables need unique column names, compared without case). */
 function uniqueHeadings(columns: TableColumn[]): string[] {
   const seen = new Map<string, number>();
   return columns.map((c) => {
-    const base = headingWithUnit(c).replace(/\s+/g, ' ').trim();
+    const base = headingWithUnit(c).replace(UNWRITABLE, '').replace(/\s+/g, ' ').trim() || 'Column';
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     seen.set(name.toLowerCase(), 1);
@@ -326,7 +333,10 @@ function insertBeforeClosing(xml: string, tag: string, markup: string): string {
   return `${xml.slice(0, end)}>${markup}</${tag}>${xml.slice(end + 2)}`;
 }
 
-function workbookFeature(plan: PlannedSheet[], meta: XlsxMeta, when: Date): Feature<never> {
+/** What write-excel-file/node accepts as file content. */
+type FileContent = Stream | Buffer | Blob;
+
+function workbookFeature(plan: PlannedSheet[], meta: XlsxMeta, when: Date): Feature<FileContent> {
   // Excel table ids are unique in the workbook, numbered in sheet order.
   const tableIds = new Map<number, number>();
   plan.forEach((s, i) => {
@@ -382,7 +392,7 @@ function workbookFeature(plan: PlannedSheet[], meta: XlsxMeta, when: Date): Feat
         },
       },
     },
-  } as unknown as Feature<never>;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -408,8 +418,8 @@ export async function xlsxBytes(meta: XlsxMeta, tables: DataTable[]): Promise<Ui
     notesSheet(meta),
     ...tables.map((t, i) => dataSheet(t, names[i]!, meta)),
   ];
-  const sheets: Sheet<never>[] = plan.map((s) => ({ data: s.data, sheet: s.name, columns: s.widths.map((width) => ({ width })) }));
-  const buffer = await writeExcelFile(sheets as never, { fontFamily: 'Arial', fontSize: 11, features: [workbookFeature(plan, meta, when)] } as never).toBuffer();
+  const sheets: Sheet<FileContent>[] = plan.map((s) => ({ data: s.data, sheet: s.name, columns: s.widths.map((width) => ({ width })) }));
+  const buffer = await writeExcelFile(sheets, { fontFamily: 'Arial', fontSize: 11, features: [workbookFeature(plan, meta, when)] }).toBuffer();
   return setZipTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), when);
 }
 

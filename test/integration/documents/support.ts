@@ -112,6 +112,17 @@ export function pdfPages(path: string, layout = false): string[] {
   return pages;
 }
 
+/**
+ * The text in the top or bottom margin of one page (1-based) of an A4 PDF: where Chromium prints the running header
+ * and footer (swp's margins are 20 mm = 57 pt top and bottom).
+ */
+export function pdfMarginText(path: string, page: number, where: 'header' | 'footer'): string {
+  const y = where === 'header' ? 0 : 842 - 57;
+  const r = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-x', '0', '-y', String(y), '-W', '596', '-H', '57', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed on ${path}: ${r.stderr}`);
+  return squash(r.stdout);
+}
+
 /** All the text of the PDF with runs of white space collapsed to one space (headings and table cells wrap). */
 export function pdfText(path: string): string {
   return squash(pdfPages(path).join('\n'));

@@ -8,7 +8,14 @@
 import { pathToFileURL } from 'node:url';
 
 const [modulePath, file, optionsJson] = process.argv.slice(2);
-const { readPoliceUk } = await import(pathToFileURL(modulePath).href);
+let readPoliceUk;
+try {
+  ({ readPoliceUk } = await import(pathToFileURL(modulePath).href));
+} catch (e) {
+  // A half-finished build (another engineer mid-edit): say so rather than print nothing.
+  process.stdout.write(`${JSON.stringify({ ok: false, importError: String(/** @type {any} */ (e)?.message ?? e) })}\n`);
+  process.exit(0);
+}
 const options = JSON.parse(optionsJson ?? '{}');
 if (Array.isArray(options.area?.lsoaCodes)) options.area.lsoaCodes = new Set(options.area.lsoaCodes);
 

@@ -89,7 +89,9 @@ describe.skipIf(!HAVE_DIST)('police.uk reader on files far above the demo size (
       cwd: dir,
       maxBuffer: 16 * MB,
     });
-    return JSON.parse(stdout.trim().split('\n').pop()!) as ChildReport;
+    const report = JSON.parse(stdout.trim().split('\n').pop()!) as ChildReport & { importError?: string };
+    if (report.importError) throw new Error(`the built reader ${DIST_READER} could not be loaded (stale or half-built dist/? run "npm run build"): ${report.importError}`);
+    return report;
   }
 
   beforeAll(async () => {

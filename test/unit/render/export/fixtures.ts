@@ -22,6 +22,7 @@ export function fullIndicator(over: Partial<IndicatorResult> = {}): IndicatorRes
     national: EW,
     comparison: 'worse',
     peers: { average: 72.16692538608189, rank: 1, of: 3 },
+    force: { name: 'Midshire Police', value: 79.5, comparison: 'worse' },
     previous: { period: FY_BEFORE, count: 21707, value: 82.97338827432783 },
     change: { percent: 2.029424878411845, pValue: 0.03548835250221442, direction: 'increase', method: 'exact test of two Poisson counts' },
     trend: {
@@ -73,6 +74,7 @@ export function suppressedIndicator(): IndicatorResult {
     national: null,
     comparison: 'not-compared',
     peers: null,
+    force: null,
     previous: { period: FY_BEFORE, count: null, value: null },
     change: null,
     trend: {
@@ -123,6 +125,7 @@ export function missingIndicator(): IndicatorResult {
     national: null,
     comparison: 'not-compared',
     peers: null,
+    force: null,
     previous: null,
     change: null,
     trend: null,
@@ -133,9 +136,9 @@ export function missingIndicator(): IndicatorResult {
   });
 }
 
-const header = {
+const header: Pick<Assessment, 'schemaVersion' | 'generator' | 'partnership' | 'area' | 'dataAsAt' | 'warnings'> = {
   schemaVersion: SCHEMA_VERSION,
-  generator: { name: 'swp' as const, version: '0.1.0' },
+  generator: { name: 'swp', version: '0.1.0' },
   partnership: { name: 'Castlebridge Community Safety Partnership', shortName: 'Castlebridge CSP' },
   area: { name: 'Castlebridge', code: 'E08099001' },
   dataAsAt: '2017-06-30',

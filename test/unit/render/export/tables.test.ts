@@ -60,6 +60,11 @@ describe('assessmentTables', () => {
     expect(cell(t, 'recorded-crime.all', 'trend_p_value')).toBe(7.012485597403128e-15);
     expect(cell(t, 'recorded-crime.all', 'comparison')).toBe('worse');
     expect(cell(t, 'recorded-crime.all', 'target')).toBe(80);
+    expect(cell(t, 'recorded-crime.all', 'force_area')).toBe('Midshire Police');
+    expect(cell(t, 'recorded-crime.all', 'force_value')).toBe(79.5);
+    expect(cell(t, 'recorded-crime.all', 'force_comparison')).toBe('worse');
+    expect(cell(t, 'treatment.completions', 'force_area')).toBe('[x]');
+    expect(cell(t, 'hidden.forced-marriage', 'force_value')).toBe('[c]');
   });
 
   it('shows a suppressed figure as [c], never 0', () => {

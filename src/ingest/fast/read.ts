@@ -1,0 +1,408 @@
+/**
+ * The fast police.uk reader: files scanned in parallel by worker threads (./scanner.ts), merged in file order on
+ * the main thread into exactly what the reference reader builds.
+ *
+ * Parallel across files, sequential in meaning. The bulk download is hundreds of monthly per-force files; each
+ * worker scans whole files and posts, per file, the tallies, the problems, the force-months with the line of their
+ * first row, and the rows inside the area as a few words each (location id, month, crime type, Crime ID). The main
+ * thread takes the files strictly in order and applies them to one `IngestState`, as the reference reader does row
+ * by row: the check for two files holding one force-month, Crime ID de-duplication (first file wins), and the insertion
+ * order of every Map. A file the scanner leaves to csv-parse (or the rest of one) is read by
+ * `readStreetFileCsvParse` on the same state, at its place in the order.
+ *
+ * Memory is bounded: a scanner holds one 2 MiB buffer; a file's result is held until merged, and at most two files
+ * per worker are scanned ahead of the merge; a file larger than `streamAbove` is checked in a first pass and then
+ * sent in batches of 64k rows, at most two ahead. Outside the partnership only tallies are kept, so memory grows with
+ * the partnership's rows and LSOAs, not with the size of the download.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
+import {
+  closeStreetFile,
+  expandPaths,
+  finishIngest,
+  newIngestState,
+  readStreetFileCsvParse,
+  skippedFile,
+  twoFilesError,
+  type FileProgress,
+  type IngestState,
+  type PoliceUkOptions,
+} from '../formats/police-uk-core.js';
+import { CrimeIdTable } from './crime-ids.js';
+import { ID_HEX, ID_OTHER, type Batch, type FromWorker, type ScanConfig, type ScanJob, type ScanResult } from './protocol.js';
+import { FileScanner, monthText } from './scanner.js';
+
+export interface FastReadOptions {
+  /**
+   * Worker threads. 0 scans in this thread. Default: one per core (at most 8) when the input is over 16 MB and has
+   * more than one file, else 0.
+   */
+  threads?: number;
+  /** Files larger than this many bytes are streamed in batches (default 32 MiB). */
+  streamAbove?: number;
+  /** How to start the workers (default: the compiled worker.js). */
+  worker?: WorkerEntry;
+  /** Told of each file left wholly or partly to csv-parse, and why (tests, debugging). */
+  onFallback?: (file: string, reason: string) => void;
+}
+
+const SMALL_INPUT = 16 * 1024 * 1024;
+const STREAM_ABOVE = 32 * 1024 * 1024;
+
+/** Read police.uk files with the byte scanner. Same result, warnings and errors as `readPoliceUkCsvParse`. */
+export async function readPoliceUkFast(
+  paths: readonly string[],
+  options: PoliceUkOptions,
+  fast: FastReadOptions = {},
+): Promise<{ data: PoliceUkData; summaries: FileSummary[] }> {
+  const displayBase = options.displayBase ?? process.cwd();
+  const ids = new CrimeIdTable();
+  const state = newIngestState(options, ids);
+  const files = await expandPaths(paths, displayBase);
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+  const streamAbove = fast.streamAbove ?? STREAM_ABOVE;
+  const jobs: ScanJob[] = files.map((path, seq) => ({ seq, path, display: relative(displayBase, path) || path, stream: sizes[seq]! > streamAbove }));
+  const area = options.area;
+  const config: ScanConfig = {
+    latest: state.latest,
+    area: { ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: area.lsoaNamePrefix } : {}) },
+    maxProblems: state.problems.limit,
+  };
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let threads = fast.threads ?? (total < SMALL_INPUT || jobs.length < 2 ? 0 : Math.min(availableParallelism(), jobs.length, 8));
+  // Without a compiled worker (running from the sources), scan in this thread.
+  const entry = threads > 0 ? (fast.worker ?? defaultWorkerEntry()) : undefined;
+  if (!entry) threads = 0;
+  const source: Source = threads > 0 ? new WorkerSource(entry!, config, jobs, threads) : new LocalSource(config, jobs);
+  const merge = new Merge(state, ids);
+  try {
+    for (const job of jobs) {
+      for (;;) {
+        const { msg, worker } = await source.next(job.seq);
+        merge.announce(worker, msg.locs);
+        if (msg.type === 'skip') {
+          merge.skip(job, msg.what);
+          break;
+        }
+        if (msg.type === 'fallback') {
+          fast.onFallback?.(job.display, msg.reason);
+          await readStreetFileCsvParse(state, job.path, job.display);
+          break;
+        }
+        merge.batch(worker, job, msg);
+        if (!msg.final) {
+          source.ack(worker);
+          continue;
+        }
+        if (msg.fallbackAt >= 0) {
+          fast.onFallback?.(job.display, `from row ${msg.fallbackAt + 1}`);
+          await readStreetFileCsvParse(state, job.path, job.display, { skipRecords: msg.fallbackAt, progress: merge.progress(job) });
+        } else {
+          closeStreetFile(state, job.display, msg.headerLine, merge.progress(job));
+        }
+        break;
+      }
+      merge.forget(job);
+      source.done(job.seq);
+    }
+  } finally {
+    await source.close();
+  }
+  return finishIngest(state);
+}
+
+/**
+ * How to start a scanning worker: a script, or code to evaluate (tests running from the TypeScript sources start
+ * the worker through a loader). Default: the compiled ./worker.js next to this module.
+ */
+export type WorkerEntry = { script: URL } | { code: string };
+
+function defaultWorkerEntry(): WorkerEntry | undefined {
+  const js = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(js)) ? { script: js } : undefined;
+}
+
+/** Where scan results come from, file by file, in order. */
+interface Source {
+  next(seq: number): Promise<{ msg: ScanResult; worker: number }>;
+  ack(worker: number): void;
+  done(seq: number): void;
+  close(): Promise<void>;
+}
+
+/** Scanning in this thread, one file at a time (small inputs, and `threads: 0`). */
+class LocalSource implements Source {
+  private readonly scanner: FileScanner;
+  private gen: Generator<ScanResult> | undefined;
+  private genSeq = -1;
+
+  constructor(config: ScanConfig, private readonly jobs: ScanJob[]) {
+    this.scanner = new FileScanner(config);
+  }
+
+  async next(seq: number): Promise<{ msg: ScanResult; worker: number }> {
+    if (this.genSeq !== seq) {
+      this.gen = this.scanner.scanFile(this.jobs[seq]!);
+      this.genSeq = seq;
+    }
+    const r = this.gen!.next();
+    if (r.done) throw new Error(`internal: no scan result for file ${seq}`);
+    return { msg: r.value, worker: 0 };
+  }
+
+  ack(): void {}
+  done(): void {}
+  async close(): Promise<void> {}
+}
+
+/** Worker threads, each scanning whole files; results are queued per file until the merge takes them. */
+class WorkerSource implements Source {
+  private readonly workers: Worker[] = [];
+  private readonly idle: number[] = [];
+  private readonly queues = new Map<number, Array<{ msg: ScanResult; worker: number }>>();
+  private waiting: { seq: number; resolve: () => void } | undefined;
+  private failure: Error | undefined;
+  private nextJob = 0;
+  private head = 0;
+  private readonly lookahead: number;
+
+  constructor(entry: WorkerEntry, config: ScanConfig, private readonly jobs: ScanJob[], threads: number) {
+    this.lookahead = threads * 2;
+    for (let i = 0; i < threads; i++) {
+      const w = 'script' in entry ? new Worker(entry.script, { workerData: { config } }) : new Worker(entry.code, { eval: true, workerData: { config } });
+      w.on('message', (m: FromWorker) => this.receive(i, m));
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`internal: a police.uk scanning worker exited with code ${code}`));
+      });
+      this.workers.push(w);
+      this.idle.push(i);
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.nextJob < this.jobs.length && this.nextJob < this.head + this.lookahead) {
+      const job = this.jobs[this.nextJob]!;
+      // A streamed file's batches must be merged as they come: start it only when it is next to be merged.
+      if (job.stream && job.seq !== this.head) break;
+      this.nextJob++;
+      this.workers[this.idle.shift()!]!.postMessage({ type: 'job', job });
+    }
+  }
+
+  private receive(worker: number, m: FromWorker): void {
+    if (m.type === 'crash') return this.fail(new Error(`internal: the police.uk scanner failed on file ${m.seq}: ${m.message}`));
+    let q = this.queues.get(m.seq);
+    if (!q) this.queues.set(m.seq, (q = []));
+    q.push({ msg: m, worker });
+    if (m.type !== 'batch' || m.final) {
+      this.idle.push(worker);
+      this.dispatch();
+    }
+    if (this.waiting?.seq === m.seq) {
+      const { resolve } = this.waiting;
+      this.waiting = undefined;
+      resolve();
+    }
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    const w = this.waiting;
+    this.waiting = undefined;
+    w?.resolve();
+  }
+
+  async next(seq: number): Promise<{ msg: ScanResult; worker: number }> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const q = this.queues.get(seq);
+      if (q && q.length > 0) return q.shift()!;
+      await new Promise<void>((resolve) => (this.waiting = { seq, resolve }));
+    }
+  }
+
+  ack(worker: number): void {
+    this.workers[worker]!.postMessage({ type: 'ack' });
+  }
+
+  done(seq: number): void {
+    this.queues.delete(seq);
+    this.head = seq + 1;
+    this.dispatch();
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('closed');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** An LSOA code and its place in the result (the Map entries are created when its first row is counted). */
+interface CodeInfo {
+  code: string;
+  entry: { name: string; byMonth: Map<string, Uint32Array> } | undefined;
+  /** Month of `counts` (cache of entry.byMonth.get(month)). */
+  lastMonth: number;
+  counts: Uint32Array | undefined;
+  /** Last file that counted a row here (for the file's LSOA count). */
+  mark: number;
+}
+
+/** A scanner's location: the LSOA name as written in its first row, and the code's info. */
+interface Loc {
+  name: string;
+  ci: CodeInfo;
+}
+
+interface Progress {
+  summary: FileSummary;
+  minMonth: number;
+  maxMonth: number;
+  codes: CodeInfo[];
+}
+
+/** Applies scan results to the state in file order: the reference reader's semantics on integer ids. */
+class Merge {
+  /** Per worker: scanner location id → location. */
+  private readonly locs: Loc[][] = [];
+  private readonly codes = new Map<string, CodeInfo>();
+  private readonly months = new Map<number, string>();
+  private lastMonth = -1;
+  private lastMonthCounts: Uint32Array | undefined;
+  private readonly files = new Map<number, Progress>();
+
+  constructor(private readonly state: IngestState, private readonly ids: CrimeIdTable) {}
+
+  announce(worker: number, a: Array<number | string>): void {
+    const table = (this.locs[worker] ??= []);
+    for (let i = 0; i < a.length; i += 3) {
+      const code = a[i + 1] as string;
+      let ci = this.codes.get(code);
+      if (!ci) this.codes.set(code, (ci = { code, entry: undefined, lastMonth: -1, counts: undefined, mark: -1 }));
+      table[a[i] as number] = { name: a[i + 2] as string, ci };
+    }
+  }
+
+  skip(job: ScanJob, what: 'outcomes' | 'stop and search'): void {
+    const { warning, summary } = skippedFile(job.display, what);
+    this.state.options.onWarning?.(warning);
+    this.state.summaries.push(summary);
+  }
+
+  private fileOf(job: ScanJob): Progress {
+    let p = this.files.get(job.seq);
+    if (!p) this.files.set(job.seq, (p = { summary: { file: job.display, kind: 'police-uk-street', rows: 0 }, minMonth: -1, maxMonth: -1, codes: [] }));
+    return p;
+  }
+
+  /** What has been counted of a file, in the reference reader's terms. */
+  progress(job: ScanJob): FileProgress {
+    const p = this.fileOf(job);
+    return {
+      summary: p.summary,
+      firstMonth: p.minMonth >= 0 ? this.monthOf(p.minMonth) : undefined,
+      lastMonth: p.maxMonth >= 0 ? this.monthOf(p.maxMonth) : undefined,
+      lsoasInFile: new Set(p.codes.map((c) => c.code)),
+    };
+  }
+
+  forget(job: ScanJob): void {
+    this.files.delete(job.seq);
+  }
+
+  private monthOf(mi: number): string {
+    let t = this.months.get(mi);
+    if (t === undefined) this.months.set(mi, (t = monthText(mi)));
+    return t;
+  }
+
+  batch(worker: number, job: ScanJob, b: Batch): void {
+    const { data, problems, forceMonthFile } = this.state;
+    const tally = data.tally;
+    const file = this.fileOf(job);
+    file.summary.rows += b.rows;
+    tally.rows += b.rows;
+    tally.noLocation += b.noLocation;
+    tally.outOfArea += b.outOfArea;
+    for (const p of b.problems) problems.add(p);
+    problems.omitted += b.omitted;
+
+    const fm = b.forceMonths;
+    for (let i = 0; i < fm.length; i += 3) {
+      const force = fm[i] as string;
+      const month = fm[i + 1] as string;
+      const key = `${force}\u0000${month}`;
+      const earlier = forceMonthFile.get(key);
+      if (earlier === undefined) forceMonthFile.set(key, job.display);
+      else if (earlier !== job.display) throw twoFilesError(force, month, job.display, fm[i + 2] as number, earlier);
+      let forceMonths = data.monthsByForce.get(force);
+      if (!forceMonths) data.monthsByForce.set(force, (forceMonths = new Set()));
+      forceMonths.add(month);
+    }
+    if (b.minMonth >= 0 && (file.minMonth < 0 || b.minMonth < file.minMonth)) file.minMonth = b.minMonth;
+    if (b.maxMonth > file.maxMonth) file.maxMonth = b.maxMonth;
+
+    const w = b.words;
+    const n = b.nWords;
+    const table = this.locs[worker]!;
+    const ids = this.ids;
+    const mark = job.seq;
+    const codesInFile = file.codes;
+    let i = 0;
+    while (i < n) {
+      const loc = table[w[i]!]!;
+      const head = w[i + 1]!;
+      const kind = head & 3;
+      let fresh = true;
+      if (kind === ID_HEX) {
+        fresh = ids.addWords(w, i + 2);
+        i += 10;
+      } else if (kind === ID_OTHER) {
+        fresh = ids.add(b.otherIds[w[i + 2]!]!);
+        i += 3;
+      } else i += 2;
+      if (!fresh) {
+        tally.duplicates++;
+        continue;
+      }
+      tally.inArea++;
+      const ci = loc.ci;
+      if (ci.mark !== mark) {
+        ci.mark = mark;
+        codesInFile.push(ci);
+      }
+      const mi = head >>> 8;
+      const t = (head >>> 2) & 15;
+      if (mi !== this.lastMonth || this.lastMonthCounts === undefined) {
+        const text = this.monthOf(mi);
+        let c = data.byMonth.get(text);
+        if (!c) data.byMonth.set(text, (c = new Uint32Array(CRIME_TYPES.length)));
+        this.lastMonth = mi;
+        this.lastMonthCounts = c;
+      }
+      this.lastMonthCounts[t]! += 1;
+      let entry = ci.entry;
+      if (entry === undefined) {
+        entry = data.byLsoa.get(ci.code);
+        if (!entry) data.byLsoa.set(ci.code, (entry = { name: loc.name, byMonth: new Map() }));
+        ci.entry = entry;
+      }
+      if (ci.lastMonth !== mi || ci.counts === undefined) {
+        const text = this.monthOf(mi);
+        let c = entry.byMonth.get(text);
+        if (!c) entry.byMonth.set(text, (c = new Uint32Array(CRIME_TYPES.length)));
+        ci.lastMonth = mi;
+        ci.counts = c;
+      }
+      ci.counts[t]! += 1;
+    }
+  }
+}

@@ -1,0 +1,777 @@
+/**
+ * A byte scanner for police.uk street-level files: the fixed layout, read straight from the bytes.
+ *
+ * What it accepts is a strict subset of what csv-parse accepts, and on that subset it gives the same rows:
+ *   - UTF-8 (with or without a BOM), no NUL byte and no byte order mark inside the file;
+ *   - a first line that is a plain header (printable ASCII, no quotes, no tabs, at least two commas, ended by LF or
+ *     CRLF), recognised by name like the reference reader (any column order, extra columns allowed);
+ *   - fields unquoted (no `"` inside) or quoted, with `""` for a quote, commas and line breaks inside; a closing
+ *     quote followed by a comma, a line end or the end of the file;
+ *   - LF, CRLF or CR line ends, mixed; empty lines skipped; lines counted as the reference reader counts them.
+ * Anything else (a broken quote, an unusual header, bytes that are not UTF-8, a record over 1 MiB) is an
+ * "anomaly": the file, or for a streamed file the rest of it, goes to csv-parse (see ../formats/police-uk-core.ts),
+ * which gives the errors or the Windows-1252 reading exactly as before.
+ *
+ * Per row, the hot path looks only at the six fields it needs, as byte ranges: the month is parsed from its digits,
+ * the crime type, force and (LSOA code, LSOA name) are interned as small ids (see ./interner.ts) and compared with
+ * the previous row first (files are sorted by LSOA, so runs are long), and only rows inside the area are written
+ * out, as a few 32-bit words. A row that is not plain (a short row, a bad month, an unknown type, a quoted field
+ * with escapes or line breaks, non-ASCII text in a field it uses) is decoded to strings and checked by the same
+ * `checkRow` the reference reader uses, so every message is the reference reader's.
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { ASB_INDEX } from '../../model/data.js';
+import type { Problem } from '../../model/errors.js';
+import { checkRow, classifyHeader, fileNameInfo, inArea, TYPE_INDEX, type AreaFilter, type StreetColumns } from '../formats/police-uk-core.js';
+import { ByteInterner } from './interner.js';
+import { ID_HEX, ID_NONE, ID_OTHER, type Batch, type Fallback, type ScanConfig, type ScanJob, type ScanResult, type Skip } from './protocol.js';
+
+/** Bytes read at a time; also the longest record the scanner handles (csv-parse's own limit is 1 MiB). */
+export const CHUNK = 1 << 20;
+/** A streamed file sends a batch every this many rows. */
+const BATCH_ROWS = 1 << 16;
+/** Bytes csv-parse's reader decodes before it can yield a header (its read stream's chunk). */
+const SLOW_FIRST_CHUNK = 256 * 1024;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+
+/** Field flags: the field needs decoding to a string (`""` escapes, a line break inside quotes, non-ASCII bytes). */
+const F_ESC = 1;
+const F_NL = 2;
+const F_NONASCII = 4;
+
+/** Byte classes: 0 ordinary, 1 comma, 2 line end, 3 quote, 4 non-ASCII (only where the field is used). */
+const SKIP_CLASS = new Uint8Array(256);
+SKIP_CLASS[COMMA] = 1;
+SKIP_CLASS[LF] = 2;
+SKIP_CLASS[CR] = 2;
+SKIP_CLASS[QUOTE] = 3;
+const USE_CLASS = SKIP_CLASS.slice();
+USE_CLASS.fill(4, 0x80);
+
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) HEX[97 + i] = 10 + i;
+const HEX_ID_RE = /^[0-9a-f]{64}$/;
+
+/** Used columns, in `fS`/`fE`/`fF` order. */
+const S_ID = 0;
+const S_MONTH = 1;
+const S_FALLS = 2;
+const S_CODE = 3;
+const S_NAME = 4;
+const S_TYPE = 5;
+
+/** "Falls within" empty: the force comes from the file name. */
+const FORCE_FROM_FILE = -1;
+
+interface Location {
+  code: string;
+  name: string;
+  inArea: boolean;
+  announced: boolean;
+}
+
+/** `YYYY-MM` of year × 12 + month − 1. */
+export function monthText(mi: number): string {
+  return `${String(Math.floor(mi / 12)).padStart(4, '0')}-${String((mi % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The largest month (as year × 12 + month − 1) whose text is not after `latest` by string comparison; −1 if none. */
+export function latestMonthIndex(latest: string): number {
+  let lo = -1;
+  let hi = 9999 * 12 + 11;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi + 1) / 2);
+    if (monthText(mid) <= latest) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const isSpace = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+
+/** Length of an incomplete UTF-8 sequence at the end of buf[0, end) (as the reference reader's decoder carries it). */
+function incompleteUtf8Tail(buf: Uint8Array, end: number): number {
+  for (let back = 1; back <= Math.min(4, end); back++) {
+    const b = buf[end - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Why buf[a, b) cannot be read by the scanner as the reference reader would read it, or undefined. */
+function checkBytes(buf: Buffer, a: number, b: number): string | undefined {
+  if (b <= a) return undefined;
+  const v = buf.subarray(a, b);
+  if (!isUtf8(v)) return 'not valid UTF-8';
+  if (v.indexOf(0) >= 0) return 'a NUL byte';
+  // U+FEFF inside the file: the reference reader's decoder drops it at the start of a chunk, so leave it to that reader.
+  for (let i = v.indexOf(0xef); i >= 0; i = v.indexOf(0xef, i + 1)) {
+    if (v[i + 1] === 0xbb && v[i + 2] === 0xbf) return 'a byte order mark inside the file';
+  }
+  return undefined;
+}
+
+/**
+ * Scans files one at a time. Interned values (types, forces, locations) persist across the files a scanner sees, so
+ * a worker announces each location to the merge only once.
+ */
+export class FileScanner {
+  private readonly filter: AreaFilter;
+  private readonly latestInt: number;
+  private readonly types = new ByteInterner<number>();
+  private readonly forces = new ByteInterner<string>();
+  private readonly locs = new ByteInterner<Location>();
+  private prevType = -1;
+  private prevForce = -1;
+  private prevLoc = -1;
+  /** Two chunks and two sentinel bytes: a record carried over plus a fresh chunk. */
+  private readonly buf = Buffer.allocUnsafe(2 * CHUNK + 2);
+  private readonly fS = new Int32Array(6);
+  private readonly fE = new Int32Array(6);
+  private readonly fF = new Int32Array(6);
+
+  // The file being scanned.
+  private job!: ScanJob;
+  private fileForce: string | undefined;
+  private kindFromName: string | undefined;
+  private cols!: StreetColumns;
+  private width = 0;
+  /** Field index → used-column slot, or −1. */
+  private colSlot = new Int8Array(0);
+  private dry = false;
+  private anomaly: string | undefined;
+  private line = 1;
+  private fileRows = 0;
+  private fileProblems = 0;
+  private fmSeen = new Set<number>();
+  private lastForce = -2;
+  private lastMi = -1;
+
+  // The batch being filled.
+  private rows = 0;
+  private noLocation = 0;
+  private outOfArea = 0;
+  private problems: Problem[] = [];
+  private omitted = 0;
+  private forceMonths: Array<string | number> = [];
+  private minMi = -1;
+  private maxMi = -1;
+  private words = new Uint32Array(1 << 12);
+  private nWords = 0;
+  private otherIds: string[] = [];
+  private announce: Array<number | string> = [];
+
+  constructor(private readonly config: ScanConfig) {
+    this.filter = { ...(config.area.codes ? { lsoaCodes: new Set(config.area.codes) } : {}), ...(config.area.prefix !== undefined ? { lsoaNamePrefix: config.area.prefix } : {}) };
+    this.latestInt = latestMonthIndex(config.latest);
+  }
+
+  /** Scan one file: yields its result, or for a streamed file its batches. Never throws for a bad file. */
+  *scanFile(job: ScanJob): Generator<ScanResult> {
+    this.begin(job);
+    let fd = -1;
+    let sent = 0;
+    try {
+      fd = openSync(job.path, 'r');
+      const size = fstatSync(fd).size;
+      if (size === 0) return yield this.fallback('an empty file');
+      if (job.stream) {
+        const why = this.prevalidate(fd, size);
+        if (why) return yield this.fallback(why);
+      }
+      const buf = this.buf;
+      let end = readSync(fd, buf, 0, CHUNK, 0);
+      let filePos = end;
+      let eof = end === 0 || filePos >= size;
+      if (end >= 4 && ((buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) || (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0))) {
+        return yield this.fallback('a spreadsheet workbook');
+      }
+      let p = end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      let validTo = p;
+      if (!job.stream) {
+        const to = eof ? end : end - incompleteUtf8Tail(buf, end);
+        const why = checkBytes(buf, validTo, to);
+        if (why) return yield this.fallback(why);
+        validTo = to;
+      }
+
+      // The header: a plain first line.
+      let q = p;
+      for (; q < end; q++) {
+        const b = buf[q]!;
+        if (b === LF || b === CR) break;
+        if (b < 0x20 || b > 0x7e || b === QUOTE) return yield this.fallback('an unusual header line');
+      }
+      if (q >= end && !eof) return yield this.fallback('a header longer than a chunk');
+      if (q < end && buf[q] === CR && !(q + 1 < end && buf[q + 1] === LF)) return yield this.fallback('a header ended by CR alone');
+      const fields = buf.toString('latin1', p, q).split(',');
+      if (fields.length < 3) return yield this.fallback('a header with fewer than three fields');
+      const verdict = classifyHeader(fields, this.kindFromName);
+      if (verdict.kind === 'wrong') return yield this.fallback('not a street-level header');
+      p = q >= end ? q : buf[q] === CR ? q + 2 : q + 1;
+      this.line = 2;
+
+      if (verdict.kind === 'skip') {
+        // csv-parse's reader decodes and parses its first chunk before it yields the header: if that chunk holds
+        // something it would stop on, leave the file to it.
+        this.setColumns(undefined, fields.length);
+        const limit = Math.min(end, SLOW_FIRST_CHUNK);
+        this.scan(buf, p, limit, eof && limit === end);
+        if (this.anomaly) return yield this.fallback(this.anomaly);
+        return yield { type: 'skip', seq: job.seq, what: verdict.what, locs: this.takeAnnouncements() } satisfies Skip;
+      }
+
+      this.setColumns(verdict.columns, fields.length);
+      for (;;) {
+        p = this.scan(buf, p, end, eof);
+        if (this.anomaly) break;
+        if (eof) break;
+        if (job.stream && this.rows >= BATCH_ROWS) {
+          sent++;
+          yield this.batch(false, -1);
+        }
+        const carry = end - p;
+        if (carry >= CHUNK) {
+          this.anomaly = 'a record longer than 1 MiB';
+          break;
+        }
+        buf.copyWithin(0, p, end);
+        validTo -= p;
+        p = 0;
+        end = carry;
+        const n = readSync(fd, buf, end, CHUNK, filePos);
+        filePos += n;
+        end += n;
+        eof = n === 0 || filePos >= size;
+        if (!job.stream) {
+          const to = eof ? end : end - incompleteUtf8Tail(buf, end);
+          const why = checkBytes(buf, validTo, to);
+          if (why) return yield this.fallback(why);
+          validTo = to;
+        }
+      }
+      if (this.anomaly) {
+        if (!job.stream) return yield this.fallback(this.anomaly);
+        return yield this.batch(true, this.fileRows);
+      }
+      yield this.batch(true, -1);
+    } catch (e) {
+      // An unreadable file, or a bug here: csv-parse reads what was not counted, and reports a bad file its own way.
+      if (sent === 0) yield this.fallback(`scanner error: ${(e as Error).message}`);
+      else yield this.emptyFinal(this.fileRows - this.rows);
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+
+  private begin(job: ScanJob): void {
+    this.job = job;
+    const info = fileNameInfo(job.path);
+    this.fileForce = info.force;
+    this.kindFromName = info.kind;
+    this.anomaly = undefined;
+    this.line = 1;
+    this.fileRows = 0;
+    this.fileProblems = 0;
+    this.fmSeen = new Set();
+    this.lastForce = -2;
+    this.lastMi = -1;
+    this.resetBatch();
+  }
+
+  private resetBatch(): void {
+    this.rows = 0;
+    this.noLocation = 0;
+    this.outOfArea = 0;
+    this.problems = [];
+    this.omitted = 0;
+    this.forceMonths = [];
+    this.minMi = -1;
+    this.maxMi = -1;
+    this.nWords = 0;
+    this.otherIds = [];
+  }
+
+  private setColumns(cols: StreetColumns | undefined, width: number): void {
+    this.dry = cols === undefined;
+    this.width = width;
+    this.colSlot = new Int8Array(width).fill(-1);
+    if (cols) {
+      this.cols = cols;
+      this.colSlot[cols.iId] = S_ID;
+      this.colSlot[cols.iMonth] = S_MONTH;
+      this.colSlot[cols.iFalls] = S_FALLS;
+      this.colSlot[cols.iCode] = S_CODE;
+      this.colSlot[cols.iName] = S_NAME;
+      this.colSlot[cols.iType] = S_TYPE;
+    }
+  }
+
+  private takeAnnouncements(): Array<number | string> {
+    const a = this.announce;
+    this.announce = [];
+    return a;
+  }
+
+  private fallback(reason: string): Fallback {
+    return { type: 'fallback', seq: this.job.seq, reason, locs: this.takeAnnouncements() };
+  }
+
+  private batch(final: boolean, fallbackAt: number): Batch {
+    const b: Batch = {
+      type: 'batch',
+      seq: this.job.seq,
+      final,
+      rows: this.rows,
+      noLocation: this.noLocation,
+      outOfArea: this.outOfArea,
+      problems: this.problems,
+      omitted: this.omitted,
+      forceMonths: this.forceMonths,
+      minMonth: this.minMi,
+      maxMonth: this.maxMi,
+      words: this.words,
+      nWords: this.nWords,
+      otherIds: this.otherIds,
+      headerLine: 1,
+      fallbackAt,
+      locs: this.takeAnnouncements(),
+    };
+    // The words go to the merge (transferred from a worker): start a new array.
+    this.words = new Uint32Array(Math.max(1 << 12, Math.min(this.words.length, 1 << 20)));
+    this.resetBatch();
+    return b;
+  }
+
+  /** A last, empty batch handing the rest of a streamed file to csv-parse from row `at`. */
+  private emptyFinal(at: number): Batch {
+    this.resetBatch();
+    return this.batch(true, at);
+  }
+
+  /** First pass over a streamed file: is all of it bytes the scanner reads as the reference reader does? */
+  private prevalidate(fd: number, size: number): string | undefined {
+    const buf = this.buf;
+    let carry = 0;
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, carry, CHUNK, pos);
+      const start = pos === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      pos += n;
+      const end = carry + n;
+      const eof = n === 0 || pos >= size;
+      const to = eof ? end : end - incompleteUtf8Tail(buf, end);
+      const why = checkBytes(buf, start, to);
+      if (why) return why;
+      if (eof) return undefined;
+      buf.copyWithin(0, to, end);
+      carry = end - to;
+    }
+  }
+
+  /**
+   * Scan the complete records of buf[p, end): returns where the first incomplete one starts (to be carried over to
+   * the next read), or sets `anomaly`. With `eof`, the end of the data ends the last record.
+   */
+  private scan(buf: Buffer, p: number, end: number, eof: boolean): number {
+    buf[end] = LF; // sentinels: every field loop stops at the end of the data
+    buf[end + 1] = LF;
+    const width = this.width;
+    const colSlot = this.colSlot;
+    const fS = this.fS;
+    const fE = this.fE;
+    const fF = this.fF;
+    const dry = this.dry;
+    let line = this.line;
+    for (;;) {
+      if (p >= end) break;
+      let b = buf[p]!;
+      if (b === LF || b === CR) {
+        // An empty line.
+        if (b === CR) {
+          if (p + 1 >= end && !eof) break;
+          p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
+        } else p++;
+        line++;
+        continue;
+      }
+      const recStart = p;
+      const recLine = line;
+      let j = 0;
+      let complete = true;
+      for (;;) {
+        const slot = j < width ? colSlot[j]! : -1;
+        if (buf[p] === QUOTE) {
+          let q = p + 1;
+          let fl = 0;
+          for (;;) {
+            b = buf[q]!;
+            if (b === QUOTE) {
+              if (q + 1 < end && buf[q + 1] === QUOTE) {
+                fl |= F_ESC;
+                q += 2;
+                continue;
+              }
+              break;
+            }
+            if (b === LF || b === CR) {
+              if (q >= end) {
+                if (!eof) complete = false;
+                else this.anomaly = 'a quoted field never closed';
+                break;
+              }
+              if (b === CR) {
+                if (q + 1 >= end && !eof) {
+                  complete = false;
+                  break;
+                }
+                if (q + 1 < end && buf[q + 1] === LF) q++;
+              }
+              fl |= F_NL;
+              line++;
+              q++;
+              continue;
+            }
+            if (b >= 0x80) fl |= F_NONASCII;
+            q++;
+          }
+          if (!complete || this.anomaly) break;
+          if (slot >= 0) {
+            fS[slot] = p + 1;
+            fE[slot] = q;
+            fF[slot] = fl;
+          }
+          p = q + 1;
+          if (p >= end) {
+            if (!eof) complete = false;
+            break;
+          }
+          b = buf[p]!;
+          if (b === COMMA) {
+            p++;
+            j++;
+            continue;
+          }
+          if (b === LF || b === CR) break;
+          this.anomaly = 'text after a closing quote';
+          break;
+        }
+        const s = p;
+        if (slot >= 0) {
+          let fl = 0;
+          for (;;) {
+            const c = USE_CLASS[buf[p]!]!;
+            if (c === 0) p++;
+            else if (c === 4) {
+              fl = F_NONASCII;
+              p++;
+            } else break;
+          }
+          fS[slot] = s;
+          fE[slot] = p;
+          fF[slot] = fl;
+        } else {
+          while (SKIP_CLASS[buf[p]!] === 0) p++;
+        }
+        b = buf[p]!;
+        if (b === COMMA) {
+          p++;
+          j++;
+          continue;
+        }
+        if (b === QUOTE) {
+          this.anomaly = 'a double quote inside an unquoted field';
+          break;
+        }
+        if (p >= end && !eof) complete = false;
+        break;
+      }
+      if (this.anomaly) return recStart;
+      if (!complete) {
+        line = recLine;
+        p = recStart;
+        break;
+      }
+      const recEnd = p;
+      const rowLine = line;
+      if (p < end) {
+        if (buf[p] === CR) {
+          if (p + 1 >= end && !eof) {
+            line = recLine;
+            p = recStart;
+            break;
+          }
+          p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
+        } else p++;
+        line++;
+      }
+      if (!dry) this.row(buf, recStart, recEnd, rowLine, j + 1);
+    }
+    this.line = line;
+    return p;
+  }
+
+  /** One record: the plain case on bytes, anything else through `rare`. */
+  private row(buf: Buffer, recStart: number, recEnd: number, line: number, count: number): void {
+    const fS = this.fS;
+    const fE = this.fE;
+    const fF = this.fF;
+    if (count !== this.width || (fF[0]! | fF[1]! | fF[2]! | fF[3]! | fF[4]! | fF[5]!) !== 0) return this.rare(buf, recStart, recEnd, line);
+
+    // Month: YYYY-MM from its digits.
+    let s = fS[S_MONTH]!;
+    let e = fE[S_MONTH]!;
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    if (e - s !== 7 || buf[s + 4] !== 45) return this.rare(buf, recStart, recEnd, line);
+    const y0 = buf[s]! - 48;
+    const y1 = buf[s + 1]! - 48;
+    const y2 = buf[s + 2]! - 48;
+    const y3 = buf[s + 3]! - 48;
+    const m0 = buf[s + 5]! - 48;
+    const m1 = buf[s + 6]! - 48;
+    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9) return this.rare(buf, recStart, recEnd, line);
+    const mm = m0 * 10 + m1;
+    if (mm < 1 || mm > 12) return this.rare(buf, recStart, recEnd, line);
+    const mi = (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + mm - 1;
+    if (mi > this.latestInt) return this.rare(buf, recStart, recEnd, line);
+
+    // Crime type.
+    s = fS[S_TYPE]!;
+    e = fE[S_TYPE]!;
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    const types = this.types;
+    let ti = this.prevType;
+    if (ti < 0 || !types.equals(ti, buf, s, e, e, e)) {
+      const h = ByteInterner.hash(buf, s, e, e, e);
+      ti = types.find(buf, s, e, e, e, h);
+      if (ti < 0) ti = types.add(buf, s, e, e, e, h, TYPE_INDEX.get(buf.toString('latin1', s, e).toLowerCase()) ?? -1);
+      this.prevType = ti;
+    }
+    const t = types.values[ti]!;
+    if (t < 0) return this.rare(buf, recStart, recEnd, line);
+
+    // Crime ID: only anti-social behaviour may have none.
+    let is = fS[S_ID]!;
+    let ie = fE[S_ID]!;
+    while (is < ie && isSpace(buf[is]!)) is++;
+    while (ie > is && isSpace(buf[ie - 1]!)) ie--;
+    if (is === ie && t !== ASB_INDEX) return this.rare(buf, recStart, recEnd, line);
+
+    // Falls within.
+    s = fS[S_FALLS]!;
+    e = fE[S_FALLS]!;
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    let force = FORCE_FROM_FILE;
+    if (s < e) {
+      const forces = this.forces;
+      force = this.prevForce;
+      if (force < 0 || !forces.equals(force, buf, s, e, e, e)) {
+        const h = ByteInterner.hash(buf, s, e, e, e);
+        force = forces.find(buf, s, e, e, e, h);
+        if (force < 0) force = forces.add(buf, s, e, e, e, h, buf.toString('latin1', s, e));
+        this.prevForce = force;
+      }
+    }
+
+    // The row is valid: count it.
+    this.rows++;
+    this.fileRows++;
+    if (force !== this.lastForce || mi !== this.lastMi) this.noteForceMonth(force, mi, line);
+
+    s = fS[S_CODE]!;
+    e = fE[S_CODE]!;
+    while (s < e && isSpace(buf[s]!)) s++;
+    while (e > s && isSpace(buf[e - 1]!)) e--;
+    if (s === e) {
+      this.noLocation++;
+      return;
+    }
+    let ns = fS[S_NAME]!;
+    let ne = fE[S_NAME]!;
+    while (ns < ne && isSpace(buf[ns]!)) ns++;
+    while (ne > ns && isSpace(buf[ne - 1]!)) ne--;
+    const locs = this.locs;
+    let li = this.prevLoc;
+    if (li < 0 || !locs.equals(li, buf, s, e, ns, ne)) {
+      const h = ByteInterner.hash(buf, s, e, ns, ne);
+      li = locs.find(buf, s, e, ns, ne, h);
+      if (li < 0) li = locs.add(buf, s, e, ns, ne, h, this.location(buf.toString('latin1', s, e), buf.toString('latin1', ns, ne)));
+      this.prevLoc = li;
+    }
+    const loc = locs.values[li]!;
+    if (!loc.inArea) {
+      this.outOfArea++;
+      return;
+    }
+    const at = this.place(li, loc);
+    const w = this.words;
+    if (is === ie) {
+      w[at] = (mi << 8) | (t << 2) | ID_NONE;
+      this.nWords = at + 1;
+    } else if (ie - is === 64 && hexWords(buf, is, w, at + 1)) {
+      w[at] = (mi << 8) | (t << 2) | ID_HEX;
+      this.nWords = at + 9;
+    } else {
+      w[at] = (mi << 8) | (t << 2) | ID_OTHER;
+      w[at + 1] = this.otherIds.length;
+      this.otherIds.push(buf.toString('latin1', is, ie));
+      this.nWords = at + 2;
+    }
+  }
+
+  /** A record that is not plain: decoded to strings and checked exactly as the reference reader checks it. */
+  private rare(buf: Buffer, recStart: number, recEnd: number, line: number): void {
+    const f = decodeRecord(buf, recStart, recEnd);
+    // csv-parse's skip_records_with_empty_values: a record of blank fields is not a row.
+    if (f.every((x) => x.trim() === '')) return;
+    this.rows++;
+    this.fileRows++;
+    const v = checkRow(f, line, this.cols, this.job.display, this.config.latest, this.fileForce);
+    if ('message' in v) {
+      if (this.fileProblems < this.config.maxProblems) {
+        this.fileProblems++;
+        this.problems.push(v);
+      } else this.omitted++;
+      return;
+    }
+    const mi = Number(v.month.slice(0, 4)) * 12 + Number(v.month.slice(5)) - 1;
+    let force = FORCE_FROM_FILE;
+    if (f[this.cols.iFalls]!.trim() !== '') {
+      const b = Buffer.from(v.force);
+      const h = ByteInterner.hash(b, 0, b.length, b.length, b.length);
+      force = this.forces.find(b, 0, b.length, b.length, b.length, h);
+      if (force < 0) force = this.forces.add(b, 0, b.length, b.length, b.length, h, v.force);
+    }
+    if (force !== this.lastForce || mi !== this.lastMi) this.noteForceMonth(force, mi, line);
+    if (v.code === '') {
+      this.noLocation++;
+      return;
+    }
+    const bc = Buffer.from(v.code);
+    const b = Buffer.concat([bc, Buffer.from(v.name)]);
+    const h = ByteInterner.hash(b, 0, bc.length, bc.length, b.length);
+    let li = this.locs.find(b, 0, bc.length, bc.length, b.length, h);
+    if (li < 0) li = this.locs.add(b, 0, bc.length, bc.length, b.length, h, this.location(v.code, v.name));
+    const loc = this.locs.values[li]!;
+    if (!loc.inArea) {
+      this.outOfArea++;
+      return;
+    }
+    const at = this.place(li, loc);
+    const w = this.words;
+    if (v.id === '') {
+      w[at] = (mi << 8) | (v.type << 2) | ID_NONE;
+      this.nWords = at + 1;
+    } else if (HEX_ID_RE.test(v.id)) {
+      w[at] = (mi << 8) | (v.type << 2) | ID_HEX;
+      for (let k = 0; k < 8; k++) w[at + 1 + k] = parseInt(v.id.slice(k * 8, k * 8 + 8), 16);
+      this.nWords = at + 9;
+    } else {
+      w[at] = (mi << 8) | (v.type << 2) | ID_OTHER;
+      w[at + 1] = this.otherIds.length;
+      this.otherIds.push(v.id);
+      this.nWords = at + 2;
+    }
+  }
+
+  private location(code: string, name: string): Location {
+    return { code, name, inArea: inArea(this.filter, code, name), announced: false };
+  }
+
+  /** Write the location word of a counted-row candidate; returns where its month/type word goes. */
+  private place(li: number, loc: Location): number {
+    let n = this.nWords;
+    if (n + 10 > this.words.length) {
+      const w = new Uint32Array(this.words.length * 2);
+      w.set(this.words.subarray(0, n));
+      this.words = w;
+    }
+    if (!loc.announced) {
+      loc.announced = true;
+      this.announce.push(li, loc.code, loc.name);
+    }
+    this.words[n++] = li;
+    return n;
+  }
+
+  private noteForceMonth(force: number, mi: number, line: number): void {
+    this.lastForce = force;
+    this.lastMi = mi;
+    if (this.minMi < 0 || mi < this.minMi) this.minMi = mi;
+    if (mi > this.maxMi) this.maxMi = mi;
+    const key = (force + 1) * 131072 + mi;
+    if (this.fmSeen.has(key)) return;
+    this.fmSeen.add(key);
+    this.forceMonths.push(force === FORCE_FROM_FILE ? this.fileForce || 'unknown force' : this.forces.values[force]!, monthText(mi), line);
+  }
+}
+
+/** 64 lower-case hex digits at buf[s…] to 8 words at w[at…]; false if they are not all hex. */
+function hexWords(buf: Uint8Array, s: number, w: Uint32Array, at: number): boolean {
+  for (let k = 0; k < 8; k++) {
+    let v = 0;
+    for (let i = 0; i < 8; i++) {
+      const d = HEX[buf[s + k * 8 + i]!]!;
+      if (d < 0) return false;
+      v = (v << 4) | d;
+    }
+    w[at + k] = v;
+  }
+  return true;
+}
+
+/**
+ * The fields of a record the scanner accepted, as csv-parse gives them after the reference reader's decoding:
+ * quotes removed, `""` → `"`, CRLF and CR → LF, UTF-8 decoded.
+ */
+export function decodeRecord(buf: Buffer, s: number, e: number): string[] {
+  const out: string[] = [];
+  let p = s;
+  for (;;) {
+    if (p < e && buf[p] === QUOTE) {
+      const bytes: number[] = [];
+      let q = p + 1;
+      for (;;) {
+        const b = buf[q]!;
+        if (b === QUOTE) {
+          if (buf[q + 1] === QUOTE && q + 1 < e) {
+            bytes.push(QUOTE);
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        if (b === CR) {
+          bytes.push(LF);
+          q += q + 1 < e && buf[q + 1] === LF ? 2 : 1;
+          continue;
+        }
+        bytes.push(b);
+        q++;
+      }
+      out.push(Buffer.from(bytes).toString('utf8'));
+      p = q + 1;
+    } else {
+      let q = p;
+      while (q < e && buf[q] !== COMMA) q++;
+      out.push(buf.toString('utf8', p, q));
+      p = q;
+    }
+    if (p < e && buf[p] === COMMA) {
+      p++;
+      continue;
+    }
+    return out;
+  }
+}

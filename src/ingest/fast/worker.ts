@@ -1,0 +1,38 @@
+/**
+ * A scanning worker: takes one file at a time from the main thread and posts back its result (or, for a streamed
+ * file, its batches, at most two ahead of the merge). Row words are transferred, not copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { FileScanner } from './scanner.js';
+import type { FromWorker, ScanConfig, ScanJob, ToWorker } from './protocol.js';
+
+const port = parentPort!;
+const scanner = new FileScanner((workerData as { config: ScanConfig }).config);
+/** Batches of a streamed file the merge may hold before this worker waits. */
+let credits = 2;
+let wake: (() => void) | undefined;
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'ack') {
+    credits++;
+    const w = wake;
+    wake = undefined;
+    w?.();
+    return;
+  }
+  void run(m.job);
+});
+
+async function run(job: ScanJob): Promise<void> {
+  try {
+    for (const r of scanner.scanFile(job)) {
+      port.postMessage(r satisfies FromWorker, r.type === 'batch' ? [r.words.buffer as ArrayBuffer] : []);
+      if (r.type === 'batch' && !r.final) {
+        credits--;
+        while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  } catch (e) {
+    port.postMessage({ type: 'crash', seq: job.seq, message: (e as Error)?.stack ?? String(e) } satisfies FromWorker);
+  }
+}
