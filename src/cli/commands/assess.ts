@@ -52,6 +52,12 @@ export async function assessCommand(ctx: CommandContext, opts: Record<string, un
       while (next < areas.length) {
         const area = areas[next++]!;
         const areaWs = area.code === ws.config.area.code ? ws : await workspaceForArea(ws, area);
+        const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
+        if (!hasData) {
+          ctx.printer.warn({ message: `${area.name} skipped: no police.uk rows and no measures for it in the inputs` });
+          progress.tick(area.name);
+          continue;
+        }
         const folder = join(dir, slugify(area.name));
         const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
         summary.push({ area: area.name, code: area.code, folder, files: files.written });
