@@ -3,6 +3,7 @@
  * Measures published with a lag (proven reoffending) use the latest year available and say so.
  */
 import type { Workspace } from '../ingest/workspace.js';
+import type { Config } from '../model/config.js';
 import { SCHEMA_VERSION, type Assessment, type IndicatorResult } from '../model/contract.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
@@ -20,6 +21,17 @@ export interface DocumentOptions {
 }
 
 const GROUP_ORDER: IndicatorResult['group'][] = ['recorded-crime', 'anti-social-behaviour', 'reoffending', 'youth-justice', 'hidden-crime', 'treatment', 'other'];
+
+/** The fields every JSON document starts with: contract version, generator, partnership, area, data as at. */
+export function documentHeader(config: Config, options: DocumentOptions) {
+  return {
+    schemaVersion: SCHEMA_VERSION as typeof SCHEMA_VERSION,
+    generator: { name: 'swp' as const, version: options.version },
+    partnership: { name: config.partnership.name, shortName: config.partnership.shortName ?? null },
+    area: { name: config.area.name, code: config.area.code },
+    dataAsAt: options.dataAsAt,
+  };
+}
 
 /** Every indicator the documents cover: police.uk ones when there are police.uk data, and every id named anywhere. */
 export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefinition[] {
@@ -62,12 +74,8 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
   for (const r of safe) r.finding = finding(r);
   return {
     kind: 'strategic-assessment',
-    schemaVersion: SCHEMA_VERSION,
-    generator: { name: 'swp', version: options.version },
-    partnership: { name: config.partnership.name, shortName: config.partnership.shortName ?? null },
-    area: { name: config.area.name, code: config.area.code },
+    ...documentHeader(config, options),
     period: toPeriod(financialYear(startYear)),
-    dataAsAt: options.dataAsAt,
     indicators: safe,
     priorities: [],
     warnings,

@@ -4,9 +4,9 @@
  * direction of travel, RAG against the (annual) target on the rolling 12 months, SPC, and the exceptions.
  */
 import type { Workspace } from '../ingest/workspace.js';
-import { SCHEMA_VERSION, type IndicatorResult, type Report } from '../model/contract.js';
+import type { IndicatorResult, Report } from '../model/contract.js';
 import type { DocumentOptions } from './assessment.js';
-import { indicatorIds } from './assessment.js';
+import { documentHeader, indicatorIds } from './assessment.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
 import { reportFinding } from './findings.js';
@@ -85,14 +85,10 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
   for (const r of safe) r.finding = reportFinding(r, safeFy.get(r.id) ?? null);
   return {
     kind: 'performance-report',
-    schemaVersion: SCHEMA_VERSION,
-    generator: { name: 'swp', version: options.version },
-    partnership: { name: config.partnership.name, shortName: config.partnership.shortName ?? null },
-    area: { name: config.area.name, code: config.area.code },
+    ...documentHeader(config, options),
     period: toPeriod(q),
     quarter: quarterId(quarter),
     yearToDate: toPeriod(ytd),
-    dataAsAt: options.dataAsAt,
     indicators: safe,
     rows,
     exceptions,

@@ -52,6 +52,9 @@ export interface LoadOptions {
   maxProblems?: number;
 }
 
+const POLICE_HINT =
+  'unzip the data.police.uk download there (the demo generates its files with `npm run demo:data`), or fix inputs.policeUk';
+
 /** Normalise a config input entry to its source form. */
 function sourceOf(entry: string | InputSource): InputSource {
   return typeof entry === 'string' ? { path: entry, encoding: 'auto' } : entry;
@@ -130,7 +133,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   };
 
   /** Resolve a configured input to files, failing with the config key when it does not exist. */
-  const filesOf = async (entry: string | InputSource, keyPath: (string | number)[]): Promise<{ files: string[]; source: InputSource }> => {
+  const filesOf = async (entry: string | InputSource, keyPath: (string | number)[], hint?: string): Promise<{ files: string[]; source: InputSource }> => {
     const source = sourceOf(entry);
     const path = resolve(root, source.path);
     try {
@@ -142,7 +145,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
           keyPath: formatKeyPath(keyPath),
           expected: 'one or more .csv (or .tsv) files',
           found: 'an empty folder',
-          hint: 'put the exports in this folder (see the workspace README), or remove the entry from the config',
+          hint: hint ?? 'put the exports in this folder (see the workspace README), or remove the entry from the config',
         });
       }
       return { files, source };
@@ -153,7 +156,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
         keyPath: formatKeyPath(keyPath),
         expected: 'an existing file or folder, relative to the config file',
         found: 'nothing at that path',
-        hint: `check ${formatKeyPath(keyPath)} in ${display(configFile)}`,
+        hint: hint ?? `check ${formatKeyPath(keyPath)} in ${display(configFile)}`,
       });
       return { files: [], source };
     }
@@ -209,32 +212,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     let encoding: Encoding = 'auto';
     let columns: Record<string, string> | undefined;
     for (const [i, entry] of config.inputs.policeUk.entries()) {
-      const source = sourceOf(entry);
-      const path = resolve(root, source.path);
-      const exists = await stat(path).then(() => true, () => false);
-      if (!exists) {
-        problems.push({
-          message: 'an input named in the config does not exist',
-          file: display(path),
-          keyPath: formatKeyPath(['inputs', 'policeUk', i]),
-          expected: 'an existing file or folder, relative to the config file',
-          found: 'nothing at that path',
-          hint: 'the demo generates its police.uk files with `npm run demo:data`; for your own data, download them from data.police.uk',
-        });
-        continue;
-      }
-      if ((await stat(path)).isDirectory() && (await csvFiles(path)).length === 0) {
-        problems.push({
-          message: 'a folder named in the config holds no CSV files',
-          file: display(path),
-          keyPath: formatKeyPath(['inputs', 'policeUk', i]),
-          expected: 'police.uk street-level files, e.g. 2016-04/2016-04-west-midlands-street.csv',
-          found: 'an empty folder',
-          hint: 'unzip the data.police.uk download here, or remove the entry from the config',
-        });
-        continue;
-      }
-      paths.push(path);
+      const { files, source } = await filesOf(entry, ['inputs', 'policeUk', i], POLICE_HINT);
+      paths.push(...files);
       encoding = source.encoding as Encoding;
       columns = source.columns ?? columns;
     }

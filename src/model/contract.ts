@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.0.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();

@@ -7,6 +7,7 @@ import type { Config } from '../model/config.js';
 import type { Assessment, IndicatorResult } from '../model/contract.js';
 import type { ConsultationRow, PlanReviewRow } from '../ingest/workspace.js';
 import * as fmt from './format.js';
+import { COMPARISON_WORDS, ragWord } from './words.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 
@@ -33,16 +34,7 @@ export interface AssessmentInputs {
   logo?: string;
 }
 
-const COMPARISON_WORDS: Record<IndicatorResult['comparison'], string> = {
-  better: 'Better',
-  similar: 'Similar',
-  worse: 'Worse',
-  higher: 'Higher',
-  lower: 'Lower',
-  'not-compared': 'Not compared',
-};
 
-const RAG_WORDS: Record<IndicatorResult['rag']['status'], string> = { red: 'Red', amber: 'Amber', green: 'Green', grey: 'None' };
 
 const STATUS_WORDS: Record<string, [string, string]> = {
   complete: ['Complete', 'green'],
@@ -83,7 +75,7 @@ export function indicatorRow(r: IndicatorResult) {
     comparisonWords: COMPARISON_WORDS[r.comparison],
     nationalText: r.national && r.national.value !== null ? `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}` : '',
     trendWords: trendWords(r),
-    ragWord: r.rag.status === 'grey' && r.rag.target !== null ? 'No data' : RAG_WORDS[r.rag.status],
+    ragWord: ragWord(r.rag),
     revisionSymbol: r.revision === 'provisional' ? fmt.GSS.provisional : r.revision === 'revised' ? fmt.GSS.revised : '',
   };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../model/config.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import * as fmt from './format.js';
+import { COMPARISON_WORDS, ragWord } from './words.js';
 
 export interface ReportInputs {
   report: Report;
@@ -15,10 +16,6 @@ export interface ReportInputs {
   css: string;
 }
 
-const COMPARISON_WORDS: Record<IndicatorResult['comparison'], string> = {
-  better: 'Better', similar: 'Similar', worse: 'Worse', higher: 'Higher', lower: 'Lower', 'not-compared': 'Not compared',
-};
-const RAG_WORDS: Record<IndicatorResult['rag']['status'], string> = { red: 'Red', amber: 'Amber', green: 'Green', grey: 'None' };
 
 /** Direction of travel from the year-to-date change, its significance and the polarity. */
 export function travel(r: IndicatorResult): { words: string; cls: string } {
@@ -62,7 +59,7 @@ export function reportView(input: ReportInputs) {
       comparison: i.comparison,
       comparisonWords: COMPARISON_WORDS[i.comparison],
       rag: i.rag,
-      ragWord: i.rag.status === 'grey' && i.rag.target !== null ? 'No data' : RAG_WORDS[i.rag.status],
+      ragWord: ragWord(i.rag),
     };
   };
 
