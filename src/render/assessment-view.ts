@@ -92,12 +92,17 @@ function notable(r: IndicatorResult): number {
   return score;
 }
 
+/** The document's title, used for the HTML <title> and the PDF's /Title alike. */
+export function assessmentTitle(a: Assessment, publicSummary: boolean): string {
+  return `Strategic assessment ${a.period.label}${publicSummary ? ', public summary' : ''}: ${a.partnership.name}`;
+}
+
 /** Build the view model of the strategic assessment. */
 export function assessmentView(input: AssessmentInputs) {
   const { assessment: a, config } = input;
   const byId = new Map(a.indicators.map((i) => [i.id, i]));
   const brandName = config.branding.name ?? config.partnership.name;
-  const title = `${input.publicSummary ? 'Strategic assessment: public summary' : 'Strategic assessment'} ${a.period.label}: ${config.partnership.name}`;
+  const title = assessmentTitle(a, input.publicSummary);
   const all = byId.get('recorded-crime.all');
   const asb = byId.get('anti-social-behaviour');
 
@@ -130,7 +135,7 @@ export function assessmentView(input: AssessmentInputs) {
 
   const overviewIds = a.indicators.filter((i) => i.group === 'recorded-crime' || i.group === 'anti-social-behaviour');
   const overviewFigures: Figure[] = [];
-  if (all) {
+  if (all && !input.publicSummary) {
     const f = input.charts.trend(all);
     if (f) overviewFigures.push(f);
   }
@@ -138,7 +143,7 @@ export function assessmentView(input: AssessmentInputs) {
   if (comparison) overviewFigures.push(comparison);
 
   const harmRows = overviewIds.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
-  const harm = harmRows.length
+  const harm = harmRows.length && !input.publicSummary
     ? {
         intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${[...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).slice(0, 3).map((r) => `${r.label.toLowerCase()} (${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}% of harm, ${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}% of crimes)`).join('; ')}.`,
         figure: {
@@ -156,7 +161,8 @@ export function assessmentView(input: AssessmentInputs) {
   const prioritySections = config.strategicPriorities.map((p) => {
     const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => x !== undefined);
     const figures: Figure[] = [];
-    for (const r of inds) {
+    // The public summary keeps the words and the table; the charts and their data stay in the full document.
+    for (const r of input.publicSummary ? [] : inds) {
       const t = input.charts.trend(r);
       if (t && figures.length < 4) figures.push(t);
     }

@@ -68,16 +68,34 @@ function compile(hb: typeof Handlebars, text: string, file: string, displayBase:
     return template;
   } catch (e) {
     const message = (e as Error).message;
-    const line = /line (\d+)/.exec(message)?.[1];
+    // Handlebars reports an unclosed block at the end of the file: point at the block that was opened instead.
+    const atEof = /got 'EOF'/.test(message);
+    const line = (atEof ? unclosedBlockLine(text) : undefined) ?? Number(/line (\d+)/.exec(message)?.[1] ?? NaN);
+    const detail = message.split('\n').filter((l) => !/^-*\^$/.test(l.trim()) && l.trim() !== '');
     throw new SwpError(ExitCode.RENDER, {
-      message: 'a template has a syntax error',
+      message: atEof ? 'a template has a syntax error: a block ({{#if}}, {{#each}}…) is never closed' : 'a template has a syntax error',
       file: relative(displayBase, file) || file,
-      ...(line ? { line: Number(line) } : {}),
+      ...(Number.isFinite(line) ? { line } : {}),
       expected: 'valid Handlebars: every {{#if}} / {{#each}} closed, braces balanced',
-      found: message.split('\n').slice(0, 3).join(' ').slice(0, 200),
+      found: [detail[0], detail.find((l) => l.startsWith('Expecting'))].filter(Boolean).join(' ').slice(0, 240),
       hint: 'fix the override, or delete it to use the default template',
     });
   }
+}
+
+/** The line of the last block opened ({{#if}}, {{#each}}…) and never closed, if any. */
+export function unclosedBlockLine(text: string): number | undefined {
+  const stack: { name: string; line: number }[] = [];
+  const re = /\{\{~?\s*([#/])\s*([\w.-]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    if (m[1] === '#') stack.push({ name: m[2]!, line });
+    else {
+      const at = stack.map((b) => b.name).lastIndexOf(m[2]!);
+      if (at >= 0) stack.length = at;
+    }
+  }
+  return stack[stack.length - 1]?.line;
 }
 
 /** Register the helpers every template may use. */

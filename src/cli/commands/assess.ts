@@ -9,10 +9,11 @@ import { slugify } from '../../model/data.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { scorePriorities } from '../../priorities/index.js';
 import { createChartSet } from '../../render/charts-adapter.js';
+import { assessmentTitle } from '../../render/assessment-view.js';
 import { renderAssessmentHtml } from '../../render/document.js';
 import { usageError, VERSION, type CommandContext } from '../run.js';
-import { dataNotes, startBrowser, writeDocuments, type SharedBrowser } from './documents.js';
-import { dataAsAt, outDir, parseFormats, writeDataTables, writeJson, type OutputFormat } from './output.js';
+import { commitFiles, dataNotes, produceDocuments, startBrowser, type SharedBrowser } from './documents.js';
+import { dataAsAt, dataTableFiles, jsonText, outDir, parseFormats, type OutputFormat } from './output.js';
 import { resolveYear } from './period-options.js';
 
 const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
@@ -108,11 +109,6 @@ async function writeAssessment(
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
   const assessment = assessmentSchema.parse({ ...computed, priorities: scoring.priorities, warnings: [...computed.warnings, ...scoring.notes] });
-  const written: string[] = [];
-  if (formats.has('json')) {
-    await writeJson(ctx, join(dir, 'assessment.json'), assessment, quiet);
-    written.push(join(dir, 'assessment.json'));
-  }
   const render = (publicSummary: boolean) => () =>
     renderAssessmentHtml(
       {
@@ -132,13 +128,16 @@ async function writeAssessment(
       },
       { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd },
     );
-  const docs = [{ name: 'assessment', title: `Strategic assessment ${year.label}: ${ws.config.partnership.name}`, html: render(false) }];
-  if (opts.publicSummary) docs.push({ name: 'assessment-public', title: `Strategic assessment ${year.label}, public summary: ${ws.config.partnership.name}`, html: render(true) });
-  written.push(...(await writeDocuments(ctx, ws, dir, formats, docs, opts, shared, quiet)));
+  const docs = [{ name: 'assessment', title: assessmentTitle(assessment, false), html: render(false) }];
+  if (opts.publicSummary) docs.push({ name: 'assessment-public', title: assessmentTitle(assessment, true), html: render(true) });
+  // Everything is produced first and written last: a failure anywhere writes nothing.
+  const files = await produceDocuments(ctx, ws, dir, formats, docs, opts, shared);
+  if (formats.has('json')) files.unshift({ path: join(dir, 'assessment.json'), data: jsonText(assessment) });
   if (formats.has('csv') || formats.has('xlsx')) {
     const exp = await import('../../render/export/index.js');
     const meta = exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-    written.push(...(await writeDataTables(ctx, dir, 'assessment', formats, exp.assessmentTables(assessment), meta, quiet)));
+    files.push(...(await dataTableFiles(dir, 'assessment', formats, exp.assessmentTables(assessment), meta)));
   }
+  const written = await commitFiles(ctx, files, quiet);
   return { ...assessment, written };
 }

@@ -31,8 +31,17 @@ export function dataNotes(ws: Workspace): string[] {
   return notes;
 }
 
-/** Write the document in each format asked for; returns the paths written. */
-export async function writeDocuments(
+/** A file to write once everything has been produced. */
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Produce the documents in memory: HTML from the templates, PDF from the browser. Nothing is written here, so a
+ * template error or a browser failure leaves the output folder exactly as it was (see commitFiles).
+ */
+export async function produceDocuments(
   ctx: CommandContext,
   ws: Workspace,
   outDir: string,
@@ -41,50 +50,52 @@ export async function writeDocuments(
   opts: Record<string, unknown>,
   /** A browser shared by a batch run; without one, a browser is started and closed for this call. */
   shared?: SharedBrowser,
-  /** Batch runs report progress instead of one line per file. */
-  quiet = false,
-): Promise<string[]> {
-  const say = (text: string) => (quiet ? ctx.printer.debug(text) : ctx.printer.info(text));
-  const written: string[] = [];
-  const show = (p: string) => relative(ctx.io.cwd, p) || p;
-  const htmlOf = new Map<string, string>();
-  for (const d of docs) {
-    if (!formats.has('html') && !formats.has('pdf')) break;
-    htmlOf.set(d.name, d.html());
-  }
-  if (formats.has('html')) {
-    for (const d of docs) {
-      const path = join(outDir, `${d.name}.html`);
-      await writeFileAtomic(path, htmlOf.get(d.name)!);
-      say(`wrote ${show(path)}`);
-      written.push(path);
-    }
-  }
+): Promise<OutputFile[]> {
+  if (!formats.has('html') && !formats.has('pdf')) return [];
+  const files: OutputFile[] = [];
+  const htmlOf = new Map(docs.map((d) => [d.name, d.html()]));
+  if (formats.has('html')) for (const d of docs) files.push({ path: join(outDir, `${d.name}.html`), data: htmlOf.get(d.name)! });
   if (formats.has('pdf')) {
     const own = shared ?? (await startBrowser(ctx, opts));
     const { pdf, manager } = own;
+    // --date fixes the PDF's own dates too; without it SOURCE_DATE_EPOCH (read by the printer) or the browser's.
+    const date = typeof opts.date === 'string' ? new Date(`${opts.date}T00:00:00Z`) : undefined;
     try {
       for (const d of docs) {
-        const path = join(outDir, `${d.name}.pdf`);
-        const result = await pdf.htmlToPdfFile(manager, htmlOf.get(d.name)!, path, {
+        const result = await pdf.printPdf(manager, htmlOf.get(d.name)!, {
           title: d.title,
           lang: 'en-GB',
           partnership: ws.config.partnership.name,
           marking: ws.config.document.protectiveMarking,
           timeoutMs: typeof opts.timeout === 'string' ? Number(opts.timeout) * 1000 : undefined,
+          ...(date ? { date } : {}),
           env: ctx.io.env,
           onWarning: (w) => ctx.printer.warn(w),
           onDebug: (t) => ctx.printer.debug(t),
         });
-        say(`wrote ${show(path)} (${(result.ms / 1000).toFixed(1)} s)`);
-        written.push(path);
+        ctx.printer.debug(`printed ${d.name}.pdf in ${(result.ms / 1000).toFixed(1)} s`);
+        files.push({ path: join(outDir, `${d.name}.pdf`), data: result.pdf });
       }
       if (manager.found) ctx.printer.debug(`browser: ${pdf.describeBrowser(manager.found)}`);
     } finally {
       if (!shared) await own.close();
     }
   }
-  return written;
+  return files;
+}
+
+/**
+ * Write every file of a run, each atomically (temporary file, then rename), only after all of them were produced:
+ * a failed run writes nothing and never replaces a good document. Returns the paths.
+ */
+export async function commitFiles(ctx: CommandContext, files: OutputFile[], quiet = false): Promise<string[]> {
+  for (const f of files) {
+    await writeFileAtomic(f.path, f.data);
+    const line = `wrote ${relative(ctx.io.cwd, f.path) || f.path}`;
+    if (quiet) ctx.printer.debug(line);
+    else ctx.printer.info(line);
+  }
+  return files.map((f) => f.path);
 }
 
 /** One browser for a run, with the Ctrl-C / SIGTERM handler installed while it lives. */

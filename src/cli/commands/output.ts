@@ -1,6 +1,5 @@
 /** Shared output handling for documents: --format, --out, --date / SOURCE_DATE_EPOCH, --stdout. */
 import { join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../../render/atomic.js';
 import { ExitCode, SwpError } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 import { usageError } from '../run.js';
@@ -45,44 +44,33 @@ export function outDir(ctx: CommandContext): string {
   return ctx.global.out ? resolve(ctx.io.cwd, ctx.global.out) : join(ctx.workspace, 'out');
 }
 
-/** Write JSON (stable key order as built, 2-space indent, final newline) atomically, and say so. */
-export async function writeJson(ctx: CommandContext, path: string, value: unknown, quiet = false): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-  const line = `wrote ${relative(ctx.io.cwd, path) || path}`;
-  if (quiet) ctx.printer.debug(line);
-  else ctx.printer.info(line);
+/** JSON as written: stable key order as built, 2-space indent, final newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /**
  * The data tables behind a document, as CSV files in `<out>/<name>-data/` (with a README of the symbols) and as one
- * accessible workbook `<out>/<name>.xlsx`.
+ * accessible workbook `<out>/<name>.xlsx`, produced in memory for commitFiles.
  */
-export async function writeDataTables(
-  ctx: CommandContext,
+export async function dataTableFiles(
   dir: string,
   name: string,
   formats: Set<OutputFormat>,
   tables: import('../../render/export/index.js').DataTable[],
   meta: import('../../render/export/index.js').XlsxMeta,
-  quiet = false,
-): Promise<string[]> {
+): Promise<{ path: string; data: string | Uint8Array }[]> {
   if (!formats.has('csv') && !formats.has('xlsx')) return [];
   const exp = await import('../../render/export/index.js');
-  const say = (p: string) => (quiet ? ctx.printer.debug(`wrote ${relative(ctx.io.cwd, p) || p}`) : ctx.printer.info(`wrote ${relative(ctx.io.cwd, p) || p}`));
-  const written: string[] = [];
+  const files: { path: string; data: string | Uint8Array }[] = [];
   if (formats.has('csv')) {
     const folder = exp.csvFolder(dir, name);
-    const files = await exp.writeCsvTables(folder, tables);
-    const readme = join(folder, 'README.txt');
-    await writeFileAtomic(readme, `${meta.title}\r\n\r\nOne CSV file per table (UTF-8, comma-separated). Symbols in place of numbers:\r\n[c] not shown to protect confidentiality (small numbers)\r\n[x] not available\r\n[z] not applicable\r\n\r\nThe same tables, with notes, are in ${name}.xlsx when it was written.\r\n`);
-    written.push(...files, readme);
-    say(folder);
+    for (const t of tables) files.push({ path: join(folder, `${t.id}.csv`), data: exp.tableToCsv(t) });
+    files.push({
+      path: join(folder, 'README.txt'),
+      data: `${meta.title}\r\n\r\nOne CSV file per table (UTF-8, comma-separated). Symbols in place of numbers:\r\n[c] not shown to protect confidentiality (small numbers)\r\n[x] not available\r\n[z] not applicable\r\n\r\nThe same tables, with notes, are in ${name}.xlsx when it was written.\r\n`,
+    });
   }
-  if (formats.has('xlsx')) {
-    const path = join(dir, `${name}.xlsx`);
-    await exp.writeXlsx(path, meta, tables);
-    written.push(path);
-    say(path);
-  }
-  return written;
+  if (formats.has('xlsx')) files.push({ path: join(dir, `${name}.xlsx`), data: await exp.xlsxBytes(meta, tables) });
+  return files;
 }

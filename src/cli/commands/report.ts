@@ -6,8 +6,8 @@ import { loadWorkspace } from '../../ingest/workspace.js';
 import { reportSchema } from '../../model/contract.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { VERSION, type CommandContext } from '../run.js';
-import { dataAsAt, outDir, parseFormats, writeDataTables, writeJson } from './output.js';
-import { writeDocuments } from './documents.js';
+import { dataAsAt, dataTableFiles, jsonText, outDir, parseFormats } from './output.js';
+import { commitFiles, produceDocuments } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
 import { latestCompleteQuarter, resolveQuarter } from './period-options.js';
@@ -36,15 +36,17 @@ export async function reportCommand(ctx: CommandContext, opts: Record<string, un
   const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: asAt, version: VERSION }));
   const name = `report-${quarterId(quarter).replace('/', '-')}`;
   const dir = outDir(ctx);
-  if (formats.has('json')) await writeJson(ctx, join(dir, `${name}.json`), report);
   const html = () =>
     renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd });
-  await writeDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts);
+  // Everything is produced first and written last: a failure anywhere writes nothing.
+  const files = await produceDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts);
+  if (formats.has('json')) files.unshift({ path: join(dir, `${name}.json`), data: jsonText(report) });
   if (formats.has('csv') || formats.has('xlsx')) {
     const exp = await import('../../render/export/index.js');
     const meta = exp.reportMeta(report, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-    await writeDataTables(ctx, dir, name, formats, exp.reportTables(report), meta);
+    files.push(...(await dataTableFiles(dir, name, formats, exp.reportTables(report), meta)));
   }
+  await commitFiles(ctx, files);
   if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

@@ -1,5 +1,7 @@
 /** `swp validate`: load the config and every input, then print what was found. */
 import { loadWorkspace, type Workspace } from '../../ingest/workspace.js';
+import { logoDataUri } from '../../render/document.js';
+import { loadTemplates, overrideDir } from '../../render/templates.js';
 import { monthsBetween } from '../../analysis/periods.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
@@ -77,6 +79,10 @@ export function describeWorkspace(ws: Workspace): string[] {
 export async function validateCommand(ctx: CommandContext, opts: { failOnWarnings: boolean }): Promise<ExitCodeValue> {
   const { printer } = ctx;
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => printer.warn(w) });
+  // The document settings too: template overrides (inside the workspace, and compiling) and the logo.
+  const overrides = overrideDir(ws.root, ws.config.document.templates);
+  for (const kind of ['assessment', 'report'] as const) loadTemplates(kind, overrides, ctx.io.cwd);
+  logoDataUri(ws.config, ws.root);
   for (const line of describeWorkspace(ws)) printer.info(line);
   const count = printer.warnings.length;
   printer.info('');

@@ -11,6 +11,10 @@ export interface ScanConfig {
   latest: string;
   area: { codes?: string[]; prefix?: string };
   maxProblems: number;
+  /** A streamed file sends a batch every this many rows (default 65,536). */
+  batchRows?: number;
+  /** Bytes per read (default 1 MiB; tests use tiny reads to put every byte at a read boundary). */
+  readSize?: number;
 }
 
 /** One file to scan. */
@@ -29,7 +33,7 @@ export interface ScanJob {
 
 /** Word layout of a counted-row candidate in `Batch.words`: [location, month << 8 | type << 2 | idKind, …id]. */
 export const ID_NONE = 0;
-/** 64 hex digits, followed by 8 words. */
+/** 64 hex digits, followed by their hash (idHash) and 8 words. */
 export const ID_HEX = 1;
 /** Any other ID, followed by 1 word: its index in `Batch.otherIds`. */
 export const ID_OTHER = 2;

@@ -46,6 +46,10 @@ export interface FastReadOptions {
   threads?: number;
   /** Files larger than this many bytes are streamed in batches (default 32 MiB). */
   streamAbove?: number;
+  /** Rows per batch of a streamed file (default 65,536; tests use small batches). */
+  batchRows?: number;
+  /** Bytes per read (default 1 MiB; tests use tiny reads). */
+  readSize?: number;
   /** How to start the workers (default: the compiled worker.js). */
   worker?: WorkerEntry;
   /** Told of each file left wholly or partly to csv-parse, and why (tests, debugging). */
@@ -73,6 +77,8 @@ export async function readPoliceUkFast(
     latest: state.latest,
     area: { ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: area.lsoaNamePrefix } : {}) },
     maxProblems: state.problems.limit,
+    ...(fast.batchRows !== undefined ? { batchRows: fast.batchRows } : {}),
+    ...(fast.readSize !== undefined ? { readSize: fast.readSize } : {}),
   };
   const total = sizes.reduce((a, b) => a + b, 0);
   let threads = fast.threads ?? (total < SMALL_INPUT || jobs.length < 2 ? 0 : Math.min(availableParallelism(), jobs.length, 8));
@@ -356,24 +362,33 @@ class Merge {
     const ids = this.ids;
     const mark = job.seq;
     const codesInFile = file.codes;
+    const byMonth = data.byMonth;
+    const byLsoa = data.byLsoa;
+    let lastMonth = this.lastMonth;
+    let monthCounts = this.lastMonthCounts;
+    let inAreaRows = 0;
+    let duplicates = 0;
     let i = 0;
     while (i < n) {
       const loc = table[w[i]!]!;
       const head = w[i + 1]!;
       const kind = head & 3;
-      let fresh = true;
       if (kind === ID_HEX) {
-        fresh = ids.addWords(w, i + 2);
-        i += 10;
+        const fresh = ids.addWords(w, i + 3, w[i + 2]!);
+        i += 11;
+        if (!fresh) {
+          duplicates++;
+          continue;
+        }
       } else if (kind === ID_OTHER) {
-        fresh = ids.add(b.otherIds[w[i + 2]!]!);
+        const fresh = ids.add(b.otherIds[w[i + 2]!]!);
         i += 3;
+        if (!fresh) {
+          duplicates++;
+          continue;
+        }
       } else i += 2;
-      if (!fresh) {
-        tally.duplicates++;
-        continue;
-      }
-      tally.inArea++;
+      inAreaRows++;
       const ci = loc.ci;
       if (ci.mark !== mark) {
         ci.mark = mark;
@@ -381,28 +396,32 @@ class Merge {
       }
       const mi = head >>> 8;
       const t = (head >>> 2) & 15;
-      if (mi !== this.lastMonth || this.lastMonthCounts === undefined) {
+      if (mi !== lastMonth || monthCounts === undefined) {
         const text = this.monthOf(mi);
-        let c = data.byMonth.get(text);
-        if (!c) data.byMonth.set(text, (c = new Uint32Array(CRIME_TYPES.length)));
-        this.lastMonth = mi;
-        this.lastMonthCounts = c;
+        monthCounts = byMonth.get(text);
+        if (!monthCounts) byMonth.set(text, (monthCounts = new Uint32Array(CRIME_TYPES.length)));
+        lastMonth = mi;
       }
-      this.lastMonthCounts[t]! += 1;
-      let entry = ci.entry;
-      if (entry === undefined) {
-        entry = data.byLsoa.get(ci.code);
-        if (!entry) data.byLsoa.set(ci.code, (entry = { name: loc.name, byMonth: new Map() }));
-        ci.entry = entry;
-      }
-      if (ci.lastMonth !== mi || ci.counts === undefined) {
+      monthCounts[t]! += 1;
+      let counts = ci.counts;
+      if (ci.lastMonth !== mi || counts === undefined) {
+        let entry = ci.entry;
+        if (entry === undefined) {
+          entry = byLsoa.get(ci.code);
+          if (!entry) byLsoa.set(ci.code, (entry = { name: loc.name, byMonth: new Map() }));
+          ci.entry = entry;
+        }
         const text = this.monthOf(mi);
-        let c = entry.byMonth.get(text);
-        if (!c) entry.byMonth.set(text, (c = new Uint32Array(CRIME_TYPES.length)));
+        counts = entry.byMonth.get(text);
+        if (!counts) entry.byMonth.set(text, (counts = new Uint32Array(CRIME_TYPES.length)));
         ci.lastMonth = mi;
-        ci.counts = c;
+        ci.counts = counts;
       }
-      ci.counts[t]! += 1;
+      counts[t]! += 1;
     }
+    this.lastMonth = lastMonth;
+    this.lastMonthCounts = monthCounts;
+    tally.inArea += inAreaRows;
+    tally.duplicates += duplicates;
   }
 }

@@ -24,11 +24,16 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ASB_INDEX } from '../../model/data.js';
 import type { Problem } from '../../model/errors.js';
 import { checkRow, classifyHeader, fileNameInfo, inArea, TYPE_INDEX, type AreaFilter, type StreetColumns } from '../formats/police-uk-core.js';
+import { idHash } from './crime-ids.js';
 import { ByteInterner } from './interner.js';
 import { ID_HEX, ID_NONE, ID_OTHER, type Batch, type Fallback, type ScanConfig, type ScanJob, type ScanResult, type Skip } from './protocol.js';
 
-/** Bytes read at a time; also the longest record the scanner handles (csv-parse's own limit is 1 MiB). */
+/** Bytes read at a time (by default). */
 export const CHUNK = 1 << 20;
+/** The longest record carried from one read to the next (csv-parse's limit in the reference reader is 1 MiB too). */
+const MAX_RECORD = 1 << 20;
+/** Records longer than this go to csv-parse, which decides on its own 1 MiB limit. */
+const LONG_RECORD = 1 << 19;
 /** A streamed file sends a batch every this many rows. */
 const BATCH_ROWS = 1 << 16;
 /** Bytes csv-parse's reader decodes before it can yield a header (its read stream's chunk). */
@@ -132,8 +137,10 @@ export class FileScanner {
   private prevType = -1;
   private prevForce = -1;
   private prevLoc = -1;
-  /** Two chunks and two sentinel bytes: a record carried over plus a fresh chunk. */
-  private readonly buf = Buffer.allocUnsafe(2 * CHUNK + 2);
+  /** Bytes per read. */
+  private readonly readSize: number;
+  /** A record carried over, a fresh read and two sentinel bytes. */
+  private readonly buf: Buffer;
   private readonly fS = new Int32Array(6);
   private readonly fE = new Int32Array(6);
   private readonly fF = new Int32Array(6);
@@ -147,6 +154,8 @@ export class FileScanner {
   /** Field index → used-column slot, or −1. */
   private colSlot = new Int8Array(0);
   private dry = false;
+  /** Rows after which `scan` returns so that a batch can be sent (streamed files). */
+  private batchLimit = Infinity;
   private anomaly: string | undefined;
   private line = 1;
   private fileRows = 0;
@@ -172,6 +181,8 @@ export class FileScanner {
   constructor(private readonly config: ScanConfig) {
     this.filter = { ...(config.area.codes ? { lsoaCodes: new Set(config.area.codes) } : {}), ...(config.area.prefix !== undefined ? { lsoaNamePrefix: config.area.prefix } : {}) };
     this.latestInt = latestMonthIndex(config.latest);
+    this.readSize = config.readSize ?? CHUNK;
+    this.buf = Buffer.allocUnsafe(2 * MAX_RECORD + Math.max(this.readSize, SLOW_FIRST_CHUNK) + 2);
   }
 
   /** Scan one file: yields its result, or for a streamed file its batches. Never throws for a bad file. */
@@ -188,20 +199,41 @@ export class FileScanner {
         if (why) return yield this.fallback(why);
       }
       const buf = this.buf;
-      let end = readSync(fd, buf, 0, CHUNK, 0);
-      let filePos = end;
-      let eof = end === 0 || filePos >= size;
+      const readSize = this.readSize;
+      let end = 0;
+      let filePos = 0;
+      let eof = false;
+      /** Read the next piece of the file after buf[0, end). */
+      const more = (): void => {
+        // A long record carried over: read at least as much again, so that rescanning it stays linear.
+        const n = readSync(fd, buf, end, Math.max(readSize, Math.min(end, MAX_RECORD)), filePos);
+        filePos += n;
+        end += n;
+        eof = n === 0 || filePos >= size;
+      };
+      // First read: at least up to the end of the header line.
+      /** Is the first line end in what was read (a CR last may be the first half of a CRLF)? */
+      const lineEnded = (): boolean => {
+        for (let i = 0; i < end; i++) if (buf[i] === LF || buf[i] === CR) return !(buf[i] === CR && i === end - 1 && !eof);
+        return false;
+      };
+      do more();
+      while (!eof && end < MAX_RECORD && !lineEnded());
       if (end >= 4 && ((buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) || (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0))) {
         return yield this.fallback('a spreadsheet workbook');
       }
       let p = end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
       let validTo = p;
-      if (!job.stream) {
+      /** Check the bytes read since the last check (the scan of a streamed file was checked in a first pass). */
+      const validate = (): string | undefined => {
+        if (job.stream) return undefined;
         const to = eof ? end : end - incompleteUtf8Tail(buf, end);
         const why = checkBytes(buf, validTo, to);
-        if (why) return yield this.fallback(why);
         validTo = to;
-      }
+        return why;
+      };
+      let why = validate();
+      if (why) return yield this.fallback(why);
 
       // The header: a plain first line.
       let q = p;
@@ -210,8 +242,11 @@ export class FileScanner {
         if (b === LF || b === CR) break;
         if (b < 0x20 || b > 0x7e || b === QUOTE) return yield this.fallback('an unusual header line');
       }
-      if (q >= end && !eof) return yield this.fallback('a header longer than a chunk');
-      if (q < end && buf[q] === CR && !(q + 1 < end && buf[q + 1] === LF)) return yield this.fallback('a header ended by CR alone');
+      if (q >= end && !eof) return yield this.fallback('a header line longer than 1 MiB');
+      if (q < end && buf[q] === CR && !(q + 1 < end && buf[q + 1] === LF)) {
+        // CR alone, or CR last in what was read: the reference reader's delimiter sniffing splits lines on LF.
+        return yield this.fallback('a header not ended by LF or CRLF');
+      }
       const fields = buf.toString('latin1', p, q).split(',');
       if (fields.length < 3) return yield this.fallback('a header with fewer than three fields');
       const verdict = classifyHeader(fields, this.kindFromName);
@@ -222,7 +257,11 @@ export class FileScanner {
       if (verdict.kind === 'skip') {
         // csv-parse's reader decodes and parses its first chunk before it yields the header: if that chunk holds
         // something it would stop on, leave the file to it.
+        while (!eof && end < SLOW_FIRST_CHUNK) more();
+        why = validate();
+        if (why) return yield this.fallback(why);
         this.setColumns(undefined, fields.length);
+        this.batchLimit = Infinity;
         const limit = Math.min(end, SLOW_FIRST_CHUNK);
         this.scan(buf, p, limit, eof && limit === end);
         if (this.anomaly) return yield this.fallback(this.anomaly);
@@ -230,16 +269,18 @@ export class FileScanner {
       }
 
       this.setColumns(verdict.columns, fields.length);
+      this.batchLimit = job.stream ? (this.config.batchRows ?? BATCH_ROWS) : Infinity;
       for (;;) {
         p = this.scan(buf, p, end, eof);
         if (this.anomaly) break;
-        if (eof) break;
-        if (job.stream && this.rows >= BATCH_ROWS) {
+        if (this.rows >= this.batchLimit) {
           sent++;
           yield this.batch(false, -1);
+          continue;
         }
+        if (eof) break;
         const carry = end - p;
-        if (carry >= CHUNK) {
+        if (carry >= MAX_RECORD) {
           this.anomaly = 'a record longer than 1 MiB';
           break;
         }
@@ -247,16 +288,9 @@ export class FileScanner {
         validTo -= p;
         p = 0;
         end = carry;
-        const n = readSync(fd, buf, end, CHUNK, filePos);
-        filePos += n;
-        end += n;
-        eof = n === 0 || filePos >= size;
-        if (!job.stream) {
-          const to = eof ? end : end - incompleteUtf8Tail(buf, end);
-          const why = checkBytes(buf, validTo, to);
-          if (why) return yield this.fallback(why);
-          validTo = to;
-        }
+        more();
+        why = validate();
+        if (why) return yield this.fallback(why);
       }
       if (this.anomaly) {
         if (!job.stream) return yield this.fallback(this.anomaly);
@@ -338,15 +372,14 @@ export class FileScanner {
       forceMonths: this.forceMonths,
       minMonth: this.minMi,
       maxMonth: this.maxMi,
-      words: this.words,
+      // A copy of the words used (transferred from a worker): the scanner keeps its own array for the next batch.
+      words: this.words.slice(0, this.nWords),
       nWords: this.nWords,
       otherIds: this.otherIds,
       headerLine: 1,
       fallbackAt,
       locs: this.takeAnnouncements(),
     };
-    // The words go to the merge (transferred from a worker): start a new array.
-    this.words = new Uint32Array(Math.max(1 << 12, Math.min(this.words.length, 1 << 20)));
     this.resetBatch();
     return b;
   }
@@ -360,16 +393,17 @@ export class FileScanner {
   /** First pass over a streamed file: is all of it bytes the scanner reads as the reference reader does? */
   private prevalidate(fd: number, size: number): string | undefined {
     const buf = this.buf;
+    // The BOM at the very start is not part of the text.
+    const head = readSync(fd, buf, 0, 3, 0);
+    let pos = head === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let carry = 0;
-    let pos = 0;
     for (;;) {
-      const n = readSync(fd, buf, carry, CHUNK, pos);
-      const start = pos === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      const n = readSync(fd, buf, carry, this.readSize, pos);
       pos += n;
       const end = carry + n;
       const eof = n === 0 || pos >= size;
       const to = eof ? end : end - incompleteUtf8Tail(buf, end);
-      const why = checkBytes(buf, start, to);
+      const why = checkBytes(buf, 0, to);
       if (why) return why;
       if (eof) return undefined;
       buf.copyWithin(0, to, end);
@@ -501,6 +535,10 @@ export class FileScanner {
         break;
       }
       const recEnd = p;
+      if (recEnd - recStart > LONG_RECORD) {
+        this.anomaly = 'a record longer than 512 KiB';
+        return recStart;
+      }
       const rowLine = line;
       if (p < end) {
         if (buf[p] === CR) {
@@ -513,7 +551,10 @@ export class FileScanner {
         } else p++;
         line++;
       }
-      if (!dry) this.row(buf, recStart, recEnd, rowLine, j + 1);
+      if (!dry) {
+        this.row(buf, recStart, recEnd, rowLine, j + 1);
+        if (this.rows >= this.batchLimit) break;
+      }
     }
     this.line = line;
     return p;
@@ -619,9 +660,10 @@ export class FileScanner {
     if (is === ie) {
       w[at] = (mi << 8) | (t << 2) | ID_NONE;
       this.nWords = at + 1;
-    } else if (ie - is === 64 && hexWords(buf, is, w, at + 1)) {
+    } else if (ie - is === 64 && hexWords(buf, is, w, at + 2)) {
       w[at] = (mi << 8) | (t << 2) | ID_HEX;
-      this.nWords = at + 9;
+      w[at + 1] = idHash(w, at + 2);
+      this.nWords = at + 10;
     } else {
       w[at] = (mi << 8) | (t << 2) | ID_OTHER;
       w[at + 1] = this.otherIds.length;
@@ -675,8 +717,9 @@ export class FileScanner {
       this.nWords = at + 1;
     } else if (HEX_ID_RE.test(v.id)) {
       w[at] = (mi << 8) | (v.type << 2) | ID_HEX;
-      for (let k = 0; k < 8; k++) w[at + 1 + k] = parseInt(v.id.slice(k * 8, k * 8 + 8), 16);
-      this.nWords = at + 9;
+      for (let k = 0; k < 8; k++) w[at + 2 + k] = parseInt(v.id.slice(k * 8, k * 8 + 8), 16);
+      w[at + 1] = idHash(w, at + 2);
+      this.nWords = at + 10;
     } else {
       w[at] = (mi << 8) | (v.type << 2) | ID_OTHER;
       w[at + 1] = this.otherIds.length;
@@ -692,7 +735,7 @@ export class FileScanner {
   /** Write the location word of a counted-row candidate; returns where its month/type word goes. */
   private place(li: number, loc: Location): number {
     let n = this.nWords;
-    if (n + 10 > this.words.length) {
+    if (n + 11 > this.words.length) {
       const w = new Uint32Array(this.words.length * 2);
       w.set(this.words.subarray(0, n));
       this.words = w;

@@ -19,6 +19,7 @@ import {
   pdfOutline,
   pdfPages,
   pdfText,
+  pdfWords,
   shown,
   SLOW,
   squash,
@@ -145,7 +146,7 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-describe.each(DOCS)('$file.pdf read back with poppler', (doc) => {
+describe.each(DOCS.map((d) => [d.file, d] as const))('%s.pdf read back with poppler', (_, doc) => {
   it('is tagged, A4, titled, and has a sensible number of pages', () => {
     const info = pdfinfo(pdf(doc));
     expect(info.Tagged).toBe('yes');
@@ -162,7 +163,7 @@ describe.each(DOCS)('$file.pdf read back with poppler', (doc) => {
   // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess.ts)
   // but its HTML <title> is "Strategic assessment: public summary 2016/17: …" (the view model): one document, two
   // titles. Fix: build the title in one place (pass the docs[] title into the view, or make the view's title match).
-  (doc.key === 'public' ? it.fails : it)('has the same title in the PDF and the HTML <title>', () => {
+  it('has the same title in the PDF and the HTML <title>', () => {
     const htmlTitle = /<title>([^<]*)<\/title>/.exec(html(doc))?.[1];
     expect(xmlText(squash(htmlTitle ?? ''))).toBe(pdfinfo(pdf(doc)).Title);
   });
@@ -196,17 +197,18 @@ describe.each(DOCS)('$file.pdf read back with poppler', (doc) => {
   // Chromium builds a bookmark's title from the heading's laid-out text fragments, so
   //  - a heading that wraps loses the space at the line break: "Community safety strategicassessment" (assessment
   //    and public summary h1), "Performance report: 2016/17 Q3 (October toDecember 2016)" (report h1);
-  //  - a heading pushed from the foot of one page to the next is counted twice: "Recommended prioritiesRecommended
-  //    priorities" (assessment h3, page 4).
+  //  - a heading pushed from the foot of one page to the top of the next is counted twice: "Recommended
+  //    prioritiesRecommended priorities" (h3), "Violence and sexual offencesViolence and sexual offences" (report
+  //    exception h3) — which ones depends on where the pages break.
   // Measured fix in templates/shared/style.css: `h1, h2, h3, h4 { white-space: pre-wrap; overflow: hidden; }`
-  // (pre-wrap keeps the space at a soft wrap; overflow: hidden stops the duplicate fragment). With it every
-  // bookmark of the demo assessment equals its heading.
-  it.fails('has bookmark titles that are exactly the headings (no words run together, no repeats)', () => {
+  // (pre-wrap keeps the space at a soft wrap; overflow: hidden stops the second fragment). With it every bookmark
+  // of the demo assessment equals its heading.
+  it('has bookmark titles that are exactly the headings (no words run together, no repeats)', () => {
     const headings = new Set(htmlHeadings(html(doc)).map((h) => h.text));
     const wrong = pdfOutline(pdf(doc))
       .map((o) => o.title)
       .filter((t) => !headings.has(squash(t)));
-    expect(wrong, 'bookmark titles that are not the text of any heading').toEqual([]);
+    expect(wrong, `bookmark titles that are not the text of any heading: ${JSON.stringify(wrong)}`).toEqual([]);
   });
 
   it('prints the partnership and the protective marking at the top, and the marking and "Page X of N" at the foot, of every page', () => {
@@ -252,7 +254,49 @@ describe('the public summary', () => {
     expect(named.filter((o) => publicText.includes(o) || publicPdf.includes(o))).toEqual([]);
   });
 
+  // Issue 5 asks for "a shorter public summary". Today it is about as long as the full assessment (26 pages
+  // against 25 on the demo) because it has the same sections and figures without the appendix, and because the
+  // full assessment is printed shrunk to 91% (see "prints every page at 100%" below) while the summary is not.
+  // Fix the shrink first; then the summary is shorter by the appendix — whether it should be a real summary (a few
+  // pages: summary, priorities, residents' views) is a product decision for src/render/assessment-view.ts.
   it('is shorter than the full assessment', () => {
     expect(Number(pdfinfo(pdf(publicDoc)).Pages)).toBeLessThan(Number(pdfinfo(pdf(fullDoc)).Pages));
+  });
+});
+
+describe('print scale', () => {
+  /** The left edge of the body text on the first pages (the header and footer, printed by Chromium in the margins, aside). */
+  function leftEdge(path: string): number {
+    const xs: number[] = [];
+    for (let page = 1; page <= 3; page += 1) {
+      for (const w of pdfWords(path, page)) if (w.yMin > 70 && w.yMax < 770) xs.push(w.xMin);
+    }
+    return Math.min(...xs);
+  }
+
+  // DEFECT: the appendix table "All indicators, 2016/17: numbers behind this assessment" is 740 CSS px wide where
+  // an A4 page has 673 px between the margins (658 px with print.ts's 18 mm), so Chromium shrinks EVERY page of the
+  // full assessment to fit it (measured: 91.5%): 10.5 pt body text prints at 9.6 pt, 9 pt notes at 8.2 pt, and the
+  // text starts 20 pt further right than in the other documents. The public summary (no appendix) and the report
+  // print at 100%, which is also why the summary is not shorter. (The priority-scores table, 677 px, overflows by a
+  // little too.) Fix in templates/shared/style.css: make tables fit the page — e.g. `table { width: 100%;
+  // table-layout: fixed; } th, td { overflow-wrap: anywhere; }` and a smaller font or fewer columns for the appendix
+  // table — or print the appendix on landscape pages (`@page wide { size: A4 landscape } #appendix-section { page:
+  // wide }`). Failing assertion: left edge 66.1 pt (assessment) against 45.7 pt (public summary and report).
+  it('prints every page at 100%: the body text starts at the same left edge in all three documents', () => {
+    const edges = DOCS.map((d) => ({ doc: d.file, x: Math.round(leftEdge(pdf(d)) * 10) / 10 }));
+    const [first] = edges;
+    for (const e of edges) expect(e.x, JSON.stringify(edges)).toBeCloseTo(first!.x, 0);
+  });
+
+  // The same cause seen from the CSS: templates/shared/style.css sets `@page { margin: 22mm 16mm 20mm 16mm }`,
+  // which Chromium prefers to the 20/18/20/18 mm that src/pdf/print.ts passes (DEFAULT_MARGIN), so the body is
+  // 2 mm wider on each side than the running header and footer (padded 18 mm in src/pdf/header-footer.ts) and
+  // the two do not line up: body text at 45.7 pt, footer text at 51.0 pt. Fix: one set of margins — drop the
+  // @page margin from the style sheet (print.ts owns them) or make both 18 mm.
+  it('lines the body text up with the running footer (one set of page margins)', () => {
+    const d = DOCS[2]!; // the report: printed at 100%
+    const footerLeft = Math.min(...pdfWords(pdf(d), 1).filter((w) => w.yMin > 785).map((w) => w.xMin));
+    expect(leftEdge(pdf(d))).toBeCloseTo(footerLeft, 0);
   });
 });

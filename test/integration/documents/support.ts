@@ -123,6 +123,19 @@ export function pdfMarginText(path: string, page: number, where: 'header' | 'foo
   return squash(r.stdout);
 }
 
+/** The words of one page (1-based) with their boxes in points, from `pdftotext -bbox`. */
+export function pdfWords(path: string, page: number): Array<{ text: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
+  const r = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pdftotext -bbox failed on ${path}: ${r.stderr}`);
+  return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: xmlText(m[5]!),
+  }));
+}
+
 /** All the text of the PDF with runs of white space collapsed to one space (headings and table cells wrap). */
 export function pdfText(path: string): string {
   return squash(pdfPages(path).join('\n'));
