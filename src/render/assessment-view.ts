@@ -312,7 +312,7 @@ function summariseConsultation(rows: ConsultationRow[]): string {
 function appendixTables(a: Assessment) {
   const figures = {
     caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
-    columns: ['Indicator', 'Period', 'Number', 'Denominator', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Most similar group: average (our rank)', 'Change', 'p-value'],
+    columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Similar areas: average (our rank)', 'Change', 'p-value'],
     rows: a.indicators.map((r) => [
       r.label,
       r.period.label,
