@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Node } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from '../model/config.js';
 import { ExitCode, SwpError, showFound, type Problem } from '../model/errors.js';
@@ -114,7 +114,7 @@ function positionOf(
 }
 
 /** Turn zod issues into located problems, with "did you mean" for unknown keys. */
-function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: ReturnType<typeof parseDocument>, counter: LineCounter): Problem[] {
+function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: ReturnType<typeof parseDocument>, counter: LineCounter, raw: unknown): Problem[] {
   const problems: Problem[] = [];
   // A typo ("weigth") produces two issues: the unknown key and the missing "weight". Report the typo once, with
   // its suggestion, and drop the "missing" issue the suggestion explains.
@@ -130,7 +130,7 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: Ret
     }
   }
   for (const issue of issues) {
-    if (issue.code === 'invalid_type' && explained.has(formatKeyPath(issue.path)) && valueAt(doc.toJS(), issue.path) === undefined) continue;
+    if (issue.code === 'invalid_type' && explained.has(formatKeyPath(issue.path)) && valueAt(raw, issue.path) === undefined) continue;
     if (issue.code === 'unrecognized_keys') {
       const known = schemaAt(configSchema as unknown as AnySchema, issue.path).flatMap((s) =>
         s._zod.def.type === 'object' ? Object.keys(s._zod.def.shape as object) : [],
@@ -150,7 +150,7 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: Ret
       }
       continue;
     }
-    const found = valueAt(doc.toJS(), issue.path);
+    const found = valueAt(raw, issue.path);
     problems.push({
       message: issue.code === 'invalid_type' && found === undefined ? 'a required key is missing' : issue.message,
       file,
@@ -255,9 +255,29 @@ export async function loadConfig(path: string, displayBase = process.cwd()): Pro
       }),
     );
   }
-  const raw = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch (e) {
+    // YAML aliases the parser accepts but cannot resolve ("*a" before "&a"), or an alias bomb.
+    let aliasAt: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        aliasAt ??= node.range?.[0];
+      },
+    });
+    const pos = aliasAt !== undefined ? counter.linePos(aliasAt) : undefined;
+    throw new SwpError(ExitCode.CONFIG, {
+      message: `the config is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+      expected: 'plain YAML keys and values (swp configs need no anchors or aliases)',
+      found: 'an alias (*name) that cannot be resolved, or too many aliases',
+      hint: 'remove the & anchors and * aliases, or define each anchor before its first use',
+    });
+  }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new SwpError(ExitCode.CONFIG, zodProblems(parsed.error.issues, file, doc, counter));
+  if (!parsed.success) throw new SwpError(ExitCode.CONFIG, zodProblems(parsed.error.issues, file, doc, counter, raw));
   const semantic = semanticProblems(parsed.data, file, doc, counter);
   if (semantic.length > 0) throw new SwpError(ExitCode.CONFIG, semantic);
   return parsed.data;

@@ -59,6 +59,8 @@ export function parseNumber(raw: string): ParsedNumber {
   }
   const value = Number(text.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'not a finite number' };
+  // Beyond 2^53 a number is silently rounded: no real count is that large, so it is a corrupted cell.
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { kind: 'invalid', reason: 'too large to be a count' };
   const out: ParsedNumber = { kind: 'value', value };
   if (revision) out.revision = revision;
   if (lowReliability) out.lowReliability = true;

@@ -8,7 +8,7 @@
  * SwpError. The strict properties that find it are `it.fails`; tolerant twins of the same properties count that one crash
  * and still fail on any other, and the grammar without aliases passes strictly.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +212,7 @@ describe('loadConfig under fuzzing', () => {
   });
 
   afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
     writeFigures('fuzz-config', {
       seed: SEED,
       runsPerPropertyDefault: RUNS,
@@ -263,35 +264,34 @@ describe('loadConfig under fuzzing', () => {
     await checkProperty(runs, key, fc.asyncProperty(configMutationsArb, (ms) => loadAndCheck(key, ms.reduce(applyConfigMutation, base), name)));
   });
 
-  // CRASH FOUND (issue 6 point 5): loadConfig throws the yaml library's ReferenceError (so `swp` exits 1, "internal
-  // error") instead of SwpError(CONFIG) when the text has an alias with no anchor, or an alias bomb: `doc.toJS()` in
-  // src/ingest/config.ts throws them, and neither is in `doc.errors`. fast-check finds it from three directions (the
-  // shrunk counterexamples, seed 42): random bytes [0x2a, 0x00] ("*" NUL), random unicode "*!", and the YAML grammar
-  // with anchors and aliases. These strict properties are `it.fails` until loadConfig maps the error; then remove
-  // `.fails` (and the tolerance in the three properties above). Minimal reproductions are the two cases after them.
-  it.fails('[KNOWN CRASH] random bytes, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // CRASH FOUND AND FIXED (issue 6 point 5): loadConfig threw the yaml library's ReferenceError (so `swp` exited 1,
+  // "internal error") instead of SwpError(CONFIG) for an alias with no anchor, or an alias bomb: `doc.toJS()` throws
+  // them and neither is in `doc.errors`. fast-check found it from three directions (seed 42): random bytes
+  // [0x2a, 0x00] ("*" NUL), random unicode "*!", and the YAML grammar with anchors and aliases. These strict
+  // properties and the two minimal reproductions after them keep it fixed.
+  it('[FIXED CRASH] random bytes, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const key = 'random bytes (strict: it.fails)';
     await checkProperty(runs, key, fc.asyncProperty(randomBytes, (bytes) => loadAndCheck(key, bytes)));
   });
 
-  it.fails('[KNOWN CRASH] random unicode text, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+  it('[FIXED CRASH] random unicode text, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const key = 'random unicode text (strict: it.fails)';
     await checkProperty(runs, key, fc.asyncProperty(unicodeText, (text) => loadAndCheck(key, text)));
   });
 
-  it.fails('[KNOWN CRASH] random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
+  it('[FIXED CRASH] random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const key = 'random YAML-ish text with anchors and aliases (strict: it.fails)';
     await checkProperty(runs, key, fc.asyncProperty(yamlishText(true), (text) => loadAndCheck(key, text)));
   });
 
   // Reproduction, 16 bytes: "partnership: *a\n" → ReferenceError: Unresolved alias (the anchor must be set before the alias): a
-  it.fails('[KNOWN CRASH] an alias with no anchor is an SwpError(CONFIG) with a line', async () => {
+  it('[FIXED CRASH] an alias with no anchor is an SwpError(CONFIG) with a line', async () => {
     await loadAndCheck('repro: unresolved alias', 'partnership: *a\n');
   });
 
   // Reproduction: a four-level alias bomb (10^4 expansions) → ReferenceError: Excessive alias count indicates a
   // resource exhaustion attack. It is refused quickly (no hang), but as an internal error rather than a config error.
-  it.fails('[KNOWN CRASH] an alias bomb is an SwpError(CONFIG) with a line', async () => {
+  it('[FIXED CRASH] an alias bomb is an SwpError(CONFIG) with a line', async () => {
     await loadAndCheck(
       'repro: alias bomb',
       'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',

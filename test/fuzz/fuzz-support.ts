@@ -118,9 +118,10 @@ export function applyMutation(input: Buffer, m: Mutation): Buffer {
         const b = m.b % fields.length;
         [fields[a], fields[b]] = [fields[b]!, fields[a]!];
       } else {
-        fields[m.field % fields.length] = m.text;
+        // The new text as UTF-8 bytes; the other fields keep their bytes (latin1 round-trips every byte).
+        fields[m.field % fields.length] = Buffer.from(m.text, 'utf8').toString('latin1');
       }
-      lines[i] = Buffer.concat([Buffer.from(fields.join(','), m.kind === 'swap-columns' ? 'latin1' : 'utf8'), end]);
+      lines[i] = Buffer.concat([Buffer.from(fields.join(','), 'latin1'), end]);
       return Buffer.concat(lines);
     }
     case 'digit-to-letter': {

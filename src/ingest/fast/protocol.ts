@@ -33,7 +33,7 @@ export interface ScanJob {
 
 /** Word layout of a counted-row candidate in `Batch.words`: [location, month << 8 | type << 2 | idKind, …id]. */
 export const ID_NONE = 0;
-/** 64 hex digits, followed by their hash (idHash) and 8 words. */
+/** 64 lower-case hex digits, followed by 3 words: their fingerprint (idFingerprint) and their byte offset in the file (low, high 32 bits). */
 export const ID_HEX = 1;
 /** Any other ID, followed by 1 word: its index in `Batch.otherIds`. */
 export const ID_OTHER = 2;

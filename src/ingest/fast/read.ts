@@ -66,9 +66,9 @@ export async function readPoliceUkFast(
   fast: FastReadOptions = {},
 ): Promise<{ data: PoliceUkData; summaries: FileSummary[] }> {
   const displayBase = options.displayBase ?? process.cwd();
-  const ids = new CrimeIdTable();
-  const state = newIngestState(options, ids);
   const files = await expandPaths(paths, displayBase);
+  const ids = new CrimeIdTable((seq) => files[seq]!);
+  const state = newIngestState(options, ids);
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const streamAbove = fast.streamAbove ?? STREAM_ABOVE;
   const jobs: ScanJob[] = files.map((path, seq) => ({ seq, path, display: relative(displayBase, path) || path, stream: sizes[seq]! > streamAbove }));
@@ -374,8 +374,8 @@ class Merge {
       const head = w[i + 1]!;
       const kind = head & 3;
       if (kind === ID_HEX) {
-        const fresh = ids.addWords(w, i + 3, w[i + 2]!);
-        i += 11;
+        const fresh = ids.addLocated(w[i + 2]!, mark, w[i + 3]! + w[i + 4]! * 4294967296);
+        i += 5;
         if (!fresh) {
           duplicates++;
           continue;

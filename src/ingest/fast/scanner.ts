@@ -24,7 +24,6 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ASB_INDEX } from '../../model/data.js';
 import type { Problem } from '../../model/errors.js';
 import { checkRow, classifyHeader, fileNameInfo, inArea, TYPE_INDEX, type AreaFilter, type StreetColumns } from '../formats/police-uk-core.js';
-import { idHash } from './crime-ids.js';
 import { ByteInterner } from './interner.js';
 import { ID_HEX, ID_NONE, ID_OTHER, type Batch, type Fallback, type ScanConfig, type ScanJob, type ScanResult, type Skip } from './protocol.js';
 
@@ -61,7 +60,6 @@ USE_CLASS.fill(4, 0x80);
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) HEX[48 + i] = i;
 for (let i = 0; i < 6; i++) HEX[97 + i] = 10 + i;
-const HEX_ID_RE = /^[0-9a-f]{64}$/;
 
 /** Used columns, in `fS`/`fE`/`fF` order. */
 const S_ID = 0;
@@ -158,6 +156,8 @@ export class FileScanner {
   private batchLimit = Infinity;
   private anomaly: string | undefined;
   private line = 1;
+  /** File offset of buf[0]. */
+  private bufBase = 0;
   private fileRows = 0;
   private fileProblems = 0;
   private fmSeen = new Set<number>();
@@ -285,6 +285,7 @@ export class FileScanner {
           break;
         }
         buf.copyWithin(0, p, end);
+        this.bufBase += p;
         validTo -= p;
         p = 0;
         end = carry;
@@ -313,6 +314,7 @@ export class FileScanner {
     this.kindFromName = info.kind;
     this.anomaly = undefined;
     this.line = 1;
+    this.bufBase = 0;
     this.fileRows = 0;
     this.fileProblems = 0;
     this.fmSeen = new Set();
@@ -657,13 +659,18 @@ export class FileScanner {
     }
     const at = this.place(li, loc);
     const w = this.words;
+    let fp: number;
     if (is === ie) {
       w[at] = (mi << 8) | (t << 2) | ID_NONE;
       this.nWords = at + 1;
-    } else if (ie - is === 64 && hexWords(buf, is, w, at + 2)) {
+    } else if (ie - is === 64 && (fp = hexFingerprint(buf, is)) >= 0) {
+      // Where the ID is in the file: the merge reads it back only if its fingerprint matches another's.
+      const offset = this.bufBase + is;
       w[at] = (mi << 8) | (t << 2) | ID_HEX;
-      w[at + 1] = idHash(w, at + 2);
-      this.nWords = at + 10;
+      w[at + 1] = fp;
+      w[at + 2] = offset % 4294967296;
+      w[at + 3] = Math.floor(offset / 4294967296);
+      this.nWords = at + 4;
     } else {
       w[at] = (mi << 8) | (t << 2) | ID_OTHER;
       w[at + 1] = this.otherIds.length;
@@ -715,12 +722,8 @@ export class FileScanner {
     if (v.id === '') {
       w[at] = (mi << 8) | (v.type << 2) | ID_NONE;
       this.nWords = at + 1;
-    } else if (HEX_ID_RE.test(v.id)) {
-      w[at] = (mi << 8) | (v.type << 2) | ID_HEX;
-      for (let k = 0; k < 8; k++) w[at + 2 + k] = parseInt(v.id.slice(k * 8, k * 8 + 8), 16);
-      w[at + 1] = idHash(w, at + 2);
-      this.nWords = at + 10;
     } else {
+      // Decoded from a quoted or non-ASCII field: no plain bytes in the file to point to, so sent as a string.
       w[at] = (mi << 8) | (v.type << 2) | ID_OTHER;
       w[at + 1] = this.otherIds.length;
       this.otherIds.push(v.id);
@@ -735,7 +738,7 @@ export class FileScanner {
   /** Write the location word of a counted-row candidate; returns where its month/type word goes. */
   private place(li: number, loc: Location): number {
     let n = this.nWords;
-    if (n + 11 > this.words.length) {
+    if (n + 6 > this.words.length) {
       const w = new Uint32Array(this.words.length * 2);
       w.set(this.words.subarray(0, n));
       this.words = w;
@@ -760,18 +763,15 @@ export class FileScanner {
   }
 }
 
-/** 64 lower-case hex digits at buf[s…] to 8 words at w[at…]; false if they are not all hex. */
-function hexWords(buf: Uint8Array, s: number, w: Uint32Array, at: number): boolean {
-  for (let k = 0; k < 8; k++) {
-    let v = 0;
-    for (let i = 0; i < 8; i++) {
-      const d = HEX[buf[s + k * 8 + i]!]!;
-      if (d < 0) return false;
-      v = (v << 4) | d;
-    }
-    w[at + k] = v;
+/** The fingerprint (idFingerprint) of the 64 bytes at buf[s…] if they are all lower-case hex digits, else −1. */
+function hexFingerprint(buf: Uint8Array, s: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < s + 64; i++) {
+    const b = buf[i]!;
+    if (HEX[b]! < 0) return -1;
+    h = Math.imul(h ^ b, 0x01000193);
   }
-  return true;
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /**

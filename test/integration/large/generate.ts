@@ -6,7 +6,8 @@
  * is one of them, so about a tenth of rows are in the area), 36 months sorted by month, a quarter anti-social
  * behaviour (no Crime ID), 0.7% "No Location" rows, 64-hex-digit Crime IDs, outcome strings as published.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { CRIME_TYPES } from '../../../src/model/data.js';
 
@@ -74,21 +75,24 @@ export interface Generated {
   inArea: number;
   outOfArea: number;
   noLocation: number;
-  /** Byte offset of the Month field of `markLine`, if asked. */
+  /** Byte offset of the Month field of `markLine`, if asked (single-file output only). */
   monthOffset?: number;
 }
 
-/** Write the file. */
-export async function generatePoliceUkFile(path: string, options: GenerateOptions): Promise<Generated> {
+interface Row {
+  month: string;
+  /** The row with its "\n"; ASCII only, so its length is its size in bytes. */
+  text: string;
+  /** Length of the Crime ID field (the Month starts one byte after it). */
+  idLength: number;
+}
+
+/** The rows, in order; `stats` is filled in as they are produced. */
+function* generateRows(options: GenerateOptions, stats: Generated): Generator<Row> {
   const rand = sfc32(options.seed ?? 42);
   const unit = () => rand() / 4294967296;
   const hex8 = () => rand().toString(16).padStart(8, '0');
   const share = options.inAreaShare ?? 0.1;
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  const stats: Generated = { bytes: 0, rows: options.rows, inArea: 0, outOfArea: 0, noLocation: 0 };
-  // Every byte written is ASCII, so string lengths are byte counts.
-  let offset = HEADER.length + 1;
-  let batch: string[] = [`${HEADER}\n`];
   for (let i = 0; i < options.rows; i++) {
     const line = i + 2;
     const month = line === options.badLine ? (options.badMonth ?? '2016-13') : monthOf(Math.floor((i * MONTHS) / options.rows));
@@ -109,18 +113,74 @@ export async function generatePoliceUkFile(path: string, options: GenerateOption
       const lat = (52.8 + unit() * 0.1).toFixed(6);
       fields = [id, month, 'Midshire Police', 'Midshire Police', lon, lat, `On or near ${STREETS[rand() % STREETS.length]}`, code, name, CRIME_TYPES[type]!, type === ASB ? '' : OUTCOMES[rand() % OUTCOMES.length]!, ''];
     }
-    const text = `${fields.join(',')}\n`;
-    if (line === options.markLine) stats.monthOffset = offset + id.length + 1;
-    offset += text.length;
-    batch.push(text);
-    if (batch.length >= 4096) {
-      const chunk = batch.join('');
-      batch = [];
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
+    yield { month, text: `${fields.join(',')}\n`, idLength: id.length };
   }
-  out.end(batch.join(''));
-  await once(out, 'finish');
+}
+
+/** Writes batches of text to a file stream, waiting for 'drain' when its buffer is full. */
+class BatchWriter {
+  private readonly out: WriteStream;
+  private batch: string[] = [];
+  constructor(path: string, first: string) {
+    this.out = createWriteStream(path, { highWaterMark: 1 << 20 });
+    this.batch.push(first);
+  }
+  async write(text: string): Promise<void> {
+    this.batch.push(text);
+    if (this.batch.length < 4096) return;
+    const chunk = this.batch.join('');
+    this.batch = [];
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
+  async close(): Promise<void> {
+    this.out.end(this.batch.join(''));
+    this.batch = [];
+    await once(this.out, 'finish');
+  }
+}
+
+const newStats = (rows: number): Generated => ({ bytes: 0, rows, inArea: 0, outOfArea: 0, noLocation: 0 });
+
+/** Write one file (like a police.uk custom download of many months). */
+export async function generatePoliceUkFile(path: string, options: GenerateOptions): Promise<Generated> {
+  const stats = newStats(options.rows);
+  const out = new BatchWriter(path, `${HEADER}\n`);
+  let offset = HEADER.length + 1;
+  let line = 2;
+  for (const row of generateRows(options, stats)) {
+    if (line === options.markLine) stats.monthOffset = offset + row.idLength + 1;
+    offset += row.text.length;
+    line++;
+    await out.write(row.text);
+  }
+  await out.close();
   stats.bytes = offset;
   return stats;
+}
+
+/**
+ * Write the same rows as a bulk-download tree: `<dir>/YYYY-MM/YYYY-MM-midshire-street.csv`, one file per month
+ * (36 files), each with its header.
+ */
+export async function generatePoliceUkTree(dir: string, options: Omit<GenerateOptions, 'badLine' | 'badMonth' | 'markLine'>): Promise<Generated & { files: number }> {
+  const stats = newStats(options.rows);
+  let out: BatchWriter | undefined;
+  let month = '';
+  let files = 0;
+  let bytes = 0;
+  for (const row of generateRows(options, stats)) {
+    if (row.month !== month) {
+      await out?.close();
+      month = row.month;
+      files++;
+      mkdirSync(join(dir, month), { recursive: true });
+      out = new BatchWriter(join(dir, month, `${month}-midshire-street.csv`), `${HEADER}\n`);
+      bytes += HEADER.length + 1;
+    }
+    bytes += row.text.length;
+    await out!.write(row.text);
+  }
+  await out?.close();
+  stats.bytes = bytes;
+  return { ...stats, files };
 }
