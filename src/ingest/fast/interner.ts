@@ -26,6 +26,7 @@ export class ByteInterner<V> {
   private starts = new Int32Array(256);
   private lens = new Int32Array(256);
   private arena = new Uint8Array(1 << 14);
+  private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   /** Value of each id (computed once, when the key is first seen). */
   readonly values: V[] = [];
@@ -43,6 +44,37 @@ export class ByteInterner<V> {
       if (v === 0) return -1;
       const id = v - 1;
       if (this.hashes[id] === h && this.equals(id, buf, s1, e1, s2, e2)) return id;
+    }
+  }
+
+  /**
+   * `equals` reading 4 bytes at a time: `view` is a DataView of `buf` (the scan buffer), which must have 3 bytes to
+   * spare after e1 and e2.
+   */
+  equalsView(id: number, buf: Uint8Array, view: DataView, s1: number, e1: number, s2: number, e2: number): boolean {
+    const l1 = e1 - s1;
+    if (this.lens[id] !== l1 + 1 + (e2 - s2)) return false;
+    const a = this.arenaView;
+    let k = this.starts[id]!;
+    let i = s1;
+    for (; i + 4 <= e1; i += 4, k += 4) if (a.getUint32(k, true) !== view.getUint32(i, true)) return false;
+    for (; i < e1; i++, k++) if (this.arena[k] !== buf[i]) return false;
+    k++; // separator
+    i = s2;
+    for (; i + 4 <= e2; i += 4, k += 4) if (a.getUint32(k, true) !== view.getUint32(i, true)) return false;
+    for (; i < e2; i++, k++) if (this.arena[k] !== buf[i]) return false;
+    return true;
+  }
+
+  /** `find` comparing with `equalsView`. */
+  findView(buf: Uint8Array, view: DataView, s1: number, e1: number, s2: number, e2: number, h: number): number {
+    const mask = this.mask;
+    const slots = this.slots;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[i]!;
+      if (v === 0) return -1;
+      const id = v - 1;
+      if (this.hashes[id] === h && this.equalsView(id, buf, view, s1, e1, s2, e2)) return id;
     }
   }
 
@@ -77,10 +109,11 @@ export class ByteInterner<V> {
       this.lens = grow(this.lens);
     }
     const len = e1 - s1 + 1 + (e2 - s2);
-    if (this.arenaUsed + len > this.arena.length) {
-      const b = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+    if (this.arenaUsed + len + 4 > this.arena.length) {
+      const b = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len + 4));
       b.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = b;
+      this.arenaView = new DataView(b.buffer);
     }
     const start = this.arenaUsed;
     this.arena.set(buf.subarray(s1, e1), start);

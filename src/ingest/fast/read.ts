@@ -40,10 +40,12 @@ import { FileScanner, monthText } from './scanner.js';
 
 export interface FastReadOptions {
   /**
-   * Worker threads. 0 scans in this thread. Default: one per core (at most 8) when the input is over 16 MB and has
-   * more than one file, else 0.
+   * Worker threads. 0 scans in this thread. Default: one fewer than the cores (at least 1, at most 7) when the input
+   * is over 64 MB and has more than one file, else 0.
    */
   threads?: number;
+  /** Whether this thread scans files too while it would otherwise wait for a worker (default true). */
+  mainScans?: boolean;
   /** Files larger than this many bytes are streamed in batches (default 32 MiB). */
   streamAbove?: number;
   /** Rows per batch of a streamed file (default 65,536; tests use small batches). */
@@ -56,7 +58,7 @@ export interface FastReadOptions {
   onFallback?: (file: string, reason: string) => void;
 }
 
-const SMALL_INPUT = 16 * 1024 * 1024;
+const SMALL_INPUT = 64 * 1024 * 1024;
 const STREAM_ABOVE = 32 * 1024 * 1024;
 
 /** Read police.uk files with the byte scanner. Same result, warnings and errors as `readPoliceUkCsvParse`. */
@@ -81,12 +83,15 @@ export async function readPoliceUkFast(
     ...(fast.readSize !== undefined ? { readSize: fast.readSize } : {}),
   };
   const total = sizes.reduce((a, b) => a + b, 0);
-  let threads = fast.threads ?? (total < SMALL_INPUT || jobs.length < 2 ? 0 : Math.min(availableParallelism(), jobs.length, 8));
+  // Worker threads cost a start-up and a warm-up of their own (~0.1 s of CPU each): below a few hundred thousand rows
+  // one thread is as fast. The main thread scans too when it has nothing to merge, so one worker per spare core.
+  let threads = fast.threads ?? (total < SMALL_INPUT || jobs.length < 2 ? 0 : Math.max(1, Math.min(availableParallelism() - 1, jobs.length, 7)));
   // Without a compiled worker (running from the sources), scan in this thread.
   const entry = threads > 0 ? (fast.worker ?? defaultWorkerEntry()) : undefined;
   if (!entry) threads = 0;
-  const source: Source = threads > 0 ? new WorkerSource(entry!, config, jobs, threads) : new LocalSource(config, jobs);
+  const source: Source = threads > 0 ? new WorkerSource(entry!, config, jobs, threads, fast.mainScans ?? true) : new LocalSource(config, jobs);
   const merge = new Merge(state, ids);
+  let bytesDone = 0;
   try {
     for (const job of jobs) {
       for (;;) {
@@ -116,6 +121,10 @@ export async function readPoliceUkFast(
       }
       merge.forget(job);
       source.done(job.seq);
+      // Size the Crime ID table for the whole read from what the files so far held (it would otherwise double
+      // its way up, rehashing each time).
+      bytesDone += sizes[job.seq]!;
+      if (bytesDone > 0 && (job.seq < 16 || job.seq % 16 === 0)) ids.reserve(Math.ceil((ids.size / bytesDone) * total * 1.05));
     }
   } finally {
     await source.close();
@@ -154,6 +163,8 @@ class LocalSource implements Source {
 
   async next(seq: number): Promise<{ msg: ScanResult; worker: number }> {
     if (this.genSeq !== seq) {
+      // Finish the previous file's generator (it closes its file in a finally).
+      this.gen?.return(undefined);
       this.gen = this.scanner.scanFile(this.jobs[seq]!);
       this.genSeq = seq;
     }
@@ -164,13 +175,17 @@ class LocalSource implements Source {
 
   ack(): void {}
   done(): void {}
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.gen?.return(undefined);
+    this.gen = undefined;
+  }
 }
 
 /** Worker threads, each scanning whole files; results are queued per file until the merge takes them. */
 class WorkerSource implements Source {
   private readonly workers: Worker[] = [];
-  private readonly idle: number[] = [];
+  /** Files sent to each worker and not finished. */
+  private readonly inFlight: number[] = [];
   private readonly queues = new Map<number, Array<{ msg: ScanResult; worker: number }>>();
   private waiting: { seq: number; resolve: () => void } | undefined;
   private failure: Error | undefined;
@@ -178,8 +193,12 @@ class WorkerSource implements Source {
   private head = 0;
   private readonly lookahead: number;
 
-  constructor(entry: WorkerEntry, config: ScanConfig, private readonly jobs: ScanJob[], threads: number) {
-    this.lookahead = threads * 2;
+  /** A scanner in this thread, for files it takes while the merge would otherwise wait. */
+  private readonly local: FileScanner | undefined;
+
+  constructor(entry: WorkerEntry, config: ScanConfig, private readonly jobs: ScanJob[], threads: number, stealing: boolean) {
+    this.lookahead = threads * 3 + (stealing ? 2 : 0);
+    this.local = stealing ? new FileScanner(config) : undefined;
     for (let i = 0; i < threads; i++) {
       const w = 'script' in entry ? new Worker(entry.script, { workerData: { config } }) : new Worker(entry.code, { eval: true, workerData: { config } });
       w.on('message', (m: FromWorker) => this.receive(i, m));
@@ -188,18 +207,24 @@ class WorkerSource implements Source {
         if (code !== 0) this.fail(new Error(`internal: a police.uk scanning worker exited with code ${code}`));
       });
       this.workers.push(w);
-      this.idle.push(i);
+      this.inFlight.push(0);
     }
     this.dispatch();
   }
 
+  /** Send files to workers: up to two each (so that none waits for its next file), within the lookahead. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.nextJob < this.jobs.length && this.nextJob < this.head + this.lookahead) {
+    for (;;) {
+      if (this.nextJob >= this.jobs.length || this.nextJob >= this.head + this.lookahead) return;
       const job = this.jobs[this.nextJob]!;
       // A streamed file's batches must be merged as they come: start it only when it is next to be merged.
-      if (job.stream && job.seq !== this.head) break;
+      if (job.stream && job.seq !== this.head) return;
+      let best = -1;
+      for (let i = 0; i < this.workers.length; i++) if (this.inFlight[i]! < 2 && (best < 0 || this.inFlight[i]! < this.inFlight[best]!)) best = i;
+      if (best < 0) return;
       this.nextJob++;
-      this.workers[this.idle.shift()!]!.postMessage({ type: 'job', job });
+      this.inFlight[best]!++;
+      this.workers[best]!.postMessage({ type: 'job', job });
     }
   }
 
@@ -209,7 +234,7 @@ class WorkerSource implements Source {
     if (!q) this.queues.set(m.seq, (q = []));
     q.push({ msg: m, worker });
     if (m.type !== 'batch' || m.final) {
-      this.idle.push(worker);
+      this.inFlight[worker]!--;
       this.dispatch();
     }
     if (this.waiting?.seq === m.seq) {
@@ -231,8 +256,28 @@ class WorkerSource implements Source {
       if (this.failure) throw this.failure;
       const q = this.queues.get(seq);
       if (q && q.length > 0) return q.shift()!;
+      if (this.local && this.steal()) {
+        // Let the workers' messages in before looking again.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
       await new Promise<void>((resolve) => (this.waiting = { seq, resolve }));
     }
+  }
+
+  /**
+   * While the merge waits for a file a worker is scanning, scan the next file not yet sent to a worker here, in this
+   * thread (its results use worker index `workers.length`). Returns whether there was one.
+   */
+  private steal(): boolean {
+    const job = this.jobs[this.nextJob];
+    if (!job || job.stream || this.nextJob >= this.head + this.lookahead) return false;
+    this.nextJob++;
+    const me = this.workers.length;
+    let q = this.queues.get(job.seq);
+    if (!q) this.queues.set(job.seq, (q = []));
+    for (const msg of this.local!.scanFile(job)) q.push({ msg, worker: me });
+    return true;
   }
 
   ack(worker: number): void {

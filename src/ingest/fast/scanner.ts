@@ -19,11 +19,12 @@
  * with escapes or line breaks, non-ASCII text in a field it uses) is decoded to strings and checked by the same
  * `checkRow` the reference reader uses, so every message is the reference reader's.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ASB_INDEX } from '../../model/data.js';
 import type { Problem } from '../../model/errors.js';
 import { checkRow, classifyHeader, fileNameInfo, inArea, TYPE_INDEX, type AreaFilter, type StreetColumns } from '../formats/police-uk-core.js';
+import { finishHash, mixWord } from './crime-ids.js';
 import { ByteInterner } from './interner.js';
 import { ID_HEX, ID_NONE, ID_OTHER, type Batch, type Fallback, type ScanConfig, type ScanJob, type ScanResult, type Skip } from './protocol.js';
 
@@ -56,6 +57,15 @@ SKIP_CLASS[CR] = 2;
 SKIP_CLASS[QUOTE] = 3;
 const USE_CLASS = SKIP_CLASS.slice();
 USE_CLASS.fill(4, 0x80);
+/**
+ * Two bytes at a time (read little-endian as one 16-bit number): bit 0 if the first is a comma, quote or line end,
+ * bit 1 if the second is. The plain-ASCII loop reads 4 bytes and looks up both halves, ~0.6 ns a byte against ~1
+ * for a byte at a time.
+ */
+const PAIR_CLASS = new Uint8Array(65536);
+for (let i = 0; i < 65536; i++) PAIR_CLASS[i] = (SKIP_CLASS[i & 255] !== 0 ? 1 : 0) | (SKIP_CLASS[i >>> 8] !== 0 ? 2 : 0);
+/** The plain-ASCII loop records the commas of records of up to this many fields. */
+const MAX_FIELDS = 64;
 
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) HEX[48 + i] = i;
@@ -132,13 +142,18 @@ export class FileScanner {
   private readonly types = new ByteInterner<number>();
   private readonly forces = new ByteInterner<string>();
   private readonly locs = new ByteInterner<Location>();
-  private prevType = -1;
+  private readonly typeCache = new Int32Array(256).fill(-1);
   private prevForce = -1;
   private prevLoc = -1;
   /** Bytes per read. */
   private readonly readSize: number;
-  /** A record carried over, a fresh read and two sentinel bytes. */
+  /** A record carried over, a fresh read and four sentinel bytes. */
   private readonly buf: Buffer;
+  private readonly view: DataView;
+  /** Positions of the commas of the record being read (plain-ASCII loop). */
+  private readonly commas = new Int32Array(MAX_FIELDS);
+  /** Used-column slot → field index. */
+  private slotCol = new Int32Array(6);
   private readonly fS = new Int32Array(6);
   private readonly fE = new Int32Array(6);
   private readonly fF = new Int32Array(6);
@@ -182,7 +197,8 @@ export class FileScanner {
     this.filter = { ...(config.area.codes ? { lsoaCodes: new Set(config.area.codes) } : {}), ...(config.area.prefix !== undefined ? { lsoaNamePrefix: config.area.prefix } : {}) };
     this.latestInt = latestMonthIndex(config.latest);
     this.readSize = config.readSize ?? CHUNK;
-    this.buf = Buffer.allocUnsafe(2 * MAX_RECORD + Math.max(this.readSize, SLOW_FIRST_CHUNK) + 2);
+    this.buf = Buffer.allocUnsafe(2 * MAX_RECORD + Math.max(this.readSize, SLOW_FIRST_CHUNK) + 4);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   /** Scan one file: yields its result, or for a streamed file its batches. Never throws for a bad file. */
@@ -348,6 +364,7 @@ export class FileScanner {
       this.colSlot[cols.iCode] = S_CODE;
       this.colSlot[cols.iName] = S_NAME;
       this.colSlot[cols.iType] = S_TYPE;
+      this.slotCol = Int32Array.of(cols.iId, cols.iMonth, cols.iFalls, cols.iCode, cols.iName, cols.iType);
     }
   }
 
@@ -418,14 +435,22 @@ export class FileScanner {
    * the next read), or sets `anomaly`. With `eof`, the end of the data ends the last record.
    */
   private scan(buf: Buffer, p: number, end: number, eof: boolean): number {
-    buf[end] = LF; // sentinels: every field loop stops at the end of the data
+    // Sentinels: every field loop stops at the end of the data (the 4-byte reads may look 3 bytes past it).
+    buf[end] = LF;
     buf[end + 1] = LF;
+    buf[end + 2] = LF;
+    buf[end + 3] = LF;
     const width = this.width;
     const colSlot = this.colSlot;
     const fS = this.fS;
     const fE = this.fE;
     const fF = this.fF;
     const dry = this.dry;
+    // Plain ASCII (as police.uk files are): records without quotes are split by a loop that only finds commas.
+    const plain = width <= MAX_FIELDS && isAscii(buf.subarray(p, end));
+    const view = this.view;
+    const commas = this.commas;
+    const slotCol = this.slotCol;
     let line = this.line;
     for (;;) {
       if (p >= end) break;
@@ -441,6 +466,66 @@ export class FileScanner {
       }
       const recStart = p;
       const recLine = line;
+      if (plain) {
+        let k = 0;
+        let q = p;
+        for (;;) {
+          for (;;) {
+            const v = view.getUint32(q, true);
+            const lo = PAIR_CLASS[v & 0xffff]!;
+            if ((lo | PAIR_CLASS[v >>> 16]!) === 0) {
+              q += 4;
+              continue;
+            }
+            if (lo !== 0) {
+              if ((lo & 1) === 0) q++;
+            } else {
+              q += 2;
+              if ((PAIR_CLASS[v >>> 16]! & 1) === 0) q++;
+            }
+            break;
+          }
+          b = buf[q]!;
+          if (b !== COMMA) break;
+          if (k < MAX_FIELDS) commas[k] = q;
+          k++;
+          q++;
+        }
+        if (b !== QUOTE) {
+          // The record ends at q, at a line end or at the end of the data.
+          if (q >= end && !eof) break;
+          if (q - recStart > LONG_RECORD) {
+            this.anomaly = 'a record longer than 512 KiB';
+            return recStart;
+          }
+          const rowLine = line;
+          p = q;
+          if (p < end) {
+            if (buf[p] === CR) {
+              if (p + 1 >= end && !eof) {
+                p = recStart;
+                break;
+              }
+              p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
+            } else p++;
+            line++;
+          }
+          if (!dry) {
+            if (k + 1 === width) {
+              for (let slot = 0; slot < 6; slot++) {
+                const c = slotCol[slot]!;
+                fS[slot] = c === 0 ? recStart : commas[c - 1]! + 1;
+                fE[slot] = c < k ? commas[c]! : q;
+                fF[slot] = 0;
+              }
+            }
+            this.row(buf, recStart, q, rowLine, k + 1);
+            if (this.rows >= this.batchLimit) break;
+          }
+          continue;
+        }
+        // A quote: read this record field by field.
+      }
       let j = 0;
       let complete = true;
       for (;;) {
@@ -592,13 +677,15 @@ export class FileScanner {
     e = fE[S_TYPE]!;
     while (s < e && isSpace(buf[s]!)) s++;
     while (e > s && isSpace(buf[e - 1]!)) e--;
+    // A direct-mapped cache on (length, first and last byte) finds the 14 types without hashing.
     const types = this.types;
-    let ti = this.prevType;
-    if (ti < 0 || !types.equals(ti, buf, s, e, e, e)) {
+    const tk = ((e - s) * 7 + buf[s]! * 3 + buf[e - 1]!) & 255;
+    let ti = this.typeCache[tk]!;
+    if (ti < 0 || !types.equalsView(ti, buf, this.view, s, e, e, e)) {
       const h = ByteInterner.hash(buf, s, e, e, e);
-      ti = types.find(buf, s, e, e, e, h);
+      ti = types.findView(buf, this.view, s, e, e, e, h);
       if (ti < 0) ti = types.add(buf, s, e, e, e, h, TYPE_INDEX.get(buf.toString('latin1', s, e).toLowerCase()) ?? -1);
-      this.prevType = ti;
+      this.typeCache[tk] = ti;
     }
     const t = types.values[ti]!;
     if (t < 0) return this.rare(buf, recStart, recEnd, line);
@@ -619,9 +706,9 @@ export class FileScanner {
     if (s < e) {
       const forces = this.forces;
       force = this.prevForce;
-      if (force < 0 || !forces.equals(force, buf, s, e, e, e)) {
+      if (force < 0 || !forces.equalsView(force, buf, this.view, s, e, e, e)) {
         const h = ByteInterner.hash(buf, s, e, e, e);
-        force = forces.find(buf, s, e, e, e, h);
+        force = forces.findView(buf, this.view, s, e, e, e, h);
         if (force < 0) force = forces.add(buf, s, e, e, e, h, buf.toString('latin1', s, e));
         this.prevForce = force;
       }
@@ -646,9 +733,9 @@ export class FileScanner {
     while (ne > ns && isSpace(buf[ne - 1]!)) ne--;
     const locs = this.locs;
     let li = this.prevLoc;
-    if (li < 0 || !locs.equals(li, buf, s, e, ns, ne)) {
+    if (li < 0 || !locs.equalsView(li, buf, this.view, s, e, ns, ne)) {
       const h = ByteInterner.hash(buf, s, e, ns, ne);
-      li = locs.find(buf, s, e, ns, ne, h);
+      li = locs.findView(buf, this.view, s, e, ns, ne, h);
       if (li < 0) li = locs.add(buf, s, e, ns, ne, h, this.location(buf.toString('latin1', s, e), buf.toString('latin1', ns, ne)));
       this.prevLoc = li;
     }
@@ -663,7 +750,7 @@ export class FileScanner {
     if (is === ie) {
       w[at] = (mi << 8) | (t << 2) | ID_NONE;
       this.nWords = at + 1;
-    } else if (ie - is === 64 && (fp = hexFingerprint(buf, is)) >= 0) {
+    } else if (ie - is === 64 && (fp = hexFingerprint(this.view, is)) >= 0) {
       // Where the ID is in the file: the merge reads it back only if its fingerprint matches another's.
       const offset = this.bufBase + is;
       w[at] = (mi << 8) | (t << 2) | ID_HEX;
@@ -763,15 +850,19 @@ export class FileScanner {
   }
 }
 
-/** The fingerprint (idFingerprint) of the 64 bytes at buf[s…] if they are all lower-case hex digits, else −1. */
-function hexFingerprint(buf: Uint8Array, s: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < s + 64; i++) {
-    const b = buf[i]!;
-    if (HEX[b]! < 0) return -1;
-    h = Math.imul(h ^ b, 0x01000193);
+/** 1 where both bytes of a little-endian 16-bit number are lower-case hex digits. */
+const HEX_PAIR = new Uint8Array(65536);
+for (let i = 0; i < 65536; i++) HEX_PAIR[i] = HEX[i & 255]! >= 0 && HEX[i >>> 8]! >= 0 ? 1 : 0;
+
+/** The fingerprint (idFingerprint) of the 64 bytes at s if they are all lower-case hex digits, else −1. */
+function hexFingerprint(view: DataView, s: number): number {
+  let h = 0x9747b28c;
+  for (let i = s; i < s + 64; i += 4) {
+    const v = view.getUint32(i, true);
+    if ((HEX_PAIR[v & 0xffff]! & HEX_PAIR[v >>> 16]!) === 0) return -1;
+    h = mixWord(h, v | 0);
   }
-  return (h ^ (h >>> 15)) >>> 0;
+  return finishHash(h);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A scanning worker: takes one file at a time from the main thread and posts back its result (or, for a streamed
- * file, its batches, at most two ahead of the merge). Row words are transferred, not copied.
+ * A scanning worker: takes files from the main thread (up to two queued, so it never waits for the next one) and
+ * posts back, for each in turn, its result (or, for a streamed file, its batches, at most two ahead of the merge).
+ * Row words are transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileScanner } from './scanner.js';
@@ -8,6 +9,8 @@ import type { FromWorker, ScanConfig, ScanJob, ToWorker } from './protocol.js';
 
 const port = parentPort!;
 const scanner = new FileScanner((workerData as { config: ScanConfig }).config);
+const queue: ScanJob[] = [];
+let running = false;
 /** Batches of a streamed file the merge may hold before this worker waits. */
 let credits = 2;
 let wake: (() => void) | undefined;
@@ -20,8 +23,18 @@ port.on('message', (m: ToWorker) => {
     w?.();
     return;
   }
-  void run(m.job);
+  queue.push(m.job);
+  if (!running) void drain();
 });
+
+async function drain(): Promise<void> {
+  running = true;
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+  } finally {
+    running = false;
+  }
+}
 
 async function run(job: ScanJob): Promise<void> {
   try {
