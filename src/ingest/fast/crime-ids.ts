@@ -2,9 +2,9 @@
  * The set of Crime IDs already counted: exact, and small enough for a national year (4M+ IDs).
  *
  * police.uk Crime IDs are 64 lower-case hex digits (a SHA-256). Rather than the IDs themselves (~100 bytes each as
- * strings in a Set, 32 as binary), the table keeps for each ID a 32-bit fingerprint and where the ID is: its file and
- * byte offset (8 bytes, as one float): ~18 bytes an ID in all. A new ID is one probe of a 4-byte slot array that
- * holds 6 bits of the fingerprint. When a whole fingerprint matches, the two IDs are compared byte for byte, reading
+ * strings in a Set, 32 as binary), the table keeps for each ID a 32-bit fingerprint and where the ID is: its byte
+ * offset in its file (the files come as runs of entries): ~14 bytes an ID in all. A new ID is one probe of a 4-byte
+ * slot array that holds 6 bits of the fingerprint. When the whole fingerprint matches, the two IDs are compared byte for byte, reading
  * the stored one back from its file (or from memory, for IDs that did not come straight from a file: see `add`). So
  * nothing is ever taken for a duplicate that is not one, and a real duplicate costs one small read. Any other kind
  * of ID (hand-made files, tests) goes to a plain Set<string>: an ID is in one form or the other, never both.
@@ -14,10 +14,10 @@ import type { CrimeIdSet } from '../formats/police-uk-core.js';
 
 const ID_BYTES = 64;
 const HEX_ID_RE = /^[0-9a-f]{64}$/;
-/** Offsets within a file: up to 2^36 bytes; the file number above them. */
-const OFFSET_SPAN = 2 ** 36;
-/** File number of IDs kept in memory (`memory` holds their bytes). */
-const IN_MEMORY = 2 ** 17 - 1;
+/** File number of IDs kept in memory (`memory` holds their bytes; the offset is their index there). */
+const IN_MEMORY = -1;
+/** Offset stored for an offset of 4 GiB or more (kept in `farOffsets`). */
+const FAR = 0xffffffff;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 /** Entries fit in a slot's 26 bits (with 6 bits of fingerprint): 67 million IDs, ~15 national years. */
@@ -62,14 +62,24 @@ export class CrimeIdTable implements CrimeIdSet {
   private slots = new Uint32Array(1 << 12);
   private slotCount = 1 << 12;
   private count = 0;
-  /** Full fingerprint of each entry (pages). */
+  /** Full fingerprint of each entry (pages): compared before an ID is read back, and used to place it on growth. */
   private fps: Uint32Array[] = [];
-  /** Where each entry's ID is: file × OFFSET_SPAN + offset (pages). */
-  private where: Float64Array[] = [];
+  /** Byte offset of each entry's ID in its file (pages). */
+  private offsets: Uint32Array[] = [];
+  /** Offsets of 4 GiB and more, by entry. */
+  private readonly farOffsets = new Map<number, number>();
+  /**
+   * The file of each entry, as runs: entries are added file after file, so run k holds entries from runStart[k]
+   * on, all from file runFile[k].
+   */
+  private readonly runStart: number[] = [];
+  private readonly runFile: number[] = [];
   /** Bytes of the IDs held in memory, 64 each. */
   private memory = new Uint8Array(ID_BYTES * 64);
   private inMemory = 0;
   private readonly other = new Set<string>();
+  /** Files open for reading IDs back, by file number. */
+  private readonly open = new Map<number, number>();
   private readonly a = Buffer.alloc(ID_BYTES);
   private readonly b = Buffer.alloc(ID_BYTES);
 
@@ -86,7 +96,20 @@ export class CrimeIdTable implements CrimeIdSet {
    * estimate from the files read so far: a national year grows to millions of IDs).
    */
   reserve(n: number): void {
-    if (n * 4 > this.slotCount * 3) this.grow(Math.ceil((n * 4) / 3) + 1);
+    // Half as much again: estimates early in a read are rough, and each growth rehashes every entry.
+    if (n * 4 > this.slotCount * 3) this.grow(Math.ceil(n * 1.4) + 1);
+  }
+
+  /**
+   * Read the slot of each fingerprint, doing nothing with it: the loads are independent, so the processor overlaps
+   * their cache misses, and the adds that follow find the slots in cache (a batch's slots fit in L2).
+   */
+  touch(fps: Uint32Array, n: number): number {
+    const slots = this.slots;
+    const scale = this.slotCount / 4294967296;
+    let sink = 0;
+    for (let k = 0; k < n; k++) sink ^= slots[Math.floor(fps[k]! * scale)]!;
+    return sink;
   }
 
   /** Add an ID given as a string (rows decoded to strings, files read by csv-parse). */
@@ -106,26 +129,26 @@ export class CrimeIdTable implements CrimeIdSet {
       this.memory = m;
     }
     this.memory.set(this.a, this.inMemory * ID_BYTES);
-    this.insert(slot, fp, IN_MEMORY * OFFSET_SPAN + this.inMemory++);
+    this.insert(slot, fp, IN_MEMORY, this.inMemory++);
     return true;
   }
 
   /** Add the hex ID at `offset` in file number `file`, whose fingerprint is `fp`; false if it was there already. */
   addLocated(fp: number, file: number, offset: number): boolean {
-    const where = file * OFFSET_SPAN + offset;
-    const slot = this.find(fp, undefined, where);
+    const slot = this.find(fp, undefined, file, offset);
     if (slot < 0) return false;
-    this.insert(slot, fp, where);
+    this.insert(slot, fp, file, offset);
     return true;
   }
 
   /**
-   * The free slot for a new ID, or −1 if the ID is there. The candidate's bytes are `bytes`, or are read from `where`
-   * only if a fingerprint matches.
+   * The free slot for a new ID, or −1 if the ID is there. The candidate's bytes are `bytes`, or are read from its
+   * file only if a fingerprint matches.
    */
-  private find(fp: number, bytes: Buffer | undefined, where: number): number {
+  private find(fp: number, bytes: Buffer | undefined, file = 0, offset = 0): number {
     const slots = this.slots;
     const size = this.slotCount;
+    // The slot comes from the fingerprint's high bits, the tag from its low 6: independent.
     const tag = fp & 63;
     for (let i = Math.floor((fp / 4294967296) * size); ; i = i + 1 === size ? 0 : i + 1) {
       const v = slots[i]!;
@@ -134,52 +157,81 @@ export class CrimeIdTable implements CrimeIdSet {
       const e = (v >>> 6) - 1;
       if (this.fps[e >>> PAGE_BITS]![e & (PAGE - 1)] !== fp) continue;
       if (bytes === undefined) {
-        this.read(where, this.a);
+        this.read(file, offset, this.a);
         bytes = this.a;
       }
-      this.read(this.where[e >>> PAGE_BITS]![e & (PAGE - 1)]!, this.b);
+      this.readEntry(e, this.b);
       if (bytes.equals(this.b)) return -1;
     }
   }
 
-  private insert(slot: number, fp: number, where: number): void {
+  private insert(slot: number, fp: number, file: number, offset: number): void {
     const e = this.count++;
     if (e >= MAX_ENTRIES) throw new Error(`internal: more than ${MAX_ENTRIES} Crime IDs in one read`);
     if ((e & (PAGE - 1)) === 0) {
       this.fps.push(new Uint32Array(PAGE));
-      this.where.push(new Float64Array(PAGE));
+      this.offsets.push(new Uint32Array(PAGE));
     }
     this.fps[e >>> PAGE_BITS]![e & (PAGE - 1)] = fp;
-    this.where[e >>> PAGE_BITS]![e & (PAGE - 1)] = where;
+    if (offset >= FAR) this.farOffsets.set(e, offset);
+    this.offsets[e >>> PAGE_BITS]![e & (PAGE - 1)] = offset >= FAR ? FAR : offset;
+    if (this.runFile.length === 0 || this.runFile[this.runFile.length - 1] !== file) {
+      this.runStart.push(e);
+      this.runFile.push(file);
+    }
     this.slots[slot] = (e + 1) * 64 + (fp & 63);
     if (this.count * 4 > this.slotCount * 3) this.grow(this.slotCount * 2);
   }
 
-  /** Read an ID's 64 bytes into `into`. */
-  private read(where: number, into: Buffer): void {
-    const file = Math.floor(where / OFFSET_SPAN);
-    const offset = where - file * OFFSET_SPAN;
+  /** Read the ID of entry `e` into `into`. */
+  private readEntry(e: number, into: Buffer): void {
+    let lo = 0;
+    let hi = this.runStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runStart[mid]! <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    const stored = this.offsets[e >>> PAGE_BITS]![e & (PAGE - 1)]!;
+    this.read(this.runFile[lo]!, stored === FAR ? this.farOffsets.get(e)! : stored, into);
+  }
+
+  /** Read the 64 bytes of an ID at `offset` in `file` (or in memory) into `into`. */
+  private read(file: number, offset: number, into: Buffer): void {
     if (file === IN_MEMORY) {
       into.set(this.memory.subarray(offset * ID_BYTES, offset * ID_BYTES + ID_BYTES));
       return;
     }
-    const fd = openSync(this.pathOf(file), 'r');
-    try {
-      if (readSync(fd, into, 0, ID_BYTES, offset) !== ID_BYTES) into.fill(0);
-    } finally {
-      closeSync(fd);
+    // A national read compares a few thousand IDs whose fingerprints collide: keep the last files open.
+    let fd = this.open.get(file);
+    if (fd === undefined) {
+      if (this.open.size >= 4) this.close();
+      fd = openSync(this.pathOf(file), 'r');
+      this.open.set(file, fd);
     }
+    if (readSync(fd, into, 0, ID_BYTES, offset) !== ID_BYTES) into.fill(0);
+  }
+
+  /** Close the files kept open for reading IDs back. */
+  close(): void {
+    for (const fd of this.open.values()) closeSync(fd);
+    this.open.clear();
   }
 
   private grow(size: number): void {
+    const old = this.slots;
     const slots = new Uint32Array(size);
-    for (let e = 0; e < this.count; e++) {
+    for (let k = 0; k < old.length; k++) {
+      const v = old[k]!;
+      if (v === 0) continue;
+      const e = (v >>> 6) - 1;
       const fp = this.fps[e >>> PAGE_BITS]![e & (PAGE - 1)]!;
       let i = Math.floor((fp / 4294967296) * size);
       while (slots[i] !== 0) i = i + 1 === size ? 0 : i + 1;
-      slots[i] = (e + 1) * 64 + (fp & 63);
+      slots[i] = v;
     }
     this.slots = slots;
     this.slotCount = size;
   }
+
 }

@@ -90,6 +90,6 @@ export interface Fallback extends Announcing {
 export type ScanResult = Batch | Skip | Fallback;
 
 /** Main → worker. */
-export type ToWorker = { type: 'job'; job: ScanJob } | { type: 'ack' };
+export type ToWorker = { type: 'job'; job: ScanJob } | { type: 'ack' } | { type: 'recycle'; words: Uint32Array };
 /** Worker → main. */
 export type FromWorker = ScanResult | { type: 'crash'; seq: number; message: string };

@@ -1,19 +1,21 @@
 /**
- * The fast police.uk reader: files scanned in parallel by worker threads (./scanner.ts), merged in file order on
- * the main thread into exactly what the reference reader builds.
+ * The fast police.uk reader: files scanned in parallel (./scanner.ts), merged in file order on the main thread into
+ * exactly what the reference reader builds.
  *
  * Parallel across files, sequential in meaning. The bulk download is hundreds of monthly per-force files; each
- * worker scans whole files and posts, per file, the tallies, the problems, the force-months with the line of their
- * first row, and the rows inside the area as a few words each (location id, month, crime type, Crime ID). The main
- * thread takes the files strictly in order and applies them to one `IngestState`, as the reference reader does row
- * by row: the check for two files holding one force-month, Crime ID de-duplication (first file wins), and the insertion
- * order of every Map. A file the scanner leaves to csv-parse (or the rest of one) is read by
- * `readStreetFileCsvParse` on the same state, at its place in the order.
+ * worker thread scans whole files and posts, per file, the tallies, the problems, the force-months with the line of
+ * their first row, and the rows inside the area as a few words each (location id, month, crime type, Crime ID
+ * fingerprint and offset). The main thread takes the files strictly in order and applies them to one
+ * `IngestState` as the reference reader does row by row: the check for two files holding one force-month, Crime ID
+ * de-duplication (first file wins), and the insertion order of every Map. While it has nothing to merge, it scans
+ * files itself. A file the scanner leaves to csv-parse (or the rest of one) is read by `readStreetFileCsvParse` on the
+ * same state, at its place in the order.
  *
- * Memory is bounded: a scanner holds one 2 MiB buffer; a file's result is held until merged, and at most two files
- * per worker are scanned ahead of the merge; a file larger than `streamAbove` is checked in a first pass and then
- * sent in batches of 64k rows, at most two ahead. Outside the partnership only tallies are kept, so memory grows with
- * the partnership's rows and LSOAs, not with the size of the download.
+ * Memory is bounded by design, not by the size of the download: a scanner holds one 2 MiB buffer; a file's result is
+ * held until merged, with at most IN_FLIGHT files per worker (and a few more in all) scanned ahead of the merge; a
+ * file larger than `streamAbove` is checked in a first pass and then sent in batches of 64k rows, at most two
+ * ahead. Outside the partnership only tallies are kept, so memory grows with the partnership's rows and LSOAs; read
+ * with no area filter (every LSOA of England and Wales), the result itself and the Crime ID table are what grow.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -59,6 +61,10 @@ export interface FastReadOptions {
 }
 
 const SMALL_INPUT = 64 * 1024 * 1024;
+/** Files sent to a worker and not yet finished, at most. */
+const IN_FLIGHT = 4;
+/** Row words (4 bytes each) of scanned files waiting for the merge, beyond which no more files are started. */
+const HELD_WORDS = 1 << 20;
 const STREAM_ABOVE = 32 * 1024 * 1024;
 
 /** Read police.uk files with the byte scanner. Same result, warnings and errors as `readPoliceUkCsvParse`. */
@@ -107,6 +113,7 @@ export async function readPoliceUkFast(
           break;
         }
         merge.batch(worker, job, msg);
+        source.recycle(worker, msg.words);
         if (!msg.final) {
           source.ack(worker);
           continue;
@@ -127,6 +134,7 @@ export async function readPoliceUkFast(
       if (bytesDone > 0 && (job.seq < 16 || job.seq % 16 === 0)) ids.reserve(Math.ceil((ids.size / bytesDone) * total * 1.05));
     }
   } finally {
+    ids.close();
     await source.close();
   }
   return finishIngest(state);
@@ -146,6 +154,8 @@ function defaultWorkerEntry(): WorkerEntry | undefined {
 /** Where scan results come from, file by file, in order. */
 interface Source {
   next(seq: number): Promise<{ msg: ScanResult; worker: number }>;
+  /** Give a batch's words array back to the scanner that made it (no allocation per file). */
+  recycle(worker: number, words: Uint32Array): void;
   ack(worker: number): void;
   done(seq: number): void;
   close(): Promise<void>;
@@ -173,6 +183,10 @@ class LocalSource implements Source {
     return { msg: r.value, worker: 0 };
   }
 
+  recycle(_worker: number, words: Uint32Array): void {
+    this.scanner.recycle(words);
+  }
+
   ack(): void {}
   done(): void {}
   async close(): Promise<void> {
@@ -192,15 +206,18 @@ class WorkerSource implements Source {
   private nextJob = 0;
   private head = 0;
   private readonly lookahead: number;
+  /** Row words of results waiting for the merge. */
+  private heldWords = 0;
 
   /** A scanner in this thread, for files it takes while the merge would otherwise wait. */
   private readonly local: FileScanner | undefined;
 
   constructor(entry: WorkerEntry, config: ScanConfig, private readonly jobs: ScanJob[], threads: number, stealing: boolean) {
-    this.lookahead = threads * 3 + (stealing ? 2 : 0);
+    // Enough queued per worker that it keeps busy while this thread is merging or scanning a file of its own.
+    this.lookahead = threads * (IN_FLIGHT + 2) + (stealing ? 16 : 0);
     this.local = stealing ? new FileScanner(config) : undefined;
     for (let i = 0; i < threads; i++) {
-      const w = 'script' in entry ? new Worker(entry.script, { workerData: { config } }) : new Worker(entry.code, { eval: true, workerData: { config } });
+      const w = 'script' in entry ? new Worker(entry.script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: 8 } }) : new Worker(entry.code, { eval: true, workerData: { config } });
       w.on('message', (m: FromWorker) => this.receive(i, m));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
@@ -212,15 +229,23 @@ class WorkerSource implements Source {
     this.dispatch();
   }
 
-  /** Send files to workers: up to two each (so that none waits for its next file), within the lookahead. */
+  /**
+   * May another file be started? Within the look-ahead (in files), and while the results waiting for the merge are
+   * small (in all-areas reads they hold every row; for a partnership, almost nothing).
+   */
+  private mayStart(): boolean {
+    return this.nextJob < this.jobs.length && this.nextJob < this.head + this.lookahead && this.heldWords < HELD_WORDS;
+  }
+
+  /** Send files to workers: up to IN_FLIGHT each (so that none waits for its next file), within the lookahead. */
   private dispatch(): void {
     for (;;) {
-      if (this.nextJob >= this.jobs.length || this.nextJob >= this.head + this.lookahead) return;
+      if (!this.mayStart()) return;
       const job = this.jobs[this.nextJob]!;
       // A streamed file's batches must be merged as they come: start it only when it is next to be merged.
       if (job.stream && job.seq !== this.head) return;
       let best = -1;
-      for (let i = 0; i < this.workers.length; i++) if (this.inFlight[i]! < 2 && (best < 0 || this.inFlight[i]! < this.inFlight[best]!)) best = i;
+      for (let i = 0; i < this.workers.length; i++) if (this.inFlight[i]! < IN_FLIGHT && (best < 0 || this.inFlight[i]! < this.inFlight[best]!)) best = i;
       if (best < 0) return;
       this.nextJob++;
       this.inFlight[best]!++;
@@ -233,6 +258,7 @@ class WorkerSource implements Source {
     let q = this.queues.get(m.seq);
     if (!q) this.queues.set(m.seq, (q = []));
     q.push({ msg: m, worker });
+    if (m.type === 'batch') this.heldWords += m.nWords;
     if (m.type !== 'batch' || m.final) {
       this.inFlight[worker]!--;
       this.dispatch();
@@ -255,7 +281,11 @@ class WorkerSource implements Source {
     for (;;) {
       if (this.failure) throw this.failure;
       const q = this.queues.get(seq);
-      if (q && q.length > 0) return q.shift()!;
+      if (q && q.length > 0) {
+        const r = q.shift()!;
+        if (r.msg.type === 'batch') this.heldWords -= r.msg.nWords;
+        return r;
+      }
       if (this.local && this.steal()) {
         // Let the workers' messages in before looking again.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -271,13 +301,21 @@ class WorkerSource implements Source {
    */
   private steal(): boolean {
     const job = this.jobs[this.nextJob];
-    if (!job || job.stream || this.nextJob >= this.head + this.lookahead) return false;
+    if (!job || job.stream || !this.mayStart()) return false;
     this.nextJob++;
     const me = this.workers.length;
     let q = this.queues.get(job.seq);
     if (!q) this.queues.set(job.seq, (q = []));
-    for (const msg of this.local!.scanFile(job)) q.push({ msg, worker: me });
+    for (const msg of this.local!.scanFile(job)) {
+      q.push({ msg, worker: me });
+      if (msg.type === 'batch') this.heldWords += msg.nWords;
+    }
     return true;
+  }
+
+  recycle(worker: number, words: Uint32Array): void {
+    if (worker === this.workers.length) this.local?.recycle(words);
+    else this.workers[worker]!.postMessage({ type: 'recycle', words }, [words.buffer as ArrayBuffer]);
   }
 
   ack(worker: number): void {
@@ -329,6 +367,11 @@ class Merge {
   private lastMonth = -1;
   private lastMonthCounts: Uint32Array | undefined;
   private readonly files = new Map<number, Progress>();
+  private pool = new Uint32Array(0);
+  private poolUsed = 0;
+  private fpScratch = new Uint32Array(0);
+  /** Where `touch` results go, so that its loads are not optimised away. */
+  sink = 0;
 
   constructor(private readonly state: IngestState, private readonly ids: CrimeIdTable) {}
 
@@ -363,6 +406,21 @@ class Merge {
       lastMonth: p.maxMonth >= 0 ? this.monthOf(p.maxMonth) : undefined,
       lsoasInFile: new Set(p.codes.map((c) => c.code)),
     };
+  }
+
+  /**
+   * A new array of counts by crime type: a view on a shared block (a national read makes ~400,000 of them; separate
+   * typed arrays cost ~270 bytes each, views ~110 plus the 56 of their counts).
+   */
+  private newCounts(): Uint32Array {
+    const n = CRIME_TYPES.length;
+    if (this.poolUsed + n > this.pool.length) {
+      this.pool = new Uint32Array(n * 4096);
+      this.poolUsed = 0;
+    }
+    const c = this.pool.subarray(this.poolUsed, this.poolUsed + n);
+    this.poolUsed += n;
+    return c;
   }
 
   forget(job: ScanJob): void {
@@ -411,6 +469,17 @@ class Merge {
     const byLsoa = data.byLsoa;
     let lastMonth = this.lastMonth;
     let monthCounts = this.lastMonthCounts;
+    // Bring the ID table's slots for this batch into cache in one pass of independent loads (see CrimeIdTable.touch).
+    let nFps = 0;
+    const fps = this.fpScratch.length >= n ? this.fpScratch : (this.fpScratch = new Uint32Array(n));
+    for (let i = 0; i < n; ) {
+      const kind = w[i + 1]! & 3;
+      if (kind === ID_HEX) {
+        fps[nFps++] = w[i + 2]!;
+        i += 5;
+      } else i += kind === ID_OTHER ? 3 : 2;
+    }
+    this.sink ^= ids.touch(fps, nFps);
     let inAreaRows = 0;
     let duplicates = 0;
     let i = 0;
@@ -444,7 +513,7 @@ class Merge {
       if (mi !== lastMonth || monthCounts === undefined) {
         const text = this.monthOf(mi);
         monthCounts = byMonth.get(text);
-        if (!monthCounts) byMonth.set(text, (monthCounts = new Uint32Array(CRIME_TYPES.length)));
+        if (!monthCounts) byMonth.set(text, (monthCounts = this.newCounts()));
         lastMonth = mi;
       }
       monthCounts[t]! += 1;
@@ -458,7 +527,7 @@ class Merge {
         }
         const text = this.monthOf(mi);
         counts = entry.byMonth.get(text);
-        if (!counts) entry.byMonth.set(text, (counts = new Uint32Array(CRIME_TYPES.length)));
+        if (!counts) entry.byMonth.set(text, (counts = this.newCounts()));
         ci.lastMonth = mi;
         ci.counts = counts;
       }

@@ -1,7 +1,7 @@
 /**
- * A scanning worker: takes files from the main thread (up to two queued, so it never waits for the next one) and
+ * A scanning worker: takes files from the main thread (a few queued, so that it never waits for the next one) and
  * posts back, for each in turn, its result (or, for a streamed file, its batches, at most two ahead of the merge).
- * Row words are transferred, not copied.
+ * Row words are transferred, not copied, and come back for reuse ('recycle').
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileScanner } from './scanner.js';
@@ -16,6 +16,10 @@ let credits = 2;
 let wake: (() => void) | undefined;
 
 port.on('message', (m: ToWorker) => {
+  if (m.type === 'recycle') {
+    scanner.recycle(m.words);
+    return;
+  }
   if (m.type === 'ack') {
     credits++;
     const w = wake;

@@ -7,11 +7,13 @@
  * Outcomes and stop-and-search files in the same tree are recognised by name and header and skipped with a note:
  * the documents do not use them (yet), and they are not errors.
  *
- * Two readers produce the same result. The fast reader (../fast/) scans the fixed police.uk layout byte by byte in
- * worker threads, one file each, and is what `readPoliceUk` uses. The reference reader streams every row through
- * csv-parse (`readPoliceUkCsvParse`); it is used when a `columns` mapping or a non-UTF-8 encoding is configured, and
- * the fast reader hands it any file or part of a file it does not fully understand (an unusual header, broken
- * quoting, bytes that are not UTF-8). The rules, the row checks and their messages live in ./police-uk-core.ts.
+ * Two readers produce the same result: data, file summaries, warnings and located errors, in the same order. The
+ * fast reader (../fast/) scans the fixed police.uk layout from the bytes, whole files at a time in worker threads
+ * (and in this thread) for a large input, and is what `readPoliceUk` uses. The reference reader streams every row
+ * through csv-parse (`readPoliceUkCsvParse`); it is used when a `columns` mapping or a declared non-UTF-8 encoding is
+ * configured, and the fast reader hands it any file or part of a file it does not fully understand (an unusual
+ * header, broken quoting, bytes that are not UTF-8, a NUL). The rules, the row checks and their messages live in
+ * ./police-uk-core.ts; test/unit/ingest/police-uk-fast.test.ts runs both readers on the same files.
  */
 import { relative } from 'node:path';
 import { readPoliceUkFast, type FastReadOptions } from '../fast/read.js';

@@ -27,6 +27,7 @@ describe('CrimeIdTable', () => {
     expect(t.add(ids[2]!.toUpperCase())).toBe(true);
     expect(t.add(ids[2]!)).toBe(true);
     expect(t.size).toBe(5);
+    t.close();
   });
 
   it('never takes two different IDs with the same fingerprint for one (they are compared byte for byte)', () => {
@@ -41,6 +42,7 @@ describe('CrimeIdTable', () => {
     // The same again under their real fingerprints: new to the table, then known as strings.
     for (let k = 0; k < ids.length; k++) expect(t.addLocated(idFingerprint(Buffer.from(ids[k]!), 0), 0, k * 65)).toBe(true);
     for (const id of ids) expect(t.add(id)).toBe(false);
+    t.close();
   });
 
   it('behaves as a Set<string> on random IDs, across growth of the table', () => {

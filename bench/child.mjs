@@ -1,0 +1,166 @@
+// bench/child.mjs: one measurement in a fresh process (so that peak RSS is its own), printed as one JSON line.
+//
+//   node bench/child.mjs <method> <data folder> [la-name]
+//
+// methods:
+//   floor        read every file and count its line ends (the least any reader must do)
+//   duckdb       DuckDB read_csv of the tree, GROUP BY month × crime type × LSOA over all rows with an LSOA, COPY TO a CSV
+//   duckdb-la    the same, only rows whose LSOA name is "<la-name> 123A" (what swp computes for one partnership)
+//   swp          swp's readPoliceUk (the fast reader, worker threads), all areas: month × type × LSOA for every row
+//   swp-la       swp's readPoliceUk for one local authority (a partnership's real ingest)
+//   csv-parse    swp's reference reader (csv-parse), one local authority
+//   render-docs  <html files…>: one browser, each document printed 3 times; per-document median print time
+//   render-batch <html file> <documents> <pages in parallel>: one browser (its start included), the document printed
+//                as many times with that many pages at once; documents per minute
+// Times are of the work itself (modules loaded and the process started before the clock starts); `cpuMs` is the
+// process's CPU time (all threads) over the same span; `rssMb` is the process's peak resident set.
+import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const [method, dataDir, laName] = process.argv.slice(2);
+const args = process.argv.slice(3);
+
+function csvFiles(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...csvFiles(p));
+    else if (e.name.endsWith('.csv')) out.push(p);
+  }
+  return out;
+}
+
+/** Groups (month × type × LSOA with a count) and their total, from a PoliceUkData. */
+function swpGroups(data) {
+  let groups = 0;
+  let total = 0;
+  for (const l of data.byLsoa.values()) {
+    for (const counts of l.byMonth.values()) {
+      for (const n of counts) {
+        if (n > 0) {
+          groups++;
+          total += n;
+        }
+      }
+    }
+  }
+  return { groups, total };
+}
+
+async function run() {
+  switch (method) {
+    case 'floor': {
+      const files = csvFiles(dataDir);
+      const buf = Buffer.allocUnsafe(1 << 20);
+      let lines = 0;
+      let bytes = 0;
+      for (const f of files) {
+        const fd = openSync(f, 'r');
+        for (;;) {
+          const n = readSync(fd, buf, 0, buf.length, null);
+          if (n === 0) break;
+          bytes += n;
+          const view = n === buf.length ? buf : buf.subarray(0, n);
+          for (let i = view.indexOf(10); i >= 0; i = view.indexOf(10, i + 1)) lines++;
+        }
+        closeSync(fd);
+      }
+      return { lines, bytes };
+    }
+    case 'duckdb':
+    case 'duckdb-la': {
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const out = mkdtempSync(join(tmpdir(), 'swp-bench-duckdb-'));
+      try {
+        const instance = await DuckDBInstance.create(':memory:');
+        const con = await instance.connect();
+        const where = method === 'duckdb-la' ? `AND regexp_full_match("LSOA name", '${laName.replace(/'/g, "''")} [0-9]{3}[A-Z]')` : '';
+        const target = join(out, 'groups.csv');
+        await con.run(
+          `COPY (SELECT "Month", "Crime type", "LSOA code", count(*) AS n FROM read_csv('${join(dataDir, '*', '*.csv')}', header = true, all_varchar = true) ` +
+            `WHERE "LSOA code" IS NOT NULL ${where} GROUP BY ALL) TO '${target}' (HEADER)`,
+        );
+        const stop = mark();
+        const check = await con.runAndReadAll(`SELECT count(*)::BIGINT AS groups, sum(n)::BIGINT AS total FROM read_csv('${target}')`);
+        const [row] = check.getRowObjects();
+        return { groups: Number(row.groups), total: Number(row.total), stop };
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    case 'swp':
+    case 'swp-la':
+    case 'csv-parse': {
+      const mod = await import(join(ROOT, 'dist/ingest/formats/police-uk.js'));
+      const area = method === 'swp' ? {} : { lsoaNamePrefix: laName };
+      const read = method === 'csv-parse' ? mod.readPoliceUkCsvParse : mod.readPoliceUk;
+      const { data } = await read([dataDir], { area, latestMonth: '2099-12' });
+      return { ...swpGroups(data), rows: data.tally.rows };
+    }
+    case 'render-docs':
+    case 'render-batch': {
+      const { readFileSync } = await import('node:fs');
+      const pdf = await import(join(ROOT, 'dist/pdf/index.js'));
+      const out = mkdtempSync(join(tmpdir(), 'swp-bench-pdf-'));
+      const manager = new pdf.BrowserManager({});
+      const print = (html, name) => pdf.htmlToPdfFile(manager, html, join(out, `${name}.pdf`), { title: 'Benchmark', lang: 'en-GB', partnership: 'Castlebridge Community Safety Partnership', marking: 'OFFICIAL' });
+      try {
+        if (method === 'render-docs') {
+          await manager.browser();
+          const docs = {};
+          for (const file of args) {
+            const html = readFileSync(file, 'utf8');
+            const times = [];
+            for (let k = 0; k < 3; k++) times.push((await print(html, `doc-${k}`)).ms);
+            times.sort((a, b) => a - b);
+            docs[file.split('/').pop().replace(/\.html$/, '')] = Math.round(times[1]);
+          }
+          return { launchMs: Math.round(manager.launchMs ?? 0), docs, browser: pdf.describeBrowser(manager.found) };
+        }
+        const [file, count, parallel] = [args[0], Number(args[1]), Number(args[2])];
+        const html = readFileSync(file, 'utf8');
+        let next = 0;
+        const worker = async () => {
+          while (next < count) {
+            const k = next++;
+            await print(html, `doc-${k}`);
+          }
+        };
+        await Promise.all(Array.from({ length: parallel }, worker));
+        return { documents: count, parallel, launchMs: Math.round(manager.launchMs ?? 0) };
+      } finally {
+        await manager.dispose();
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    default:
+      throw new Error(`unknown method ${method}`);
+  }
+}
+
+let stopped;
+/** Stop the clock (work after it, such as reading back a result to check it, is not timed). */
+function mark() {
+  stopped = { wall: performance.now(), cpu: process.cpuUsage() };
+  return true;
+}
+
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const result = await run();
+const end = stopped ?? { wall: performance.now(), cpu: process.cpuUsage() };
+const cpu = process.cpuUsage(c0);
+const cpuAtStop = stopped ? { user: end.cpu.user - c0.user, system: end.cpu.system - c0.system } : cpu;
+delete result.stop;
+process.stdout.write(
+  JSON.stringify({
+    method,
+    wallMs: Math.round(end.wall - t0),
+    cpuMs: Math.round((cpuAtStop.user + cpuAtStop.system) / 1000),
+    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...result,
+  }) + '\n',
+);
