@@ -17,53 +17,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Rng, cmp, csvField, writeFile, POLICE_UK_HEADER } from '../scripts/lib/synth.mjs';
 
 export const GENERATOR_VERSION = 3;
 const DEFAULT_SEED = 20240101;
 
-// ---------------------------------------------------------------- seeded random numbers (as scripts/generate-demo.mjs)
-
-function xmur3(str) {
-  let h = 1779033703 ^ str.length;
-  for (let i = 0; i < str.length; i++) {
-    h = Math.imul(h ^ str.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  return () => {
-    h = Math.imul(h ^ (h >>> 16), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    return (h ^= h >>> 16) >>> 0;
-  };
-}
-
-function sfc32(a, b, c, d) {
-  return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    const t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    const r = (t + d) | 0;
-    c = (c + r) | 0;
-    return r >>> 0;
-  };
-}
-
-class Rng {
-  constructor(seed, key) {
-    const h = xmur3(`${seed}|${key}`);
-    this.u32 = sfc32(h(), h(), h(), h());
-    for (let i = 0; i < 12; i++) this.u32();
-  }
-  next() { return this.u32() / 4294967296; }
-  int(n) { return Math.floor(this.next() * n); }
-  normal() {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-}
+// Rng (seeded random numbers), cmp and the CSV helpers are in scripts/lib/synth.mjs, shared with
+// scripts/generate-demo.mjs.
 
 // ---------------------------------------------------------------- the country
 
@@ -106,11 +66,7 @@ export function country(seed = DEFAULT_SEED) {
   const rng = new Rng(seed, 'country');
   const laNames = [];
   for (const a of LA_FIRST) for (const b of LA_SECOND) laNames.push(a + b);
-  // Shuffle the names deterministically.
-  for (let i = laNames.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [laNames[i], laNames[j]] = [laNames[j], laNames[i]];
-  }
+  rng.shuffle(laNames); // deterministically
   const weightSum = FORCES.reduce((a, f) => a + f[1], 0);
   let code = 1;
   let wcode = 1;
@@ -134,13 +90,15 @@ export function country(seed = DEFAULT_SEED) {
       const w = Math.exp(0.9 * rng.normal());
       lsoas.push({ code: lsoaCode, name, la: laName, w, lon: lon0 + 0.6 * rng.next(), lat: lat0 + 0.4 * rng.next(), streets: 3 + rng.int(8) });
     }
-    lsoas.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    lsoas.sort((a, b) => cmp(a.name, b.name));
     const slug = name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/-(police|constabulary|police-service)$/, '');
     return { name, share: share / weightSum, slug, lsoas, las };
   });
   return { forces };
 }
 
+// Normalised to 1 and searched with pick(cum, u): not synth.mjs's cumulative/Rng.weighted (running totals, the first
+// total > x rather than >= u), which would draw differently and change the bytes of every tree.
 function cumulative(weights) {
   const out = new Float64Array(weights.length);
   let s = 0;
@@ -159,18 +117,6 @@ function pick(cum, u) {
   }
   return lo;
 }
-
-const HEXDIGITS = '0123456789abcdef';
-function hexId(rng) {
-  let s = '';
-  for (let k = 0; k < 8; k++) {
-    const v = rng.u32();
-    for (let i = 28; i >= 0; i -= 4) s += HEXDIGITS[(v >>> i) & 15];
-  }
-  return s;
-}
-
-const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 
 /**
  * Write `rows` rows under `out` (skipped when a complete tree of the same version, seed and size is there).
@@ -192,7 +138,6 @@ export function generate({ rows, out, seed = DEFAULT_SEED, log = () => {} }) {
   const started = Date.now();
   for (const [mi, month] of MONTHS.entries()) {
     const dir = path.join(out, month);
-    fs.mkdirSync(dir, { recursive: true });
     const season = 1 + 0.08 * Math.cos((2 * Math.PI * (mi - 6)) / 12);
     for (const [fi, force] of forces.entries()) {
       const rng = new Rng(seed, `${month}|${force.name}`);
@@ -204,11 +149,11 @@ export function generate({ rows, out, seed = DEFAULT_SEED, log = () => {} }) {
       const at = new Int32Array(n);
       for (let i = 0; i < n; i++) at[i] = rng.next() < 0.01 ? force.lsoas.length : pick(cum, rng.next());
       at.sort();
-      const lines = [HEADER];
+      const lines = [POLICE_UK_HEADER];
       for (let i = 0; i < n; i++) {
         const t = pick(typeCum, rng.next());
         const asb = t === 0;
-        const id = asb ? '' : hexId(rng);
+        const id = asb ? '' : rng.hex64();
         const outcome = asb ? '' : OUTCOMES[rng.int(OUTCOMES.length)];
         const li = at[i];
         if (li === force.lsoas.length) {
@@ -219,13 +164,12 @@ export function generate({ rows, out, seed = DEFAULT_SEED, log = () => {} }) {
         const lon = (l.lon + 0.01 * rng.next()).toFixed(6);
         const lat = (l.lat + 0.01 * rng.next()).toFixed(6);
         const street = STREETS[(li * 7 + rng.int(l.streets)) % STREETS.length];
-        const location = rng.next() < 0.02 ? `"On or near ${street}, ${STREETS[rng.int(STREETS.length)]}"` : `On or near ${street}`;
+        const location = rng.next() < 0.02 ? csvField(`On or near ${street}, ${STREETS[rng.int(STREETS.length)]}`) : `On or near ${street}`;
         lines.push(`${id},${month},${force.name},${force.name},${lon},${lat},${location},${l.code},${l.name},${TYPES[t][0]},${outcome},`);
       }
       const text = lines.join('\r\n') + '\r\n';
       const file = path.join(dir, `${month}-${force.slug}-street.csv`);
-      fs.writeFileSync(file, text);
-      bytes += Buffer.byteLength(text);
+      bytes += writeFile(file, text);
       files++;
     }
     log(`  generated ${month} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -56,11 +56,11 @@
 //
 // DETERMINISM: every stream of random numbers is an sfc32 generator seeded by hashing
 // (xmur3) the seed and a key such as "crime|C|2015-07", so one part can change without
-// disturbing the others. No clocks, no locale-dependent formatting.
+// disturbing the others (scripts/lib/synth.mjs). No clocks, no locale-dependent formatting.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } from './lib/synth.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -92,116 +92,11 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------- seeded random numbers
 
-function xmur3(str) {
-  let h = 1779033703 ^ str.length;
-  for (let i = 0; i < str.length; i++) {
-    h = Math.imul(h ^ str.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  return () => {
-    h = Math.imul(h ^ (h >>> 16), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    return (h ^= h >>> 16) >>> 0;
-  };
-}
-
-function sfc32(a, b, c, d) {
-  return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    const t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    const r = (t + d) | 0;
-    c = (c + r) | 0;
-    return r >>> 0;
-  };
-}
-
+// Rng, cumulative, cmp and the CSV helpers live in ./lib/synth.mjs, shared with bench/generate.mjs.
+// Every stream is new Rng(SEED, key); SEED is set from --seed in main().
 let SEED = DEFAULT_SEED;
 
-class Rng {
-  constructor(key) {
-    const h = xmur3(`${SEED}|${key}`);
-    this.u32 = sfc32(h(), h(), h(), h());
-    for (let i = 0; i < 12; i++) this.u32(); // warm up
-  }
-  next() { return this.u32() / 4294967296; }
-  int(n) { return Math.floor(this.next() * n); }
-  between(lo, hi) { return lo + (hi - lo) * this.next(); }
-  normal() {
-    const u = 1 - this.next(); // (0, 1]
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-  lognormal(sd) { return Math.exp(sd * this.normal() - (sd * sd) / 2); }
-  poisson(lambda) {
-    if (lambda <= 0) return 0;
-    if (lambda < 40) {
-      const limit = Math.exp(-lambda);
-      let k = 0;
-      let p = this.next();
-      while (p > limit) { k++; p *= this.next(); }
-      return k;
-    }
-    return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-  }
-  binomial(n, p) {
-    if (n < 60) {
-      let k = 0;
-      for (let i = 0; i < n; i++) if (this.next() < p) k++;
-      return k;
-    }
-    const mean = n * p;
-    return Math.min(n, Math.max(0, Math.round(mean + Math.sqrt(mean * (1 - p)) * this.normal())));
-  }
-  pick(arr) { return arr[this.int(arr.length)]; }
-  /** index into a cumulative-weight array (last element = total) */
-  weighted(cum) {
-    const x = this.next() * cum[cum.length - 1];
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] > x) hi = mid; else lo = mid + 1;
-    }
-    return lo;
-  }
-  hex64() {
-    let s = '';
-    for (let i = 0; i < 8; i++) s += this.u32().toString(16).padStart(8, '0');
-    return s;
-  }
-  shuffle(arr) {
-    for (let i = arr.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      [arr[i], arr[j]] = [arr[j], arr[i]];
-    }
-    return arr;
-  }
-}
-
-function cumulative(weights) {
-  const cum = new Float64Array(weights.length);
-  let s = 0;
-  for (let i = 0; i < weights.length; i++) { s += weights[i]; cum[i] = s; }
-  return cum;
-}
-
 // ---------------------------------------------------------------- small helpers
-
-function csvField(v) {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvLine = (fields) => fields.map(csvField).join(',');
-
-function writeFile(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return Buffer.byteLength(text);
-}
 
 function writeCsv(file, header, rows) {
   const text = [csvLine(header), ...rows.map(csvLine)].join('\n') + '\n';
@@ -209,7 +104,6 @@ function writeCsv(file, header, rows) {
 }
 
 const pad2 = (n) => String(n).padStart(2, '0');
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const daysInMonth = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 // ---------------------------------------------------------------- calendar
@@ -413,7 +307,7 @@ const POINT_PREF = {
 };
 
 function buildGeography(area) {
-  const rng = new Rng(`geo|${area.key}`);
+  const rng = new Rng(SEED, `geo|${area.key}`);
   const [cx, cy] = area.centre;
   const [rx, ry] = area.radius;
   const nMsoa = Math.round(area.nLsoa / 5);
@@ -524,7 +418,7 @@ function generatePoliceUk(outDir, geo) {
     const age = N_MONTHS - 1 - mo.i;
     const files = { midshire: [], westshire: [] };
     for (const a of AREA_KEYS) {
-      const rng = new Rng(`crime|${a}|${mo.ym}`);
+      const rng = new Rng(SEED, `crime|${a}|${mo.ym}`);
       const { lsoas, lsoaCum } = geo[a];
       for (const type of TYPES) {
         const lambda = expectedCount(a, type, mo) * rng.lognormal(MODEL[type].sd);
@@ -547,7 +441,7 @@ function generatePoliceUk(outDir, geo) {
       const force = FORCES[f];
       const rows = files[f];
       // No Location rows: crimes the force could not place (never ASB), ~0.7%
-      const rng = new Rng(`noloc|${f}|${mo.ym}`);
+      const rng = new Rng(SEED, `noloc|${f}|${mo.ym}`);
       const crimes = rows.filter((r) => r.type !== ASB);
       const nNo = rng.poisson(crimes.length * 0.007);
       for (let k = 0; k < nNo; k++) {
@@ -558,7 +452,7 @@ function generatePoliceUk(outDir, geo) {
       // real files: sorted by LSOA name then crime type; No Location rows last
       const order = rows.map((r, idx) => idx);
       order.sort((x, y) => cmp(rows[x].key, rows[y].key) || x - y);
-      const lines = ['Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context'];
+      const lines = [POLICE_UK_HEADER];
       for (const idx of order) {
         const r = rows[idx];
         lines.push([r.id, mo.ym, force.name, force.name, r.lon, r.lat, csvField(r.location), r.lsoa ? r.lsoa.code : '', r.lsoa ? r.lsoa.name : '', r.type, csvField(r.outcome), ''].join(','));
@@ -577,7 +471,7 @@ function generatePoliceUk(outDir, geo) {
 // ---------------------------------------------------------------- population
 
 function buildPopulation() {
-  const rng = new Rng('population');
+  const rng = new Rng(SEED, 'population');
   const years = [2012, 2013, 2014, 2015, 2016, 2017];
   const jitter = (v, rel) => Math.round(v * (1 + rel * (rng.next() - 0.5)));
   const rows = [];
@@ -630,7 +524,7 @@ function buildReoffending() {
     ['reoffending.youth', CB, 68, -0.13, 0.375, 0.01, 3.7, 0.1, 'cb-youth'],
   ];
   for (const [indicator, area, cohort0, dCohort, rate0, dRate, per0, dPer, key] of series) {
-    const rng = new Rng(`reoffending|${key}`);
+    const rng = new Rng(SEED, `reoffending|${key}`);
     quarters.forEach((qq, k) => {
       const t = k / 4;
       const local = area === CB;
@@ -647,7 +541,7 @@ function buildReoffending() {
 
 function buildFte(pop) {
   const rows = [];
-  const rng = new Rng('fte');
+  const rng = new Rng(SEED, 'fte');
   const years = [2012, 2013, 2014, 2015, 2016];
   const cb = [131, 118, 104, 95, 83];
   const ew = [27900, 22400, 20600, 18400, 16600];
@@ -676,7 +570,7 @@ function buildHiddenCrime(pop) {
   // honour-based abuse Jan-Mar 2014 from an older table that used '*'
   const suppressed = { 'hidden.forced-marriage|2014|3': '[c]', 'hidden.fgm|2015|1': '[c]', 'hidden.honour-based-abuse|2013|4': '*' };
   for (const [indicator, level, growth, season] of series) {
-    const rng = new Rng(`hidden|${indicator}`);
+    const rng = new Rng(SEED, `hidden|${indicator}`);
     quarters.forEach((qq, k) => {
       let lambda = level * Math.pow(growth, k / 4) * season[qq.q - 1];
       if (indicator === 'hidden.hate-crime' && qq.fy === 2016 && qq.q === 2) lambda *= 1.45; // after the June 2016 referendum
@@ -688,7 +582,7 @@ function buildHiddenCrime(pop) {
     });
   }
   // England and Wales, per financial year, with the population as denominator
-  const rng = new Rng('hidden|ew');
+  const rng = new Rng(SEED, 'hidden|ew');
   const ewDa = [887000, 943000, 1027000, 1089000];
   const ewHate = [44500, 52500, 62500, 80400];
   FYS.forEach((y, k) => {
@@ -702,7 +596,7 @@ function buildHiddenCrime(pop) {
 
 function buildTreatment() {
   const rows = [];
-  const rng = new Rng('treatment');
+  const rng = new Rng(SEED, 'treatment');
   // numbers in treatment (opiate + non-opiate), successful completions rate, re-presentation rate
   const cb = { inTx: [1350, 1322, 1296, 1268], comp: [0.166, 0.153, 0.141, 0.128], rep: [0.131, 0.149, 0.168, 0.182] };
   const en = { inTx: [188400, 184100, 180200, 176300], comp: [0.156, 0.153, 0.149, 0.145], rep: [0.115, 0.118, 0.121, 0.123] };
@@ -743,7 +637,7 @@ const NATIONAL_ASB = [2190, 2030, 1900, 1790];
 
 function buildNationalCrime(pop) {
   const rows = [];
-  const rng = new Rng('national-crime');
+  const rng = new Rng(SEED, 'national-crime');
   const totals = [0, 0, 0, 0];
   for (const type of CRIME_TYPES) {
     FYS.forEach((y, k) => {
@@ -792,7 +686,7 @@ function buildHomeOffice(counts) {
     csps.push({ name: AREAS[a].name, force: FORCES[AREAS[a].force].hoName, q });
   }
   for (const c of OTHER_CSPS) {
-    const rng = new Rng(`ho-model|${c.name}`);
+    const rng = new Rng(SEED, `ho-model|${c.name}`);
     const q = {};
     for (const t of CRIME_TYPES) {
       const m = MODEL[t];
@@ -815,7 +709,7 @@ function buildHomeOffice(counts) {
     const fy = FIRST_YEAR + Math.floor(k / 4);
     const qn = (k % 4) + 1;
     for (const csp of csps) {
-      const rng = new Rng(`ho-split|${csp.name}|${k}`);
+      const rng = new Rng(SEED, `ho-split|${csp.name}|${k}`);
       const split = new Map();
       for (const t of CRIME_TYPES) {
         const offences = byType[t];
