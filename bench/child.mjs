@@ -38,12 +38,10 @@ function swpGroups(data) {
   let groups = 0;
   let total = 0;
   for (const l of data.byLsoa.values()) {
-    for (const counts of l.byMonth.values()) {
-      for (const n of counts) {
-        if (n > 0) {
-          groups++;
-          total += n;
-        }
+    for (const n of l.counts) {
+      if (n > 0) {
+        groups++;
+        total += n;
       }
     }
   }

@@ -61,8 +61,10 @@ export type MonthKey = string;
 export interface PoliceUkData {
   /** Month → counts per crime type (index as CRIME_TYPES) inside the partnership area. */
   byMonth: Map<MonthKey, Uint32Array>;
-  /** LSOA code → { name, month → counts per crime type } inside the partnership area. */
-  byLsoa: Map<string, { name: string; byMonth: Map<MonthKey, Uint32Array> }>;
+  /** The months of every LSOA's `counts`, ascending: the months of `byMonth`. */
+  lsoaMonths: MonthKey[];
+  /** LSOA code → its name and counts by month and crime type, inside the partnership area (see `lsoaMonthCounts`). */
+  byLsoa: Map<string, LsoaCounts>;
   /** Months for which at least one street file was read, per force ("Falls within"/file force). */
   monthsByForce: Map<string, Set<MonthKey>>;
   /** Row tallies for the validation summary and data-quality notes. */
@@ -74,6 +76,26 @@ export interface PoliceUkData {
     duplicates: number;
   };
   files: string[];
+}
+
+/** One LSOA's counts inside the partnership area. */
+export interface LsoaCounts {
+  /** The LSOA name as written in its first counted row, e.g. "Rossdale 001A". */
+  name: string;
+  /**
+   * Counts by month and crime type, month-major: month `lsoaMonths[k]` is `counts[k × 14 … k × 14 + 13]` (types as
+   * CRIME_TYPES). One array an LSOA rather than one a month: a national read holds ~34,000 LSOAs × 12 months, and
+   * each array object costs more memory than its 14 counts.
+   */
+  counts: Uint32Array;
+}
+
+/** An LSOA's counts for one month (a view, types as CRIME_TYPES), or undefined if the LSOA or month is not there. */
+export function lsoaMonthCounts(data: PoliceUkData, code: string, month: MonthKey): Uint32Array | undefined {
+  const lsoa = data.byLsoa.get(code);
+  const k = data.lsoaMonths.indexOf(month);
+  if (!lsoa || k < 0) return undefined;
+  return lsoa.counts.subarray(k * CRIME_TYPES.length, (k + 1) * CRIME_TYPES.length);
 }
 
 /** One row of the Home Office police recorded crime CSP table. */

@@ -101,7 +101,7 @@ function checkPolice(result: unknown): void {
   if (t.rows !== t.inArea + t.outOfArea + t.noLocation + t.duplicates) throw new Error(`tally does not add up: ${JSON.stringify(t)}`);
   const byMonth = sum([...data.byMonth.values()].map((a) => sum(a)));
   if (byMonth !== t.inArea) throw new Error(`byMonth sums to ${byMonth}, inArea is ${t.inArea}`);
-  const byLsoa = sum([...data.byLsoa.values()].flatMap((l) => [...l.byMonth.values()].map((a) => sum(a))));
+  const byLsoa = sum([...data.byLsoa.values()].map((l) => sum(l.counts)));
   if (byLsoa !== t.inArea) throw new Error(`byLsoa sums to ${byLsoa}, inArea is ${t.inArea}`);
   for (const m of data.byMonth.keys()) if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m) || m > LATEST_MONTH) throw new Error(`bad month key ${m}`);
   const summaryRows = sum(summaries.map((s) => s.rows));

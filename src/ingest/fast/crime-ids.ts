@@ -54,6 +54,16 @@ export function finishHash(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * What a read of several areas mixes into an ID's fingerprint, so that each area has its own set of IDs in the one
+ * table: the same ID in two areas is two entries. Multiplying by an odd constant is a bijection of 32-bit numbers,
+ * so for a given fingerprint no two areas give the same key: equal keys and equal bytes mean the same area. Area 0
+ * (every one-area read) leaves fingerprints as they are.
+ */
+export function areaKey(fp: number, area: number): number {
+  return (fp ^ Math.imul(area, 0x9e3779b1)) >>> 0;
+}
+
 export class CrimeIdTable implements CrimeIdSet {
   /**
    * Slot → 0 (empty) or (entry + 1) × 64 + the fingerprint's low 6 bits: 4 bytes a slot keeps the table of a national
@@ -112,15 +122,16 @@ export class CrimeIdTable implements CrimeIdSet {
     return sink;
   }
 
-  /** Add an ID given as a string (rows decoded to strings, files read by csv-parse). */
-  add(id: string): boolean {
+  /** Add an ID of an area given as a string (rows decoded to strings, files read by csv-parse). */
+  add(id: string, area: number): boolean {
     if (!HEX_ID_RE.test(id)) {
-      if (this.other.has(id)) return false;
-      this.other.add(id);
+      const key = area === 0 ? id : `${area}\u0000${id}`;
+      if (this.other.has(key)) return false;
+      this.other.add(key);
       return true;
     }
     this.a.write(id, 0, 'latin1');
-    const fp = idFingerprint(this.a, 0);
+    const fp = areaKey(idFingerprint(this.a, 0), area);
     const slot = this.find(fp, this.a, 0);
     if (slot < 0) return false;
     if (this.inMemory * ID_BYTES >= this.memory.length) {
@@ -133,7 +144,10 @@ export class CrimeIdTable implements CrimeIdSet {
     return true;
   }
 
-  /** Add the hex ID at `offset` in file number `file`, whose fingerprint is `fp`; false if it was there already. */
+  /**
+   * Add the hex ID at `offset` in file number `file`, whose fingerprint (with its area's key: `areaKey`) is `fp`;
+   * false if it was there already.
+   */
   addLocated(fp: number, file: number, offset: number): boolean {
     const slot = this.find(fp, undefined, file, offset);
     if (slot < 0) return false;

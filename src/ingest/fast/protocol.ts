@@ -9,7 +9,8 @@ import type { Problem } from '../../model/errors.js';
 export interface ScanConfig {
   /** The latest month allowed (later ones are errors), as given. */
   latest: string;
-  area: { codes?: string[]; prefix?: string };
+  /** The areas of the read (a row is kept if it is in any of them; the merge sorts it into each). */
+  areas: Array<{ codes?: string[]; prefix?: string }>;
   maxProblems: number;
   /** A streamed file sends a batch every this many rows (default 65,536). */
   batchRows?: number;

@@ -23,8 +23,10 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
+import { CRIME_TYPES, type FileSummary } from '../../model/data.js';
+import { growLsoa, type AreaCounts, type LsoaEntry } from '../formats/area-counts.js';
 import {
+  areaFilters,
   closeStreetFile,
   expandPaths,
   finishIngest,
@@ -35,8 +37,9 @@ import {
   type FileProgress,
   type IngestState,
   type PoliceUkOptions,
+  type PoliceUkRead,
 } from '../formats/police-uk-core.js';
-import { CrimeIdTable } from './crime-ids.js';
+import { areaKey, CrimeIdTable } from './crime-ids.js';
 import { ID_HEX, ID_OTHER, type Batch, type FromWorker, type ScanConfig, type ScanJob, type ScanResult } from './protocol.js';
 import { FileScanner, monthText } from './scanner.js';
 
@@ -72,7 +75,7 @@ export async function readPoliceUkFast(
   paths: readonly string[],
   options: PoliceUkOptions,
   fast: FastReadOptions = {},
-): Promise<{ data: PoliceUkData; summaries: FileSummary[] }> {
+): Promise<PoliceUkRead> {
   const displayBase = options.displayBase ?? process.cwd();
   const files = await expandPaths(paths, displayBase);
   const ids = new CrimeIdTable((seq) => files[seq]!);
@@ -80,10 +83,9 @@ export async function readPoliceUkFast(
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const streamAbove = fast.streamAbove ?? STREAM_ABOVE;
   const jobs: ScanJob[] = files.map((path, seq) => ({ seq, path, display: relative(displayBase, path) || path, stream: sizes[seq]! > streamAbove }));
-  const area = options.area;
   const config: ScanConfig = {
     latest: state.latest,
-    area: { ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: area.lsoaNamePrefix } : {}) },
+    areas: areaFilters(options).map((area) => ({ ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: area.lsoaNamePrefix } : {}) })),
     maxProblems: state.problems.limit,
     ...(fast.batchRows !== undefined ? { batchRows: fast.batchRows } : {}),
     ...(fast.readSize !== undefined ? { readSize: fast.readSize } : {}),
@@ -334,21 +336,30 @@ class WorkerSource implements Source {
   }
 }
 
-/** An LSOA code and its place in the result (the Map entries are created when its first row is counted). */
+/** An LSOA code: its entries in the areas' results (created when its first row is counted there). */
 interface CodeInfo {
   code: string;
-  entry: { name: string; byMonth: Map<string, Uint32Array> } | undefined;
-  /** Month of `counts` (cache of entry.byMonth.get(month)). */
-  lastMonth: number;
-  counts: Uint32Array | undefined;
+  /** The first area that counted a row here and its entry (a batch of disjoint areas has only this one)… */
+  area: number;
+  entry: LsoaEntry | undefined;
+  /** … and any other areas (overlapping areas). */
+  others: Array<{ area: number; entry: LsoaEntry }> | undefined;
   /** Last file that counted a row here (for the file's LSOA count). */
   mark: number;
 }
 
-/** A scanner's location: the LSOA name as written in its first row, and the code's info. */
+/** A scanner's location: the LSOA name as written in its first row, the code's info, and the areas it is in. */
 interface Loc {
   name: string;
   ci: CodeInfo;
+  areas: readonly number[];
+}
+
+/** An area's counts and the month of its last counted row (so that a run of rows of one month finds its arrays once). */
+interface AreaMerge {
+  counts: AreaCounts;
+  lastMonth: number;
+  monthCounts: Uint32Array;
 }
 
 interface Progress {
@@ -358,30 +369,34 @@ interface Progress {
   codes: CodeInfo[];
 }
 
+const N_TYPES = CRIME_TYPES.length;
+
 /** Applies scan results to the state in file order: the reference reader's semantics on integer ids. */
 class Merge {
   /** Per worker: scanner location id → location. */
   private readonly locs: Loc[][] = [];
   private readonly codes = new Map<string, CodeInfo>();
   private readonly months = new Map<number, string>();
-  private lastMonth = -1;
-  private lastMonthCounts: Uint32Array | undefined;
+  private readonly areas: AreaMerge[];
+  /** Month (year × 12 + month − 1) → its slot in the read (`MonthSlots`). */
+  private readonly slots = new Map<number, number>();
   private readonly files = new Map<number, Progress>();
-  private pool = new Uint32Array(0);
-  private poolUsed = 0;
   private fpScratch = new Uint32Array(0);
   /** Where `touch` results go, so that its loads are not optimised away. */
   sink = 0;
 
-  constructor(private readonly state: IngestState, private readonly ids: CrimeIdTable) {}
+  constructor(private readonly state: IngestState, private readonly ids: CrimeIdTable) {
+    this.areas = state.areas.map((counts) => ({ counts, lastMonth: -1, monthCounts: new Uint32Array(0) }));
+  }
 
   announce(worker: number, a: Array<number | string>): void {
     const table = (this.locs[worker] ??= []);
     for (let i = 0; i < a.length; i += 3) {
       const code = a[i + 1] as string;
+      const name = a[i + 2] as string;
       let ci = this.codes.get(code);
-      if (!ci) this.codes.set(code, (ci = { code, entry: undefined, lastMonth: -1, counts: undefined, mark: -1 }));
-      table[a[i] as number] = { name: a[i + 2] as string, ci };
+      if (!ci) this.codes.set(code, (ci = { code, area: -1, entry: undefined, others: undefined, mark: -1 }));
+      table[a[i] as number] = { name, ci, areas: this.state.classifier.areasOf(code, name) };
     }
   }
 
@@ -408,21 +423,6 @@ class Merge {
     };
   }
 
-  /**
-   * A new array of counts by crime type: a view on a shared block (a national read makes ~400,000 of them; separate
-   * typed arrays cost ~270 bytes each, views ~110 plus the 56 of their counts).
-   */
-  private newCounts(): Uint32Array {
-    const n = CRIME_TYPES.length;
-    if (this.poolUsed + n > this.pool.length) {
-      this.pool = new Uint32Array(n * 4096);
-      this.poolUsed = 0;
-    }
-    const c = this.pool.subarray(this.poolUsed, this.poolUsed + n);
-    this.poolUsed += n;
-    return c;
-  }
-
   forget(job: ScanJob): void {
     this.files.delete(job.seq);
   }
@@ -433,14 +433,32 @@ class Merge {
     return t;
   }
 
+  private slotOf(mi: number): number {
+    let s = this.slots.get(mi);
+    if (s === undefined) this.slots.set(mi, (s = this.state.months.slot(this.monthOf(mi))));
+    return s;
+  }
+
+  /** A code's entry in area `a` (created on its first counted row there, with that row's LSOA name). */
+  private entryOf(ci: CodeInfo, a: number, name: string): LsoaEntry {
+    if (ci.area === a) return ci.entry!;
+    if (ci.area < 0) {
+      ci.area = a;
+      return (ci.entry = this.areas[a]!.counts.lsoa(ci.code, name));
+    }
+    const found = ci.others?.find((o) => o.area === a);
+    if (found) return found.entry;
+    const entry = this.areas[a]!.counts.lsoa(ci.code, name);
+    (ci.others ??= []).push({ area: a, entry });
+    return entry;
+  }
+
   batch(worker: number, job: ScanJob, b: Batch): void {
-    const { data, problems, forceMonthFile } = this.state;
-    const tally = data.tally;
+    const { shared, problems, forceMonthFile } = this.state;
     const file = this.fileOf(job);
     file.summary.rows += b.rows;
-    tally.rows += b.rows;
-    tally.noLocation += b.noLocation;
-    tally.outOfArea += b.outOfArea;
+    shared.rows += b.rows;
+    shared.noLocation += b.noLocation;
     for (const p of b.problems) problems.add(p);
     problems.omitted += b.omitted;
 
@@ -452,8 +470,8 @@ class Merge {
       const earlier = forceMonthFile.get(key);
       if (earlier === undefined) forceMonthFile.set(key, job.display);
       else if (earlier !== job.display) throw twoFilesError(force, month, job.display, fm[i + 2] as number, earlier);
-      let forceMonths = data.monthsByForce.get(force);
-      if (!forceMonths) data.monthsByForce.set(force, (forceMonths = new Set()));
+      let forceMonths = shared.monthsByForce.get(force);
+      if (!forceMonths) shared.monthsByForce.set(force, (forceMonths = new Set()));
       forceMonths.add(month);
     }
     if (b.minMonth >= 0 && (file.minMonth < 0 || b.minMonth < file.minMonth)) file.minMonth = b.minMonth;
@@ -465,77 +483,66 @@ class Merge {
     const ids = this.ids;
     const mark = job.seq;
     const codesInFile = file.codes;
-    const byMonth = data.byMonth;
-    const byLsoa = data.byLsoa;
-    let lastMonth = this.lastMonth;
-    let monthCounts = this.lastMonthCounts;
+    const areas = this.areas;
     // Bring the ID table's slots for this batch into cache in one pass of independent loads (see CrimeIdTable.touch).
     let nFps = 0;
     const fps = this.fpScratch.length >= n ? this.fpScratch : (this.fpScratch = new Uint32Array(n));
     for (let i = 0; i < n; ) {
       const kind = w[i + 1]! & 3;
       if (kind === ID_HEX) {
-        fps[nFps++] = w[i + 2]!;
+        const first = table[w[i]!]!.areas[0];
+        if (first !== undefined) fps[nFps++] = first === 0 ? w[i + 2]! : areaKey(w[i + 2]!, first);
         i += 5;
       } else i += kind === ID_OTHER ? 3 : 2;
     }
-    this.sink ^= ids.touch(fps, nFps);
-    let inAreaRows = 0;
-    let duplicates = 0;
+    this.sink ^= this.ids.touch(fps, nFps);
+    // Rows the scanner found inside some area of the read, and (below) those outside all of them.
+    let located = b.outOfArea;
     let i = 0;
     while (i < n) {
       const loc = table[w[i]!]!;
       const head = w[i + 1]!;
       const kind = head & 3;
+      let fp = 0;
+      let offset = 0;
+      let other = '';
       if (kind === ID_HEX) {
-        const fresh = ids.addLocated(w[i + 2]!, mark, w[i + 3]! + w[i + 4]! * 4294967296);
+        fp = w[i + 2]!;
+        offset = w[i + 3]! + w[i + 4]! * 4294967296;
         i += 5;
-        if (!fresh) {
-          duplicates++;
-          continue;
-        }
       } else if (kind === ID_OTHER) {
-        const fresh = ids.add(b.otherIds[w[i + 2]!]!);
+        other = b.otherIds[w[i + 2]!]!;
         i += 3;
-        if (!fresh) {
-          duplicates++;
-          continue;
-        }
       } else i += 2;
-      inAreaRows++;
-      const ci = loc.ci;
-      if (ci.mark !== mark) {
-        ci.mark = mark;
-        codesInFile.push(ci);
-      }
+      located++;
       const mi = head >>> 8;
       const t = (head >>> 2) & 15;
-      if (mi !== lastMonth || monthCounts === undefined) {
-        const text = this.monthOf(mi);
-        monthCounts = byMonth.get(text);
-        if (!monthCounts) byMonth.set(text, (monthCounts = this.newCounts()));
-        lastMonth = mi;
-      }
-      monthCounts[t]! += 1;
-      let counts = ci.counts;
-      if (ci.lastMonth !== mi || counts === undefined) {
-        let entry = ci.entry;
-        if (entry === undefined) {
-          entry = byLsoa.get(ci.code);
-          if (!entry) byLsoa.set(ci.code, (entry = { name: loc.name, byMonth: new Map() }));
-          ci.entry = entry;
+      const ci = loc.ci;
+      const inAreas = loc.areas;
+      for (let k = 0; k < inAreas.length; k++) {
+        const a = inAreas[k]!;
+        const am = areas[a]!;
+        if (kind === ID_HEX ? !ids.addLocated(a === 0 ? fp : areaKey(fp, a), mark, offset) : kind === ID_OTHER && !ids.add(other, a)) {
+          am.counts.duplicates++;
+          continue;
         }
-        const text = this.monthOf(mi);
-        counts = entry.byMonth.get(text);
-        if (!counts) entry.byMonth.set(text, (counts = this.newCounts()));
-        ci.lastMonth = mi;
-        ci.counts = counts;
+        am.counts.inArea++;
+        if (ci.mark !== mark) {
+          ci.mark = mark;
+          codesInFile.push(ci);
+        }
+        if (am.lastMonth !== mi) {
+          am.monthCounts = am.counts.month(this.monthOf(mi));
+          am.lastMonth = mi;
+        }
+        am.monthCounts[t]! += 1;
+        const entry = ci.area === a ? ci.entry! : this.entryOf(ci, a, loc.name);
+        const slot = this.slotOf(mi);
+        const at = slot * N_TYPES + t;
+        const counts = at < entry.counts.length ? entry.counts : growLsoa(entry, slot);
+        counts[at]! += 1;
       }
-      counts[t]! += 1;
     }
-    this.lastMonth = lastMonth;
-    this.lastMonthCounts = monthCounts;
-    tally.inArea += inAreaRows;
-    tally.duplicates += duplicates;
+    this.state.shared.located += located;
   }
 }

@@ -29,7 +29,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ASB_INDEX } from '../../model/data.js';
 import type { Problem } from '../../model/errors.js';
-import { checkRow, classifyHeader, fileNameInfo, inArea, TYPE_INDEX, type AreaFilter, type StreetColumns } from '../formats/police-uk-core.js';
+import { AreaClassifier, checkRow, classifyHeader, fileNameInfo, TYPE_INDEX, type StreetColumns } from '../formats/police-uk-core.js';
 import { finishHash, mixWord } from './crime-ids.js';
 import { ByteInterner } from './interner.js';
 import { ID_HEX, ID_NONE, ID_OTHER, type Batch, type Fallback, type ScanConfig, type ScanJob, type ScanResult, type Skip } from './protocol.js';
@@ -145,7 +145,7 @@ function checkBytes(buf: Buffer, a: number, b: number): string | undefined {
  * a worker announces each location to the merge only once.
  */
 export class FileScanner {
-  private readonly filter: AreaFilter;
+  private readonly areas: AreaClassifier;
   private readonly latestInt: number;
   private readonly types = new ByteInterner<number>();
   private readonly forces = new ByteInterner<string>();
@@ -206,7 +206,7 @@ export class FileScanner {
   private announce: Array<number | string> = [];
 
   constructor(private readonly config: ScanConfig) {
-    this.filter = { ...(config.area.codes ? { lsoaCodes: new Set(config.area.codes) } : {}), ...(config.area.prefix !== undefined ? { lsoaNamePrefix: config.area.prefix } : {}) };
+    this.areas = new AreaClassifier(config.areas.map((a) => ({ ...(a.codes ? { lsoaCodes: new Set(a.codes) } : {}), ...(a.prefix !== undefined ? { lsoaNamePrefix: a.prefix } : {}) })));
     this.latestInt = latestMonthIndex(config.latest);
     this.readSize = config.readSize ?? CHUNK;
     // A carried record (< MAX_RECORD) and one read (at most max(readSize, MAX_RECORD)), and the sentinels.
@@ -862,7 +862,7 @@ export class FileScanner {
   }
 
   private location(code: string, name: string): Location {
-    return { code, name, inArea: inArea(this.filter, code, name), announced: false };
+    return { code, name, inArea: this.areas.areasOf(code, name).length > 0, announced: false };
   }
 
   /** Write the location word of a counted-row candidate; returns where its month/type word goes. */

@@ -12,6 +12,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { ExitCode, ProblemCollector, SwpError, showFound, type Problem, type Warning } from '../../model/errors.js';
 import { ASB_INDEX, CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
+import { AreaCounts, MonthSlots } from './area-counts.js';
 import { readCsvRows, type CsvRow, type Encoding } from '../csv.js';
 import { matchHeader, wrongHeaderError, type ColumnSpec } from '../header.js';
 
@@ -54,6 +55,11 @@ export interface AreaFilter {
 
 export interface PoliceUkOptions {
   area: AreaFilter;
+  /**
+   * Several areas read in one pass (a batch of partnerships): each gets the result a read with that area alone
+   * would give. When given, `area` is not used.
+   */
+  areas?: readonly AreaFilter[];
   encoding?: Encoding;
   columns?: Record<string, string>;
   /** Base folder for the paths shown in messages (default: cwd). */
@@ -116,12 +122,62 @@ export async function expandPaths(paths: readonly string[], displayBase: string)
   return files;
 }
 
-/** Does this LSOA belong to the partnership? */
+/** The areas of a read: `options.areas`, else the one `options.area`. */
+export function areaFilters(options: PoliceUkOptions): readonly AreaFilter[] {
+  return options.areas ?? [options.area];
+}
+
+/** Does this LSOA belong to the area? */
 export function inArea(filter: AreaFilter, code: string, name: string): boolean {
   if (filter.lsoaCodes) return filter.lsoaCodes.has(code);
   if (filter.lsoaNamePrefix === undefined) return true;
   const m = LSOA_NAME_RE.exec(name);
   return m !== null && m[1] === filter.lsoaNamePrefix;
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * Which areas of a read an LSOA belongs to, by index. Areas may overlap (a row then counts in each); a batch of
+ * local authorities by name does not. Lookups are by code and by the name's local-authority part, not by trying
+ * every area, so a read of 300 partnerships costs what a read of one does.
+ */
+export class AreaClassifier {
+  private readonly byCode = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly everywhere: number[] = [];
+  readonly count: number;
+
+  constructor(filters: readonly AreaFilter[]) {
+    this.count = filters.length;
+    filters.forEach((f, i) => {
+      // As `inArea`: a code list wins over the name.
+      if (f.lsoaCodes) for (const c of f.lsoaCodes) push(this.byCode, c, i);
+      else if (f.lsoaNamePrefix !== undefined) push(this.byPrefix, f.lsoaNamePrefix, i);
+      else this.everywhere.push(i);
+    });
+  }
+
+  /** The areas (ascending indexes) this LSOA is in; an empty array for none. */
+  areasOf(code: string, name: string): readonly number[] {
+    const a = this.byCode.get(code);
+    let b: number[] | undefined;
+    if (this.byPrefix.size > 0) {
+      const m = LSOA_NAME_RE.exec(name);
+      if (m) b = this.byPrefix.get(m[1]!);
+    }
+    const e = this.everywhere;
+    const parts = (a ? 1 : 0) + (b ? 1 : 0) + (e.length > 0 ? 1 : 0);
+    if (parts === 0) return NONE;
+    if (parts === 1) return a ?? b ?? e;
+    return [...new Set([...(a ?? []), ...(b ?? []), ...e])].sort((x, y) => x - y);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 /** What the file name says: the force slug and the kind of file (street, outcomes, stop-and-search), if it is a bulk-archive name. */
@@ -260,18 +316,22 @@ export function headerOnlyProblem(display: string, headerLine: number): Problem 
   };
 }
 
-/** Crime IDs already counted. `add` returns false when the ID was there already. */
+/**
+ * Crime IDs already counted, per area of the read (a read of one area is what several one-area reads would be).
+ * `add` returns false when the ID was counted in that area already.
+ */
 export interface CrimeIdSet {
-  add(id: string): boolean;
+  add(id: string, area: number): boolean;
 }
 
 /** A `CrimeIdSet` on a plain `Set<string>` (the reference reader's). */
 export function stringIdSet(): CrimeIdSet {
   const seen = new Set<string>();
   return {
-    add(id) {
-      if (seen.has(id)) return false;
-      seen.add(id);
+    add(id, area) {
+      const key = area === 0 ? id : `${area}\u0000${id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     },
   };
@@ -279,7 +339,12 @@ export function stringIdSet(): CrimeIdSet {
 
 /** Everything a read builds up across files, in file order. */
 export interface IngestState {
-  data: PoliceUkData;
+  /** The counts of each area of the read. */
+  areas: AreaCounts[];
+  classifier: AreaClassifier;
+  months: MonthSlots;
+  /** What is the same for every area: rows read, rows with no location, valid rows with one; forces and files. */
+  shared: { rows: number; noLocation: number; located: number; monthsByForce: PoliceUkData['monthsByForce']; files: string[] };
   summaries: FileSummary[];
   problems: ProblemCollector;
   /** Crime IDs already counted: the same crime in two files (a re-download, overlapping folders) counts once. */
@@ -294,14 +359,12 @@ export interface IngestState {
 }
 
 export function newIngestState(options: PoliceUkOptions, ids: CrimeIdSet): IngestState {
+  const filters = areaFilters(options);
   return {
-    data: {
-      byMonth: new Map(),
-      byLsoa: new Map(),
-      monthsByForce: new Map(),
-      tally: { rows: 0, inArea: 0, outOfArea: 0, noLocation: 0, duplicates: 0 },
-      files: [],
-    },
+    areas: filters.map(() => new AreaCounts()),
+    classifier: new AreaClassifier(filters),
+    months: new MonthSlots(),
+    shared: { rows: 0, noLocation: 0, located: 0, monthsByForce: new Map(), files: [] },
     summaries: [],
     problems: new ProblemCollector(options.maxProblems ?? 20),
     ids,
@@ -311,14 +374,23 @@ export function newIngestState(options: PoliceUkOptions, ids: CrimeIdSet): Inges
   };
 }
 
+/** What a read gives: each area's data (`data` is the first, the only one unless `options.areas`), and file summaries. */
+export interface PoliceUkRead {
+  data: PoliceUkData;
+  areas: PoliceUkData[];
+  summaries: FileSummary[];
+}
+
 /** The duplicate note, then all problems at once; returns the result. */
-export function finishIngest(state: IngestState): { data: PoliceUkData; summaries: FileSummary[] } {
-  const { data, options } = state;
-  if (data.tally.duplicates > 0) {
-    options.onWarning?.({ message: `${data.tally.duplicates} crime${data.tally.duplicates === 1 ? '' : 's'} appeared in more than one file and ${data.tally.duplicates === 1 ? 'was' : 'were'} counted once` });
+export function finishIngest(state: IngestState): PoliceUkRead {
+  const { options } = state;
+  const duplicates = state.areas.reduce((n, a) => n + a.duplicates, 0);
+  if (duplicates > 0) {
+    options.onWarning?.({ message: `${duplicates} crime${duplicates === 1 ? '' : 's'} appeared in more than one file and ${duplicates === 1 ? 'was' : 'were'} counted once` });
   }
   state.problems.throwIfAny(ExitCode.INPUT);
-  return { data, summaries: state.summaries };
+  const areas = state.areas.map((a) => a.finish(state.months, state.shared.located, state.shared));
+  return { data: areas[0]!, areas, summaries: state.summaries };
 }
 
 /** What has been read of one street file so far (the fast reader hands a half-read file over with it). */
@@ -337,7 +409,7 @@ export function closeStreetFile(state: IngestState, display: string, headerLine:
   if (p.lastMonth !== undefined) p.summary.lastPeriod = p.lastMonth;
   p.summary.areas = p.lsoasInFile.size;
   state.summaries.push(p.summary);
-  state.data.files.push(display);
+  state.shared.files.push(display);
 }
 
 /**
@@ -351,7 +423,7 @@ export async function readStreetFileCsvParse(
   display: string,
   resume?: { skipRecords: number; progress: FileProgress },
 ): Promise<void> {
-  const { data, options, problems, forceMonthFile, latest } = state;
+  const { shared, options, problems, forceMonthFile, latest, classifier, months, areas } = state;
   const { force: fileForce, kind: kindFromName } = fileNameInfo(file);
   const rows = readCsvRows(file, { displayPath: display, encoding: options.encoding ?? 'auto', onWarning: options.onWarning });
   const first = await rows.next();
@@ -381,7 +453,7 @@ export async function readStreetFileCsvParse(
       continue;
     }
     summary.rows++;
-    data.tally.rows++;
+    shared.rows++;
     const v = checkRow(row.fields, row.line, c, display, latest, fileForce);
     if ('message' in v) {
       problems.add(v);
@@ -395,35 +467,28 @@ export async function readStreetFileCsvParse(
       await rows.return(undefined);
       throw twoFilesError(force, month, display, row.line, earlier);
     }
-    let forceMonths = data.monthsByForce.get(force);
-    if (!forceMonths) data.monthsByForce.set(force, (forceMonths = new Set()));
+    let forceMonths = shared.monthsByForce.get(force);
+    if (!forceMonths) shared.monthsByForce.set(force, (forceMonths = new Set()));
     forceMonths.add(month);
     if (progress.firstMonth === undefined || month < progress.firstMonth) progress.firstMonth = month;
     if (progress.lastMonth === undefined || month > progress.lastMonth) progress.lastMonth = month;
 
     const { code, name: lname } = v;
     if (code === '') {
-      data.tally.noLocation++;
+      shared.noLocation++;
       continue;
     }
-    if (!inArea(options.area, code, lname)) {
-      data.tally.outOfArea++;
-      continue;
+    shared.located++;
+    // Each area the LSOA is in counts the row, unless that area counted its Crime ID already.
+    for (const a of classifier.areasOf(code, lname)) {
+      const area = areas[a]!;
+      if (id !== '' && !state.ids.add(id, a)) {
+        area.duplicates++;
+        continue;
+      }
+      area.count(month, months.slot(month), code, lname, t);
+      lsoasInFile.add(code);
     }
-    if (id !== '' && !state.ids.add(id)) {
-      data.tally.duplicates++;
-      continue;
-    }
-    data.tally.inArea++;
-    lsoasInFile.add(code);
-    let monthCounts = data.byMonth.get(month);
-    if (!monthCounts) data.byMonth.set(month, (monthCounts = new Uint32Array(CRIME_TYPES.length)));
-    monthCounts[t]! += 1;
-    let lsoa = data.byLsoa.get(code);
-    if (!lsoa) data.byLsoa.set(code, (lsoa = { name: lname, byMonth: new Map() }));
-    let lsoaCounts = lsoa.byMonth.get(month);
-    if (!lsoaCounts) lsoa.byMonth.set(month, (lsoaCounts = new Uint32Array(CRIME_TYPES.length)));
-    lsoaCounts[t]! += 1;
   }
   closeStreetFile(state, display, header.line, progress);
 }

@@ -17,19 +17,16 @@
  */
 import { relative } from 'node:path';
 import { readPoliceUkFast, type FastReadOptions } from '../fast/read.js';
-import type { FileSummary, PoliceUkData } from '../../model/data.js';
-import { expandPaths, finishIngest, newIngestState, readStreetFileCsvParse, stringIdSet, type PoliceUkOptions } from './police-uk-core.js';
+import { expandPaths, finishIngest, newIngestState, readStreetFileCsvParse, stringIdSet, type PoliceUkOptions, type PoliceUkRead } from './police-uk-core.js';
 
-export { COLUMNS, FORMAT_NAME, expandPaths, type AreaFilter, type PoliceUkOptions } from './police-uk-core.js';
+export { COLUMNS, FORMAT_NAME, expandPaths, type AreaFilter, type PoliceUkOptions, type PoliceUkRead } from './police-uk-core.js';
 
 /**
- * Read police.uk files and folders into aggregated counts for the partnership. Problems in rows are collected
- * across all files and thrown together; skipped files (outcomes, stop and search) are reported as warnings.
+ * Read police.uk files and folders into aggregated counts for the partnership (or, with `options.areas`, for
+ * several areas in one pass). Problems in rows are collected across all files and thrown together; skipped files
+ * (outcomes, stop and search) are reported as warnings.
  */
-export async function readPoliceUk(
-  paths: readonly string[],
-  options: PoliceUkOptions,
-): Promise<{ data: PoliceUkData; summaries: FileSummary[] }> {
+export async function readPoliceUk(paths: readonly string[], options: PoliceUkOptions): Promise<PoliceUkRead> {
   if (!fastReaderApplies(options)) return readPoliceUkCsvParse(paths, options);
   return readPoliceUkFast(paths, options);
 }
@@ -41,10 +38,7 @@ export function fastReaderApplies(options: PoliceUkOptions): boolean {
 }
 
 /** The reference reader: every file through csv-parse, row by row. */
-export async function readPoliceUkCsvParse(
-  paths: readonly string[],
-  options: PoliceUkOptions,
-): Promise<{ data: PoliceUkData; summaries: FileSummary[] }> {
+export async function readPoliceUkCsvParse(paths: readonly string[], options: PoliceUkOptions): Promise<PoliceUkRead> {
   const displayBase = options.displayBase ?? process.cwd();
   const state = newIngestState(options, stringIdSet());
   for (const file of await expandPaths(paths, displayBase)) {

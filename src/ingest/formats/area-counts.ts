@@ -1,0 +1,125 @@
+/**
+ * What a police.uk read counts for one area, built up row by row (by either reader) and turned into a
+ * `PoliceUkData` at the end.
+ *
+ * LSOA counts live in one growing array per LSOA, a row of 14 counts per month, where the row is the month's
+ * *slot*: its place in the order months were first met in this read (shared by every area of the read). Files come
+ * month by month, so slots are usually already in calendar order and the arrays are handed over as they are;
+ * otherwise `finish` lays them out again in calendar order.
+ */
+import { CRIME_TYPES, type LsoaCounts, type MonthKey, type PoliceUkData } from '../../model/data.js';
+
+const N = CRIME_TYPES.length;
+/** Months an LSOA's array holds at first and grows by: a year (reads are usually whole years). */
+const STEP = 12;
+
+/** Month → slot, in the order months were first met in a read. */
+export class MonthSlots {
+  private readonly slots = new Map<MonthKey, number>();
+  readonly months: MonthKey[] = [];
+
+  slot(month: MonthKey): number {
+    let s = this.slots.get(month);
+    if (s === undefined) {
+      s = this.months.length;
+      this.slots.set(month, s);
+      this.months.push(month);
+    }
+    return s;
+  }
+
+  /** The slot of a month already met, else −1. */
+  find(month: MonthKey): number {
+    return this.slots.get(month) ?? -1;
+  }
+}
+
+/** An LSOA's counts while reading: `counts` rows are month slots; it grows a year at a time. */
+export type LsoaEntry = LsoaCounts;
+
+/** Make room in an LSOA's counts for month slot `slot`; returns the (new) array. */
+export function growLsoa(entry: LsoaEntry, slot: number): Uint32Array {
+  const counts = new Uint32Array(Math.ceil((slot + 1) / STEP) * STEP * N);
+  counts.set(entry.counts);
+  entry.counts = counts;
+  return counts;
+}
+
+/** Count one row of type `t` in month slot `slot` for an LSOA. */
+export function countLsoa(entry: LsoaEntry, slot: number, t: number): void {
+  const at = slot * N + t;
+  const counts = at < entry.counts.length ? entry.counts : growLsoa(entry, slot);
+  counts[at]! += 1;
+}
+
+/** The counts of one area of a read. */
+export class AreaCounts {
+  readonly byMonth = new Map<MonthKey, Uint32Array>();
+  readonly byLsoa = new Map<string, LsoaEntry>();
+  /** Rows counted here, and rows here dropped because their Crime ID was counted here already. */
+  inArea = 0;
+  duplicates = 0;
+
+  /** The counts of a month (created on its first row, so that Map order is the order rows came in). */
+  month(month: MonthKey): Uint32Array {
+    let c = this.byMonth.get(month);
+    if (!c) this.byMonth.set(month, (c = new Uint32Array(N)));
+    return c;
+  }
+
+  /** An LSOA's entry (created on its first counted row, with the name as written there). */
+  lsoa(code: string, name: string): LsoaEntry {
+    let e = this.byLsoa.get(code);
+    if (!e) this.byLsoa.set(code, (e = { name, counts: new Uint32Array(STEP * N) }));
+    return e;
+  }
+
+  /** Count a row that passed every check and de-duplication. */
+  count(month: MonthKey, slot: number, code: string, name: string, t: number): void {
+    this.inArea++;
+    this.month(month)[t]! += 1;
+    countLsoa(this.lsoa(code, name), slot, t);
+  }
+
+  /**
+   * The result. `located` is the number of valid rows with an LSOA in the read (every area's rows and the rest);
+   * `shared` are the parts that are the same for every area of a read.
+   */
+  finish(
+    slots: MonthSlots,
+    located: number,
+    shared: { rows: number; noLocation: number; monthsByForce: PoliceUkData['monthsByForce']; files: string[] },
+  ): PoliceUkData {
+    const lsoaMonths = [...this.byMonth.keys()].sort();
+    const rowSlot = lsoaMonths.map((m) => slots.find(m));
+    const inPlace = rowSlot.every((s, k) => s === k);
+    const size = lsoaMonths.length * N;
+    for (const e of this.byLsoa.values()) {
+      if (inPlace && e.counts.length === size) continue;
+      if (inPlace) {
+        // Already in calendar order with room to spare: a view of the rows in use.
+        e.counts = e.counts.subarray(0, size);
+        continue;
+      }
+      const counts = new Uint32Array(size);
+      rowSlot.forEach((s, k) => {
+        if (s * N < e.counts.length) counts.set(e.counts.subarray(s * N, s * N + N), k * N);
+      });
+      e.counts = counts;
+    }
+    return {
+      byMonth: this.byMonth,
+      lsoaMonths,
+      byLsoa: this.byLsoa,
+      monthsByForce: shared.monthsByForce,
+      tally: {
+        rows: shared.rows,
+        inArea: this.inArea,
+        outOfArea: located - this.inArea - this.duplicates,
+        noLocation: shared.noLocation,
+        duplicates: this.duplicates,
+      },
+      files: shared.files,
+    };
+  }
+}
