@@ -2,10 +2,10 @@
 import { buildAssessment } from '../../analysis/assessment.js';
 import { financialYear } from '../../analysis/periods.js';
 import { join, relative } from 'node:path';
-import { loadWorkspace, localAuthorities, workspaceForArea, type Workspace } from '../../ingest/workspace.js';
+import { loadWorkspace, localAuthorities, readPoliceForAreas, workspaceForArea, type Workspace } from '../../ingest/workspace.js';
 import { CRITERION_IDS } from '../../model/config.js';
 import { assessmentSchema, type Assessment } from '../../model/contract.js';
-import { slugify } from '../../model/data.js';
+import { slugify, type PoliceUkData } from '../../model/data.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import { scorePriorities } from '../../priorities/index.js';
 import { createChartSet } from '../../render/charts-adapter.js';
@@ -44,6 +44,9 @@ export async function assessCommand(ctx: CommandContext, opts: Record<string, un
   const all = localAuthorities(ws);
   const wanted = typeof opts.areas === 'string' ? opts.areas.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
   const areas = wanted ? wanted.map((w) => all.find((a) => a.name.toLowerCase() === w.toLowerCase() || a.code === w) ?? unknownArea(w, all)) : all;
+  // The configured partnership was read with its own area filter; the police.uk files are read once more for all the others together.
+  const others = areas.filter((a) => a.code !== ws.config.area.code);
+  const police: Array<PoliceUkData | undefined> = (await readPoliceForAreas(ws, others)) ?? [];
   const shared = formats.has('pdf') ? await startBrowser(ctx, opts) : undefined;
   const summary: { area: string; code: string; folder: string; files: string[] }[] = [];
   try {
@@ -52,7 +55,10 @@ export async function assessCommand(ctx: CommandContext, opts: Record<string, un
     const worker = async () => {
       while (next < areas.length) {
         const area = areas[next++]!;
-        const areaWs = area.code === ws.config.area.code ? ws : await workspaceForArea(ws, area);
+        const k = others.indexOf(area);
+        const areaWs = k < 0 ? ws : workspaceForArea(ws, area, police[k]);
+        // Let go of each area's counts once its workspace holds them.
+        if (k >= 0) police[k] = undefined;
         const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
         if (!hasData) {
           ctx.printer.warn({ message: `${area.name} skipped: no police.uk rows and no measures for it in the inputs` });
