@@ -360,6 +360,8 @@ interface AreaMerge {
   counts: AreaCounts;
   lastMonth: number;
   monthCounts: Uint32Array;
+  /** The month's slot (`MonthSlots`) times the number of crime types: where its row starts in an LSOA's counts. */
+  monthBase: number;
 }
 
 interface Progress {
@@ -378,15 +380,13 @@ class Merge {
   private readonly codes = new Map<string, CodeInfo>();
   private readonly months = new Map<number, string>();
   private readonly areas: AreaMerge[];
-  /** Month (year × 12 + month − 1) → its slot in the read (`MonthSlots`). */
-  private readonly slots = new Map<number, number>();
   private readonly files = new Map<number, Progress>();
   private fpScratch = new Uint32Array(0);
   /** Where `touch` results go, so that its loads are not optimised away. */
   sink = 0;
 
   constructor(private readonly state: IngestState, private readonly ids: CrimeIdTable) {
-    this.areas = state.areas.map((counts) => ({ counts, lastMonth: -1, monthCounts: new Uint32Array(0) }));
+    this.areas = state.areas.map((counts) => ({ counts, lastMonth: -1, monthCounts: new Uint32Array(0), monthBase: 0 }));
   }
 
   announce(worker: number, a: Array<number | string>): void {
@@ -433,11 +433,6 @@ class Merge {
     return t;
   }
 
-  private slotOf(mi: number): number {
-    let s = this.slots.get(mi);
-    if (s === undefined) this.slots.set(mi, (s = this.state.months.slot(this.monthOf(mi))));
-    return s;
-  }
 
   /** A code's entry in area `a` (created on its first counted row there, with that row's LSOA name). */
   private entryOf(ci: CodeInfo, a: number, name: string): LsoaEntry {
@@ -532,14 +527,15 @@ class Merge {
           codesInFile.push(ci);
         }
         if (am.lastMonth !== mi) {
-          am.monthCounts = am.counts.month(this.monthOf(mi));
+          const text = this.monthOf(mi);
+          am.monthCounts = am.counts.month(text);
+          am.monthBase = this.state.months.slot(text) * N_TYPES;
           am.lastMonth = mi;
         }
         am.monthCounts[t]! += 1;
         const entry = ci.area === a ? ci.entry! : this.entryOf(ci, a, loc.name);
-        const slot = this.slotOf(mi);
-        const at = slot * N_TYPES + t;
-        const counts = at < entry.counts.length ? entry.counts : growLsoa(entry, slot);
+        const at = am.monthBase + t;
+        const counts = at < entry.counts.length ? entry.counts : growLsoa(entry, am.monthBase / N_TYPES);
         counts[at]! += 1;
       }
     }

@@ -52,6 +52,27 @@ export function countLsoa(entry: LsoaEntry, slot: number, t: number): void {
   counts[at]! += 1;
 }
 
+/**
+ * New LSOA arrays (a year of counts) cut from shared blocks: a national read makes ~34,000 of them, and one
+ * ArrayBuffer each would cost a native allocation and its bookkeeping apiece. Arrays that grow beyond a year get
+ * their own buffer (`growLsoa`).
+ */
+export class CountsPool {
+  private block = new Uint32Array(0);
+  private used = 0;
+
+  take(): Uint32Array {
+    const n = STEP * N;
+    if (this.used + n > this.block.length) {
+      this.block = new Uint32Array(n * 1024);
+      this.used = 0;
+    }
+    const a = this.block.subarray(this.used, this.used + n);
+    this.used += n;
+    return a;
+  }
+}
+
 /** The counts of one area of a read. */
 export class AreaCounts {
   readonly byMonth = new Map<MonthKey, Uint32Array>();
@@ -59,6 +80,8 @@ export class AreaCounts {
   /** Rows counted here, and rows here dropped because their Crime ID was counted here already. */
   inArea = 0;
   duplicates = 0;
+
+  constructor(private readonly pool: CountsPool) {}
 
   /** The counts of a month (created on its first row, so that Map order is the order rows came in). */
   month(month: MonthKey): Uint32Array {
@@ -70,7 +93,7 @@ export class AreaCounts {
   /** An LSOA's entry (created on its first counted row, with the name as written there). */
   lsoa(code: string, name: string): LsoaEntry {
     let e = this.byLsoa.get(code);
-    if (!e) this.byLsoa.set(code, (e = { name, counts: new Uint32Array(STEP * N) }));
+    if (!e) this.byLsoa.set(code, (e = { name, counts: this.pool.take() }));
     return e;
   }
 

@@ -12,7 +12,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { ExitCode, ProblemCollector, SwpError, showFound, type Problem, type Warning } from '../../model/errors.js';
 import { ASB_INDEX, CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
-import { AreaCounts, MonthSlots } from './area-counts.js';
+import { AreaCounts, CountsPool, MonthSlots } from './area-counts.js';
 import { readCsvRows, type CsvRow, type Encoding } from '../csv.js';
 import { matchHeader, wrongHeaderError, type ColumnSpec } from '../header.js';
 
@@ -360,8 +360,9 @@ export interface IngestState {
 
 export function newIngestState(options: PoliceUkOptions, ids: CrimeIdSet): IngestState {
   const filters = areaFilters(options);
+  const pool = new CountsPool();
   return {
-    areas: filters.map(() => new AreaCounts()),
+    areas: filters.map(() => new AreaCounts(pool)),
     classifier: new AreaClassifier(filters),
     months: new MonthSlots(),
     shared: { rows: 0, noLocation: 0, located: 0, monthsByForce: new Map(), files: [] },
