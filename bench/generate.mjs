@@ -21,6 +21,7 @@ import { Rng, cmp, csvField, writeFile, POLICE_UK_HEADER } from '../scripts/lib/
 
 export const GENERATOR_VERSION = 3;
 const DEFAULT_SEED = 20240101;
+const MIN_ROWS = 50_000;
 
 // Rng (seeded random numbers), cmp and the CSV helpers are in scripts/lib/synth.mjs, shared with
 // scripts/generate-demo.mjs.
@@ -123,6 +124,8 @@ function pick(cum, u) {
  * Returns { files, rows, bytes, la, laLsoas }.
  */
 export function generate({ rows, out, seed = DEFAULT_SEED, log = () => {} }) {
+  // Each file's rows are its share rounded; the last file takes what is left, which below this can be negative.
+  if (!Number.isInteger(rows) || rows < MIN_ROWS) throw new Error(`--rows must be a whole number of at least ${MIN_ROWS.toLocaleString('en-GB')} (480 files share them)`);
   const stamp = path.join(out, 'generated.json');
   const want = { version: GENERATOR_VERSION, seed, rows };
   if (fs.existsSync(stamp)) {
@@ -190,6 +193,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   const rows = Number(get('--rows', '100000'));
   const out = path.resolve(get('--out', `bench/.data/${rows}`));
-  const r = generate({ rows, out, seed: Number(get('--seed', String(DEFAULT_SEED))), log: (s) => process.stderr.write(s + '\n') });
-  process.stdout.write(JSON.stringify(r) + '\n');
+  try {
+    const r = generate({ rows, out, seed: Number(get('--seed', String(DEFAULT_SEED))), log: (s) => process.stderr.write(s + '\n') });
+    process.stdout.write(JSON.stringify(r) + '\n');
+  } catch (e) {
+    process.stderr.write(`bench/generate.mjs: ${e.message}\n`);
+    process.exitCode = 2;
+  }
 }
