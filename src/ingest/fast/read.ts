@@ -372,6 +372,8 @@ interface Progress {
 }
 
 const N_TYPES = CRIME_TYPES.length;
+/** IDs whose table slots are read ahead of the one being added: enough to overlap many misses, few enough to stay in L1/L2. */
+const TOUCH_AHEAD = 256;
 
 /** Applies scan results to the state in file order: the reference reader's semantics on integer ids. */
 class Merge {
@@ -479,7 +481,8 @@ class Merge {
     const mark = job.seq;
     const codesInFile = file.codes;
     const areas = this.areas;
-    // Bring the ID table's slots for this batch into cache in one pass of independent loads (see CrimeIdTable.touch).
+    // The fingerprints of the batch's hex IDs, in row order, so that the ID table's slots can be brought into cache
+    // a stretch ahead of the rows that use them (see CrimeIdTable.touch).
     let nFps = 0;
     const fps = this.fpScratch.length >= n ? this.fpScratch : (this.fpScratch = new Uint32Array(n));
     for (let i = 0; i < n; ) {
@@ -490,7 +493,9 @@ class Merge {
         i += 5;
       } else i += kind === ID_OTHER ? 3 : 2;
     }
-    this.sink ^= this.ids.touch(fps, nFps);
+    let hexRow = 0;
+    let touched = Math.min(TOUCH_AHEAD, nFps);
+    this.sink ^= ids.touch(fps, 0, touched);
     // Rows the scanner found inside some area of the read, and (below) those outside all of them.
     let located = b.outOfArea;
     let i = 0;
@@ -505,6 +510,12 @@ class Merge {
         fp = w[i + 2]!;
         offset = w[i + 3]! + w[i + 4]! * 4294967296;
         i += 5;
+        // Keep the touched stretch TOUCH_AHEAD IDs ahead of this one.
+        if (++hexRow + TOUCH_AHEAD > touched && touched < nFps) {
+          const to = Math.min(touched + TOUCH_AHEAD, nFps);
+          this.sink ^= ids.touch(fps, touched, to);
+          touched = to;
+        }
       } else if (kind === ID_OTHER) {
         other = b.otherIds[w[i + 2]!]!;
         i += 3;
