@@ -135,7 +135,7 @@ export class BrowserManager {
 
   /**
    * Close the browser and remove its profile. Idempotent; safe before any launch (then it does nothing) and during
-   * one (it waits for the launch to settle, then closes).
+   * one (the browser is being started ahead of need, and the run failed first: the start is stopped, not awaited).
    */
   dispose(): Promise<void> {
     this.#disposed = true;
@@ -144,7 +144,11 @@ export class BrowserManager {
   }
 
   async #dispose(): Promise<void> {
-    if (this.#launching) await this.#launching.catch(() => undefined);
+    if (this.#launching) {
+      // Still starting: a browser that is slow to answer must not hold up the report of whatever failed.
+      if (!this.#browser) this.#process?.killNow();
+      await this.#launching.catch(() => undefined);
+    }
     const browser = this.#browser;
     const proc = this.#process;
     this.#browser = undefined;

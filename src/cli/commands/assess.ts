@@ -12,7 +12,7 @@ import { createChartSet } from '../../render/charts-adapter.js';
 import { assessmentTitle } from '../../render/assessment-view.js';
 import { renderAssessmentHtml } from '../../render/document.js';
 import { usageError, VERSION, type CommandContext } from '../run.js';
-import { commitFiles, dataNotes, produceDocuments, startBrowser, type SharedBrowser } from './documents.js';
+import { commitFiles, dataNotes, produceDocuments, withBrowser, type SharedBrowser } from './documents.js';
 import { dataAsAt, dataTableFiles, jsonText, outDir, parseFormats, type OutputFormat } from './output.js';
 import { resolveYear } from './period-options.js';
 
@@ -30,52 +30,62 @@ export async function assessCommand(ctx: CommandContext, opts: Record<string, un
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
   const jobs = parseJobs(opts.jobs);
-  const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-  const startYear = resolveYear(ws, opts.year as string | undefined);
-  const dir = outDir(ctx);
+  // The browser starts while the data are read.
+  return withBrowser(ctx, opts, formats, async (shared) => {
+    const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
+    const startYear = resolveYear(ws, opts.year as string | undefined);
+    const dir = outDir(ctx);
+    if (!opts.allAreas && opts.areas === undefined) {
+      const assessment = await writeAssessment(ctx, ws, startYear, asAt, formats, dir, opts, shared);
+      if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
+      return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+    }
+    return assessAreas(ctx, ws, startYear, asAt, formats, dir, jobs, opts, shared);
+  });
+}
 
-  if (!opts.allAreas && opts.areas === undefined) {
-    const assessment = await writeAssessment(ctx, ws, startYear, asAt, formats, dir, opts);
-    if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
-    return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
-  }
-
-  // Batch: every local authority in the population file (or those named), one browser, a few pages at a time.
+/** Batch: every local authority in the population file (or those named), one browser, a few pages at a time. */
+async function assessAreas(
+  ctx: CommandContext,
+  ws: Workspace,
+  startYear: number,
+  asAt: string,
+  formats: Set<OutputFormat>,
+  dir: string,
+  jobs: number,
+  opts: Record<string, unknown>,
+  shared: SharedBrowser | undefined,
+): Promise<ExitCodeValue> {
   const all = localAuthorities(ws);
   const wanted = typeof opts.areas === 'string' ? opts.areas.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
   const areas = wanted ? wanted.map((w) => all.find((a) => a.name.toLowerCase() === w.toLowerCase() || a.code === w) ?? unknownArea(w, all)) : all;
   // The configured partnership was read with its own area filter; the police.uk files are read once more for all the others together.
   const others = areas.filter((a) => a.code !== ws.config.area.code);
   const police: Array<PoliceUkData | undefined> = (await readPoliceForAreas(ws, others)) ?? [];
-  const shared = formats.has('pdf') ? await startBrowser(ctx, opts) : undefined;
   const summary: { area: string; code: string; folder: string; files: string[] }[] = [];
-  try {
-    const progress = ctx.printer.progress(areas.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < areas.length) {
-        const area = areas[next++]!;
-        const k = others.indexOf(area);
-        const areaWs = k < 0 ? ws : workspaceForArea(ws, area, police[k]);
-        // Let go of each area's counts once its workspace holds them.
-        if (k >= 0) police[k] = undefined;
-        const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
-        if (!hasData) {
-          ctx.printer.warn({ message: `${area.name} skipped: no police.uk rows and no measures for it in the inputs` });
-          progress.tick(area.name);
-          continue;
-        }
-        const folder = join(dir, slugify(area.name));
-        const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
-        summary.push({ area: area.name, code: area.code, folder, files: files.written });
+  const progress = ctx.printer.progress(areas.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < areas.length) {
+      const area = areas[next++]!;
+      const k = others.indexOf(area);
+      const areaWs = k < 0 ? ws : workspaceForArea(ws, area, police[k]);
+      // Let go of each area's counts once its workspace holds them.
+      if (k >= 0) police[k] = undefined;
+      const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
+      if (!hasData) {
+        ctx.printer.warn({ message: `${area.name} skipped: no police.uk rows and no measures for it in the inputs` });
         progress.tick(area.name);
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(jobs, areas.length) }, worker));
-    progress.done();
-  } finally {
-    await shared?.close();
-  }
+      const folder = join(dir, slugify(area.name));
+      const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
+      summary.push({ area: area.name, code: area.code, folder, files: files.written });
+      progress.tick(area.name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, areas.length) }, worker));
+  progress.done();
   ctx.printer.info(`wrote documents for ${summary.length} area${summary.length === 1 ? '' : 's'} in ${relative(ctx.io.cwd, dir) || dir}`);
   if (opts.stdout) ctx.printer.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(ctx.io.cwd, x.folder), files: x.files.map((f) => relative(ctx.io.cwd, f)) })) }));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;

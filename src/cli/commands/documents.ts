@@ -105,6 +105,24 @@ export interface SharedBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Run `fn` with the run's browser already starting when PDFs are wanted (undefined otherwise), closed at the end
+ * whatever happens. Chromium takes ~0.3–1 s to start; launched before the data are read, it is ready by the time the
+ * first document is. A browser that cannot start fails the run when the first PDF is printed, as it would have;
+ * an error before that (bad input) is the one reported.
+ */
+export async function withBrowser<T>(ctx: CommandContext, opts: Record<string, unknown>, formats: Set<OutputFormat>, fn: (shared: SharedBrowser | undefined) => Promise<T>): Promise<T> {
+  if (!formats.has('pdf')) return fn(undefined);
+  const shared = await startBrowser(ctx, opts);
+  // Handled here so that a failed launch is not an unhandled rejection; printing awaits the same launch again.
+  shared.manager.browser().catch(() => undefined);
+  try {
+    return await fn(shared);
+  } finally {
+    await shared.close();
+  }
+}
+
 /** Start (lazily: the browser launches on the first page) the run's browser. */
 export async function startBrowser(ctx: CommandContext, opts: Record<string, unknown>): Promise<SharedBrowser> {
   const pdf = await import('../../pdf/index.js');
