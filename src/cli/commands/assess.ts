@@ -1,159 +1,24 @@
-/** `swp assess`: the annual strategic assessment (and, with --public-summary, its public summary). */
-import { buildAssessment } from '../../analysis/assessment.js';
-import { financialYear } from '../../analysis/periods.js';
-import { join, relative } from 'node:path';
-import { loadWorkspace, localAuthorities, readPoliceForAreas, workspaceForArea, type Workspace } from '../../ingest/workspace.js';
-import { CRITERION_IDS } from '../../model/config.js';
-import { assessmentSchema, type Assessment } from '../../model/contract.js';
-import { slugify, type PoliceUkData } from '../../model/data.js';
-import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
-import { scorePriorities } from '../../priorities/index.js';
-import { createChartSet } from '../../render/charts-adapter.js';
-import { assessmentTitle } from '../../render/assessment-view.js';
-import { renderAssessmentHtml } from '../../render/document.js';
-import { usageError, VERSION, type CommandContext } from '../run.js';
-import { commitFiles, dataNotes, produceDocuments, withBrowser, type SharedBrowser } from './documents.js';
-import { dataAsAt, dataTableFiles, jsonText, outDir, parseFormats, type OutputFormat } from './output.js';
-import { resolveYear } from './period-options.js';
-
-const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
-  volume: 'Volume',
-  trend: 'Trend',
-  'national-comparison': 'Compared with England and Wales',
-  harm: 'Harm',
-  'public-concern': 'Public concern',
-  vulnerability: 'Vulnerability',
-  'capacity-to-influence': 'Capacity to influence',
-};
+/**
+ * `swp assess`: the annual strategic assessment (and, with --public-summary, its public summary).
+ *
+ * This module is kept light on purpose: it checks the options and starts the browser (when PDFs are wanted) before
+ * the analysis pipeline (./assess-run.ts) is even loaded, so that Chromium's start-up (~0.3–1 s) overlaps loading the
+ * modules and reading the data rather than coming after them.
+ */
+import type { ExitCodeValue } from '../../model/errors.js';
+import { usageError, type CommandContext } from '../run.js';
+import { withBrowser } from './documents.js';
+import { dataAsAt, parseFormats } from './output.js';
 
 export async function assessCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
   const jobs = parseJobs(opts.jobs);
-  // The browser starts while the data are read.
-  return withBrowser(ctx, opts, formats, async (shared) => {
-    const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-    const startYear = resolveYear(ws, opts.year as string | undefined);
-    const dir = outDir(ctx);
-    if (!opts.allAreas && opts.areas === undefined) {
-      const assessment = await writeAssessment(ctx, ws, startYear, asAt, formats, dir, opts, shared);
-      if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
-      return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
-    }
-    return assessAreas(ctx, ws, startYear, asAt, formats, dir, jobs, opts, shared);
-  });
-}
-
-/** Batch: every local authority in the population file (or those named), one browser, a few pages at a time. */
-async function assessAreas(
-  ctx: CommandContext,
-  ws: Workspace,
-  startYear: number,
-  asAt: string,
-  formats: Set<OutputFormat>,
-  dir: string,
-  jobs: number,
-  opts: Record<string, unknown>,
-  shared: SharedBrowser | undefined,
-): Promise<ExitCodeValue> {
-  const all = localAuthorities(ws);
-  const wanted = typeof opts.areas === 'string' ? opts.areas.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
-  const areas = wanted ? wanted.map((w) => all.find((a) => a.name.toLowerCase() === w.toLowerCase() || a.code === w) ?? unknownArea(w, all)) : all;
-  // The configured partnership was read with its own area filter; the police.uk files are read once more for all the others together.
-  const others = areas.filter((a) => a.code !== ws.config.area.code);
-  const police: Array<PoliceUkData | undefined> = (await readPoliceForAreas(ws, others)) ?? [];
-  const summary: { area: string; code: string; folder: string; files: string[] }[] = [];
-  const progress = ctx.printer.progress(areas.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < areas.length) {
-      const area = areas[next++]!;
-      const k = others.indexOf(area);
-      const areaWs = k < 0 ? ws : workspaceForArea(ws, area, police[k]);
-      // Let go of each area's counts once its workspace holds them.
-      if (k >= 0) police[k] = undefined;
-      const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
-      if (!hasData) {
-        ctx.printer.warn({ message: `${area.name} skipped: no police.uk rows and no measures for it in the inputs` });
-        progress.tick(area.name);
-        continue;
-      }
-      const folder = join(dir, slugify(area.name));
-      const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
-      summary.push({ area: area.name, code: area.code, folder, files: files.written });
-      progress.tick(area.name);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, areas.length) }, worker));
-  progress.done();
-  ctx.printer.info(`wrote documents for ${summary.length} area${summary.length === 1 ? '' : 's'} in ${relative(ctx.io.cwd, dir) || dir}`);
-  if (opts.stdout) ctx.printer.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(ctx.io.cwd, x.folder), files: x.files.map((f) => relative(ctx.io.cwd, f)) })) }));
-  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
-}
-
-function unknownArea(name: string, all: { name: string; code: string }[]): never {
-  throw new SwpError(ExitCode.USAGE, {
-    message: `unknown area "${name}"`,
-    keyPath: '--areas',
-    expected: `local authorities in the population file: ${all.map((a) => a.name).join(', ')}`,
-    found: JSON.stringify(name),
-    hint: 'give names or ONS codes separated by commas, or use --all-areas',
-  });
+  return withBrowser(ctx, opts, formats, async (shared) => (await import('./assess-run.js')).runAssess(ctx, opts, { formats, asAt, jobs }, shared));
 }
 
 function parseJobs(value: unknown): number {
   const n = Number(value ?? 2);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw usageError('invalid --jobs', '--jobs', 'a whole number from 1 to 16', JSON.stringify(value), 'e.g. --jobs 2 (documents printed at the same time)');
   return n;
-}
-
-/** Compute, score and write one partnership's assessment (and public summary) in the formats asked for. */
-async function writeAssessment(
-  ctx: CommandContext,
-  ws: Workspace,
-  startYear: number,
-  asAt: string,
-  formats: Set<OutputFormat>,
-  dir: string,
-  opts: Record<string, unknown>,
-  shared?: SharedBrowser,
-  quiet = false,
-): Promise<Assessment & { written: string[] }> {
-  const year = financialYear(startYear);
-  if (!quiet) ctx.printer.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${year.label}`);
-  const computed = buildAssessment(ws, startYear, { dataAsAt: asAt, version: VERSION });
-  const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
-  // Parsing our own output against the published contract catches a drift before any script downstream does.
-  const assessment = assessmentSchema.parse({ ...computed, priorities: scoring.priorities, warnings: [...computed.warnings, ...scoring.notes] });
-  const render = (publicSummary: boolean) => () =>
-    renderAssessmentHtml(
-      {
-        assessment,
-        config: ws.config,
-        planReview: ws.planReview,
-        consultation: ws.consultation,
-        scoring: {
-          priorities: assessment.priorities,
-          criteria: scoring.weights.map((w) => ({ id: w.criterion, label: CRITERION_LABELS[w.criterion], weight: w.normalised })),
-          statement: scoring.statement,
-          notes: scoring.notes,
-        },
-        charts: createChartSet(ws.config.area.name),
-        dataNotes: dataNotes(ws),
-        publicSummary,
-      },
-      { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd },
-    );
-  const docs = [{ name: 'assessment', title: assessmentTitle(assessment, false), html: render(false) }];
-  if (opts.publicSummary) docs.push({ name: 'assessment-public', title: assessmentTitle(assessment, true), html: render(true) });
-  // Everything is produced first and written last: a failure anywhere writes nothing.
-  const files = await produceDocuments(ctx, ws, dir, formats, docs, opts, shared);
-  if (formats.has('json')) files.unshift({ path: join(dir, 'assessment.json'), data: jsonText(assessment) });
-  if (formats.has('csv') || formats.has('xlsx')) {
-    const exp = await import('../../render/export/index.js');
-    const meta = exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-    files.push(...(await dataTableFiles(dir, 'assessment', formats, exp.assessmentTables(assessment), meta)));
-  }
-  const written = await commitFiles(ctx, files, quiet);
-  return { ...assessment, written };
 }

@@ -1,55 +1,19 @@
-/** `swp report --quarter`: the quarterly board performance report. */
-import { join } from 'node:path';
-import { quarterId, quarterRange } from '../../analysis/periods.js';
-import { buildReport } from '../../analysis/report.js';
-import { loadWorkspace } from '../../ingest/workspace.js';
-import { reportSchema } from '../../model/contract.js';
-import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
-import { VERSION, type CommandContext } from '../run.js';
-import { dataAsAt, dataTableFiles, jsonText, outDir, parseFormats } from './output.js';
-import { commitFiles, produceDocuments, withBrowser } from './documents.js';
-import { createChartSet } from '../../render/charts-adapter.js';
-import { renderReportHtml } from '../../render/document.js';
-import { latestCompleteQuarter, resolveQuarter } from './period-options.js';
+/**
+ * `swp report --quarter`: the quarterly board performance report.
+ *
+ * Light on purpose, as ./assess.ts: the options are checked and the browser starts before the pipeline
+ * (./report-run.ts) is loaded.
+ */
+import type { ExitCodeValue } from '../../model/errors.js';
+import type { CommandContext } from '../run.js';
+import { withBrowser } from './documents.js';
+import { dataAsAt, parseFormats } from './output.js';
+import { resolveQuarter } from './period-options.js';
 
 export async function reportCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
   // Check the flags before reading any data: a typo should fail fast.
   const wanted = resolveQuarter(String(opts.quarter));
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
-  // The browser starts while the data are read.
-  return withBrowser(ctx, opts, formats, async (shared) => {
-    const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-    const quarter = wanted === 'latest' ? latestCompleteQuarter(ws) : wanted;
-    if (!quarter) {
-      throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
-    }
-    const range = quarterRange(quarter);
-    if (ws.police && !ws.police.byMonth.has(range.end)) {
-      const months = [...ws.police.byMonth.keys()].sort();
-      throw new SwpError(ExitCode.INPUT, {
-        message: `no police.uk data for the end of ${quarterId(quarter)} (${range.end})`,
-        expected: `street-level files up to ${range.end}`,
-        found: months.length ? `data from ${months[0]} to ${months[months.length - 1]}` : 'no months',
-        hint: 'choose a quarter inside the data, or add the missing months',
-      });
-    }
-    ctx.printer.info(`performance report for ${ws.config.partnership.name}, ${range.label}`);
-    const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: asAt, version: VERSION }));
-    const name = `report-${quarterId(quarter).replace('/', '-')}`;
-    const dir = outDir(ctx);
-    const html = () =>
-      renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd });
-    // Everything is produced first and written last: a failure anywhere writes nothing.
-    const files = await produceDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts, shared);
-    if (formats.has('json')) files.unshift({ path: join(dir, `${name}.json`), data: jsonText(report) });
-    if (formats.has('csv') || formats.has('xlsx')) {
-      const exp = await import('../../render/export/index.js');
-      const meta = exp.reportMeta(report, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-      files.push(...(await dataTableFiles(dir, name, formats, exp.reportTables(report), meta)));
-    }
-    await commitFiles(ctx, files);
-    if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
-    return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
-  });
+  return withBrowser(ctx, opts, formats, async (shared) => (await import('./report-run.js')).runReport(ctx, opts, { wanted, formats, asAt }, shared));
 }

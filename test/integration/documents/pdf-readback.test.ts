@@ -160,7 +160,7 @@ describe.each(DOCS.map((d) => [d.file, d] as const))('%s.pdf read back with popp
     expect(info['Page size']).toContain('(A4)');
   });
 
-  // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess.ts)
+  // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess-run.ts)
   // but its HTML <title> is "Strategic assessment: public summary 2016/17: …" (the view model): one document, two
   // titles. Fix: build the title in one place (pass the docs[] title into the view, or make the view's title match).
   it('has the same title in the PDF and the HTML <title>', () => {

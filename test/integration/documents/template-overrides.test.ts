@@ -171,7 +171,7 @@ describe('an override with a Handlebars syntax error', () => {
   // DEFECT (issue 6.1: "no output file was written"): assess.ts writes assessment.json before the templates are
   // compiled, so a run that fails with exit 5 on a template (or exit 4 on document.templates / branding.logo, which
   // are only checked at render time) still writes assessment.json, replacing the JSON of the last good run.
-  // Fix in src/cli/commands/assess.ts (and report.ts): render the HTML of every document first (it is pure and
+  // Fix in src/cli/commands/assess-run.ts (and report-run.ts): render the HTML of every document first (it is pure and
   // fails fast) or at least call loadTemplates/overrideDir/logoDataUri before writeJson; better, check
   // document.templates and branding.logo when the config is loaded, so `swp validate` reports them too.
   it(

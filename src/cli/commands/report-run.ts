@@ -1,0 +1,55 @@
+/** `swp report`, once its options are checked and its browser is starting (./report.ts): the quarterly board performance report. */
+import { join } from 'node:path';
+import { quarterId, quarterRange, type Quarter } from '../../analysis/periods.js';
+import { buildReport } from '../../analysis/report.js';
+import { loadWorkspace } from '../../ingest/workspace.js';
+import { reportSchema } from '../../model/contract.js';
+import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
+import { VERSION, type CommandContext } from '../run.js';
+import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js';
+import { commitFiles, produceDocuments, type SharedBrowser } from './documents.js';
+import { createChartSet } from '../../render/charts-adapter.js';
+import { renderReportHtml } from '../../render/document.js';
+import { latestCompleteQuarter } from './period-options.js';
+
+/** The quarterly report for `wanted` (a quarter, or the latest complete one) in `formats`, with the run's browser if PDFs are wanted. */
+export async function runReport(
+  ctx: CommandContext,
+  opts: Record<string, unknown>,
+  run: { wanted: Quarter | 'latest'; formats: Set<OutputFormat>; asAt: string },
+  shared: SharedBrowser | undefined,
+): Promise<ExitCodeValue> {
+  const { wanted, formats, asAt } = run;
+  const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
+  const quarter = wanted === 'latest' ? latestCompleteQuarter(ws) : wanted;
+  if (!quarter) {
+    throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
+  }
+  const range = quarterRange(quarter);
+  if (ws.police && !ws.police.byMonth.has(range.end)) {
+    const months = [...ws.police.byMonth.keys()].sort();
+    throw new SwpError(ExitCode.INPUT, {
+      message: `no police.uk data for the end of ${quarterId(quarter)} (${range.end})`,
+      expected: `street-level files up to ${range.end}`,
+      found: months.length ? `data from ${months[0]} to ${months[months.length - 1]}` : 'no months',
+      hint: 'choose a quarter inside the data, or add the missing months',
+    });
+  }
+  ctx.printer.info(`performance report for ${ws.config.partnership.name}, ${range.label}`);
+  const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: asAt, version: VERSION }));
+  const name = `report-${quarterId(quarter).replace('/', '-')}`;
+  const dir = outDir(ctx);
+  const html = () =>
+    renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd });
+  // Everything is produced first and written last: a failure anywhere writes nothing.
+  const files = await produceDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts, shared);
+  if (formats.has('json')) files.unshift({ path: join(dir, `${name}.json`), data: jsonText(report) });
+  if (formats.has('csv') || formats.has('xlsx')) {
+    const exp = await import('../../render/export/index.js');
+    const meta = exp.reportMeta(report, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
+    files.push(...(await dataTableFiles(dir, name, formats, exp.reportTables(report), meta)));
+  }
+  await commitFiles(ctx, files);
+  if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
+  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+}
