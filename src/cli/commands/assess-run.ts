@@ -29,37 +29,37 @@ const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
   'capacity-to-influence': 'Capacity to influence',
 };
 
+/** What every assessment of a run shares: the command's context and options, the year, and the browser. */
+interface AssessRun {
+  ctx: CommandContext;
+  opts: Record<string, unknown>;
+  formats: Set<OutputFormat>;
+  asAt: string;
+  startYear: number;
+  shared: SharedBrowser | undefined;
+}
+
 /** The assessment (or, with --all-areas / --areas, a batch of them) in `formats`, with the run's browser if PDFs are wanted. */
 export async function runAssess(
   ctx: CommandContext,
   opts: Record<string, unknown>,
-  run: { formats: Set<OutputFormat>; asAt: string; jobs: number },
+  options: { formats: Set<OutputFormat>; asAt: string; jobs: number },
   shared: SharedBrowser | undefined,
 ): Promise<ExitCodeValue> {
-  const { formats, asAt, jobs } = run;
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-  const startYear = resolveYear(ws, opts.year as string | undefined);
+  const run: AssessRun = { ctx, opts, formats: options.formats, asAt: options.asAt, startYear: resolveYear(ws, opts.year as string | undefined), shared };
   const dir = outDir(ctx);
   if (!opts.allAreas && opts.areas === undefined) {
-    const assessment = await writeAssessment(ctx, ws, startYear, asAt, formats, dir, opts, shared);
+    const assessment = await writeAssessment(run, ws, dir);
     if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
     return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
   }
-  return assessAreas(ctx, ws, startYear, asAt, formats, dir, jobs, opts, shared);
+  return assessAreas(run, ws, dir, options.jobs);
 }
 
 /** Batch: every local authority in the population file (or those named), one browser, a few pages at a time. */
-async function assessAreas(
-  ctx: CommandContext,
-  ws: Workspace,
-  startYear: number,
-  asAt: string,
-  formats: Set<OutputFormat>,
-  dir: string,
-  jobs: number,
-  opts: Record<string, unknown>,
-  shared: SharedBrowser | undefined,
-): Promise<ExitCodeValue> {
+async function assessAreas(run: AssessRun, ws: Workspace, dir: string, jobs: number): Promise<ExitCodeValue> {
+  const { ctx, opts } = run;
   const all = localAuthorities(ws);
   const wanted = typeof opts.areas === 'string' ? opts.areas.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
   const areas = wanted ? wanted.map((w) => all.find((a) => a.name.toLowerCase() === w.toLowerCase() || a.code === w) ?? unknownArea(w, all)) : all;
@@ -83,7 +83,7 @@ async function assessAreas(
         continue;
       }
       const folder = join(dir, slugify(area.name));
-      const files = await writeAssessment(ctx, areaWs, startYear, asAt, formats, folder, opts, shared, true);
+      const files = await writeAssessment(run, areaWs, folder, true);
       summary.push({ area: area.name, code: area.code, folder, files: files.written });
       progress.tick(area.name);
     }
@@ -106,17 +106,8 @@ function unknownArea(name: string, all: { name: string; code: string }[]): never
 }
 
 /** Compute, score and write one partnership's assessment (and public summary) in the formats asked for. */
-async function writeAssessment(
-  ctx: CommandContext,
-  ws: Workspace,
-  startYear: number,
-  asAt: string,
-  formats: Set<OutputFormat>,
-  dir: string,
-  opts: Record<string, unknown>,
-  shared?: SharedBrowser,
-  quiet = false,
-): Promise<Assessment & { written: string[] }> {
+async function writeAssessment(run: AssessRun, ws: Workspace, dir: string, quiet = false): Promise<Assessment & { written: string[] }> {
+  const { ctx, opts, formats, asAt, startYear, shared } = run;
   const year = financialYear(startYear);
   if (!quiet) ctx.printer.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${year.label}`);
   const computed = buildAssessment(ws, startYear, { dataAsAt: asAt, version: VERSION });
