@@ -27,6 +27,11 @@ function percent(p: number): string {
   return `${int.format(a)}%`;
 }
 
+/**
+ * A label inside a sentence: its first letter lower-cased, the rest as written, so that names keep their capitals
+ * ("Compared with England and Wales" → "compared with England and Wales"); a label that starts with an acronym
+ * ("ASB …") stays as it is.
+ */
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }

@@ -7,6 +7,7 @@ import type { Config } from '../model/config.js';
 import type { Assessment, IndicatorResult } from '../model/contract.js';
 import type { ConsultationRow, PlanReviewRow } from '../ingest/workspace.js';
 import * as fmt from './format.js';
+import { lowerFirst } from '../analysis/findings.js';
 import { COMPARISON_WORDS, ragWord } from './words.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
@@ -112,7 +113,7 @@ export function assessmentView(input: AssessmentInputs) {
   if (asb) keyFacts.push({ figure: fmt.count(asb.count, asb.suppressed), label: `anti-social behaviour incidents, ${fmt.signedPercent(asb.change?.percent)}` });
   for (const id of ['reoffending.adult', 'fte.youth', 'hidden.domestic-abuse']) {
     const r = byId.get(id);
-    if (r && keyFacts.length < 6) keyFacts.push({ figure: fmt.value(r), label: `${r.label.toLowerCase()} (${r.unit.startsWith('%') ? r.unit.replace(/^% /, '') : r.unit}, ${r.period.label})` });
+    if (r && keyFacts.length < 6) keyFacts.push({ figure: fmt.value(r), label: `${lowerFirst(r.label)} (${r.unit.startsWith('%') ? r.unit.replace(/^% /, '') : r.unit}, ${r.period.label})` });
   }
 
   const findings = [...a.indicators]
@@ -129,7 +130,7 @@ export function assessmentView(input: AssessmentInputs) {
     const drivers = [...p.components].filter((c) => c.contribution > 0).sort((x, y) => y.contribution - x.contribution).slice(0, 2);
     return {
       label: p.label,
-      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => (criteriaLabel.get(d.criterion) ?? d.criterion).toLowerCase()).join(' and ')}.`,
+      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => lowerFirst(criteriaLabel.get(d.criterion) ?? d.criterion)).join(' and ')}.`,
     };
   });
 
@@ -145,7 +146,7 @@ export function assessmentView(input: AssessmentInputs) {
   const harmRows = overviewIds.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
   const harm = harmRows.length && !input.publicSummary
     ? {
-        intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${[...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).slice(0, 3).map((r) => `${r.label.toLowerCase()} (${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}% of harm, ${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}% of crimes)`).join('; ')}.`,
+        intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${[...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).slice(0, 3).map((r) => `${lowerFirst(r.label)} (${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}% of harm, ${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}% of crimes)`).join('; ')}.`,
         figure: {
           caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
           svg: input.charts.harm?.(harmRows)?.svg ?? '',
@@ -304,7 +305,7 @@ function summarisePlan(rows: PlanReviewRow[]): string {
 
 function summariseConsultation(rows: ConsultationRow[]): string {
   const sorted = [...rows].sort((x, y) => y.percentConcerned - x.percentConcerned);
-  const top = sorted.slice(0, 3).map((r) => `${r.topic.toLowerCase()} (${fmt.decimal(r.percentConcerned)}%)`);
+  const top = sorted.slice(0, 3).map((r) => `${lowerFirst(r.topic)} (${fmt.decimal(r.percentConcerned)}%)`);
   return `Residents were most concerned about ${top.join(', ')}.`;
 }
 
