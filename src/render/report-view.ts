@@ -21,7 +21,9 @@ export interface ReportInputs {
 export function travel(r: IndicatorResult): { words: string; cls: string } {
   if (r.suppressed) return { words: 'Not shown [c]', cls: 'grey' };
   if (!r.change) return { words: 'No comparison', cls: 'grey' };
-  if (r.change.direction === 'no-significant-change') return { words: '\u2194 No significant change', cls: 'neutral' };
+  // '=' rather than '↔': the embedded font (Source Sans 3's latin subset) has ↑ and ↓ but not ↔, which a PDF would
+  // print in a fallback font.
+  if (r.change.direction === 'no-significant-change') return { words: '= No significant change', cls: 'neutral' };
   const up = r.change.direction === 'increase';
   const arrow = up ? '\u2191' : '\u2193';
   if (r.polarity === 'no-judgement') return { words: `${arrow} ${up ? 'Significant increase' : 'Significant decrease'}`, cls: 'neutral' };

@@ -7,6 +7,7 @@
 import { join, relative } from 'node:path';
 import type { Workspace } from '../../ingest/workspace.js';
 import { writeFileAtomic } from '../../render/atomic.js';
+import { fontFaceCss } from '../../render/fonts.js';
 import type { CommandContext } from '../run.js';
 import type { OutputFormat } from './output.js';
 
@@ -69,6 +70,9 @@ export async function produceDocuments(
           marking: ws.config.document.protectiveMarking,
           timeoutMs: typeof opts.timeout === 'string' ? Number(opts.timeout) * 1000 : undefined,
           ...(date ? { date } : {}),
+          // The running header and footer are separate little documents that do not see the page's fonts: give them
+          // the same embedded font, or Chromium falls back to a system one.
+          headerFooterFont: { fontFamily: "'Source Sans 3', Arial, sans-serif", css: fontFaceCss() },
           env: ctx.io.env,
           onWarning: (w) => ctx.printer.warn(w),
           onDebug: (t) => ctx.printer.debug(t),

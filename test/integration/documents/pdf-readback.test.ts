@@ -14,6 +14,7 @@ import {
   demoConfig,
   explain,
   htmlHeadings,
+  pdffonts,
   pdfinfo,
   pdfMarginText,
   pdfOutline,
@@ -163,6 +164,13 @@ describe.each(DOCS.map((d) => [d.file, d] as const))('%s.pdf read back with popp
   // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess-run.ts)
   // but its HTML <title> is "Strategic assessment: public summary 2016/17: …" (the view model): one document, two
   // titles. Fix: build the title in one place (pass the docs[] title into the view, or make the view's title match).
+  it('embeds every font it uses, all of them the documents\' own Source Sans 3 (the running header and footer too)', () => {
+    const fonts = pdffonts(pdf(doc));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.map((f) => f.name).filter((n) => !n.startsWith('SourceSans3'))).toEqual([]);
+  });
+
   it('has the same title in the PDF and the HTML <title>', () => {
     const htmlTitle = /<title>([^<]*)<\/title>/.exec(html(doc))?.[1];
     expect(xmlText(squash(htmlTitle ?? ''))).toBe(pdfinfo(pdf(doc)).Title);

@@ -91,17 +91,8 @@ export function demoConfig(): {
 // ---------------------------------------------------------------------------------------------------------------
 // poppler
 
-/** `pdfinfo` as key → value. */
-export function pdfinfo(path: string): Record<string, string> {
-  const r = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pdfinfo failed on ${path}: ${r.stderr}`);
-  const out: Record<string, string> = {};
-  for (const line of r.stdout.split('\n')) {
-    const m = /^([^:]+):\s*(.*)$/.exec(line);
-    if (m) out[m[1]!.trim()] = m[2]!.trim();
-  }
-  return out;
-}
+// The shared poppler readers (also used by the PDF stage's own tests).
+export { pdffonts, pdfinfo } from '../pdf/poppler.js';
 
 /** The text of the PDF (UTF-8), one string per page (pdftotext separates pages with a form feed). */
 export function pdfPages(path: string, layout = false): string[] {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 /** `pdfinfo` as key → value. */
 export function pdfinfo(path: string): Record<string, string> {
   const r = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pdfinfo failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`pdfinfo failed on ${path}: ${r.stderr}`);
   const out: Record<string, string> = {};
   for (const line of r.stdout.split('\n')) {
     const m = /^([^:]+):\s*(.*)$/.exec(line);
@@ -16,6 +16,21 @@ export function pdfinfo(path: string): Record<string, string> {
 /** The structure tree as `pdfinfo -struct` prints it (H1, H2, Table, TH…). */
 export function pdfStructure(path: string): string {
   return spawnSync('pdfinfo', ['-struct', path], { encoding: 'utf8' }).stdout;
+}
+
+/** The fonts of a PDF as `pdffonts` lists them: name (subset prefix removed) and whether it is embedded. */
+export function pdffonts(path: string): Array<{ name: string; embedded: boolean }> {
+  const r = spawnSync('pdffonts', [path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdffonts failed: ${r.stderr}`);
+  // After two header lines: name, type (may hold spaces), encoding, emb, sub, uni, object id, generation.
+  return r.stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const f = l.trim().split(/\s+/);
+      return { name: f[0]!.replace(/^[A-Z]{6}\+/, ''), embedded: f[f.length - 5] === 'yes' };
+    });
 }
 
 /** The text, in reading order. */
