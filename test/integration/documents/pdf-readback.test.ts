@@ -161,9 +161,6 @@ describe.each(DOCS.map((d) => [d.file, d] as const))('%s.pdf read back with popp
     expect(info['Page size']).toContain('(A4)');
   });
 
-  // The public summary's PDF is titled "Strategic assessment 2016/17, public summary: …" (src/cli/commands/assess-run.ts)
-  // but its HTML <title> is "Strategic assessment: public summary 2016/17: …" (the view model): one document, two
-  // titles. Fix: build the title in one place (pass the docs[] title into the view, or make the view's title match).
   it('embeds every font it uses, all of them the documents\' own Source Sans 3 (the running header and footer too)', () => {
     const fonts = pdffonts(pdf(doc));
     expect(fonts.length).toBeGreaterThan(0);
