@@ -11,8 +11,6 @@
 //   swp-las      swp's readPoliceUk for every local authority at once, each its own area (a national batch's ingest)
 //   csv-parse    swp's reference reader (csv-parse), one local authority
 //   render-docs  <html files…>: one browser, each document printed 3 times; per-document median print time
-//   render-batch <html file> <documents> <pages in parallel>: one browser (its start included), the document printed
-//                as many times with that many pages at once; documents per minute
 // Times are of the work itself (modules loaded and the process started before the clock starts); `cpuMs` is the
 // process's CPU time (all threads) over the same span; `rssMb` is the process's peak resident set.
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
@@ -106,37 +104,23 @@ async function run() {
       const { data } = await read([dataDir], { area, latestMonth: '2099-12' });
       return { ...swpGroups(data), rows: data.tally.rows };
     }
-    case 'render-docs':
-    case 'render-batch': {
+    case 'render-docs': {
       const { readFileSync } = await import('node:fs');
       const pdf = await import(join(ROOT, 'dist/pdf/index.js'));
       const out = mkdtempSync(join(tmpdir(), 'swp-bench-pdf-'));
       const manager = new pdf.BrowserManager({});
       const print = (html, name) => pdf.htmlToPdfFile(manager, html, join(out, `${name}.pdf`), { title: 'Benchmark', lang: 'en-GB', partnership: 'Castlebridge Community Safety Partnership', marking: 'OFFICIAL' });
       try {
-        if (method === 'render-docs') {
-          await manager.browser();
-          const docs = {};
-          for (const file of args) {
-            const html = readFileSync(file, 'utf8');
-            const times = [];
-            for (let k = 0; k < 3; k++) times.push((await print(html, `doc-${k}`)).ms);
-            times.sort((a, b) => a - b);
-            docs[file.split('/').pop().replace(/\.html$/, '')] = Math.round(times[1]);
-          }
-          return { launchMs: Math.round(manager.launchMs ?? 0), docs, browser: pdf.describeBrowser(manager.found) };
+        await manager.browser();
+        const docs = {};
+        for (const file of args) {
+          const html = readFileSync(file, 'utf8');
+          const times = [];
+          for (let k = 0; k < 3; k++) times.push((await print(html, `doc-${k}`)).ms);
+          times.sort((a, b) => a - b);
+          docs[file.split('/').pop().replace(/\.html$/, '')] = Math.round(times[1]);
         }
-        const [file, count, parallel] = [args[0], Number(args[1]), Number(args[2])];
-        const html = readFileSync(file, 'utf8');
-        let next = 0;
-        const worker = async () => {
-          while (next < count) {
-            const k = next++;
-            await print(html, `doc-${k}`);
-          }
-        };
-        await Promise.all(Array.from({ length: parallel }, worker));
-        return { documents: count, parallel, launchMs: Math.round(manager.launchMs ?? 0) };
+        return { launchMs: Math.round(manager.launchMs ?? 0), docs, browser: pdf.describeBrowser(manager.found) };
       } finally {
         await manager.dispose();
         rmSync(out, { recursive: true, force: true });

@@ -14,7 +14,8 @@
 //     local authority (what a partnership's run reads);
 //   - at the smallest size, swp's csv-parse reference reader, for scale.
 // Rendering (the demo partnership): `swp --help`, time to first PDF through the CLI (browser start included), print
-// time per document with the browser running, and documents per minute with one browser and 1, 2, 4 pages.
+// time per document with the browser running; then a batch: `swp assess --all-areas --format pdf --jobs 1, 2, 4`
+// over a workspace of --batch (50) generated partnerships (bench/partnerships.mjs), documents per minute.
 // Everything is written to bench/results.md and printed. The build (npm run build) runs first unless --no-build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
