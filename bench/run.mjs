@@ -38,7 +38,7 @@ const value = (name, def) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1] : def;
 };
 if (flag('--help') || flag('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//') && !l.startsWith('// ---')).map((l) => l.slice(3)).join('\n') + '\n');
   process.exit(0);
 }
 const sizes = value('--sizes', '100k,1m,6m').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
