@@ -4,7 +4,8 @@
  */
 import type { Workspace } from '../ingest/workspace.js';
 import type { Config } from '../model/config.js';
-import { SCHEMA_VERSION, type Assessment, type IndicatorResult } from '../model/contract.js';
+import { SCHEMA_VERSION, type Assessment, type IndicatorResult, type Places } from '../model/contract.js';
+import { computePlaces } from './places.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
@@ -79,7 +80,14 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
     indicators: safe,
     priorities: [],
     warnings,
+    ...placesOf(ws, startYear),
   };
+}
+
+/** The places section, when the police.uk data cover the year. */
+function placesOf(ws: Workspace, startYear: number): { places?: Places } {
+  const places = ws.police ? computePlaces(ws.police, startYear, ws.config.disclosure.threshold) : undefined;
+  return places ? { places } : {};
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0' as const;
+export const SCHEMA_VERSION = '1.1.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -154,10 +154,34 @@ const documentHeader = {
   warnings: z.array(z.string()),
 };
 
+export const placesSchema = z
+  .object({
+    lsoas: num.describe('LSOAs of the area in the police.uk data'),
+    total: num.describe('crimes in the year (excluding anti-social behaviour) located in those LSOAs'),
+    topTenthLsoas: num.describe('how many LSOAs make the tenth with the most crime'),
+    topTenthShare: num.describe('the proportion of the crimes that happened in that tenth'),
+    top: z
+      .array(
+        z.object({
+          code: z.string().describe('LSOA code'),
+          name: z.string().describe('LSOA name'),
+          count: nullableNum.describe('crimes in the year; null when suppressed'),
+          share: nullableNum.describe("proportion of the area's crimes; null when suppressed"),
+          previousCount: nullableNum.describe('crimes in the year before; null when suppressed or when the data do not cover that year'),
+          suppressed: z.boolean(),
+          previousSuppressed: z.boolean(),
+        }),
+      )
+      .describe('the LSOAs with the most crime, most first (up to 10)'),
+  })
+  .describe('where crime happened: police.uk street-level crime by LSOA over the year (since schemaVersion 1.1.0)');
+export type Places = z.infer<typeof placesSchema>;
+
 export const assessmentSchema = z.object({
   kind: z.literal('strategic-assessment'),
   ...documentHeader,
   priorities: z.array(prioritySchema),
+  places: placesSchema.optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

@@ -98,6 +98,33 @@ export function assessmentTitle(a: Assessment, publicSummary: boolean): string {
   return `Strategic assessment ${a.period.label}${publicSummary ? ', public summary' : ''}: ${a.partnership.name}`;
 }
 
+/**
+ * "Where crime happens": how concentrated crime is, and the neighbourhoods (LSOAs) with the most, with the year
+ * before where the data have it.
+ */
+export function placesView(a: Assessment, area: string) {
+  const p = a.places;
+  if (!p) return undefined;
+  const share = Math.round(p.topTenthShare * 100);
+  const which = p.topTenthLsoas === 1 ? 'The neighbourhood' : `The ${fmt.count(p.topTenthLsoas)} neighbourhoods`;
+  // A tenth of the neighbourhoods would have a tenth of the crime if it were spread evenly; twice that is concentration.
+  const reading =
+    p.topTenthShare >= 0.2
+      ? 'Crime is concentrated in a few places, where place-based work (patrols, design, licensing) reaches a large part of it.'
+      : 'Crime is spread across the area rather than concentrated in a few places.';
+  return {
+    intro: `${which} (LSOAs) with the most crime, a tenth of ${area}'s ${fmt.count(p.lsoas)}, saw ${share}% of its recorded crime in ${a.period.label} (excluding anti-social behaviour). ${reading}`,
+    caption: `The ${p.top.length} neighbourhoods (LSOAs) with the most recorded crime, ${a.period.label}`,
+    year: a.period.label,
+    rows: p.top.map((t, i) => {
+      const before = t.previousSuppressed ? fmt.GSS.suppressed : fmt.count(t.previousCount);
+      const change = !t.suppressed && t.count !== null && t.previousCount ? fmt.signedPercent(((t.count - t.previousCount) / t.previousCount) * 100) : fmt.GSS.notAvailable;
+      // `crimes`, not `count`: {{count}} would call the template helper of that name.
+      return { rank: i + 1, name: t.name, code: t.code, crimes: fmt.count(t.count, t.suppressed), share: t.share === null ? fmt.GSS.suppressed : `${fmt.decimal(t.share * 100)}%`, before, change };
+    }),
+  };
+}
+
 /** Build the view model of the strategic assessment. */
 export function assessmentView(input: AssessmentInputs) {
   const { assessment: a, config } = input;
@@ -288,6 +315,7 @@ export function assessmentView(input: AssessmentInputs) {
       figures: overviewFigures,
       table: { caption: `Recorded crime and anti-social behaviour, ${a.period.label}`, rows: overviewIds.map(indicatorRow) },
       harm,
+      places: placesView(a, config.area.name),
     },
     priorities: prioritySections,
     scoring,

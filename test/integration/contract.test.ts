@@ -37,6 +37,19 @@ function independentCount(type: string, startYear: number): number {
   return n;
 }
 
+/** Crimes (not anti-social behaviour) in one LSOA in a financial year of the demo's street files, by plain text scanning. */
+function independentLsoaCount(code: string, startYear: number): number {
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    const month = `${startYear + Math.floor((3 + i) / 12)}-${String(((3 + i) % 12) + 1).padStart(2, '0')}`;
+    for (const force of ['midshire', 'westshire']) {
+      const text = readFileSync(join(DEMO, `crime/police-uk/${month}/${month}-${force}-street.csv`), 'utf8');
+      for (const line of text.split(/\r?\n/)) if (line.includes(`,${code},`) && !line.includes(',Anti-social behaviour,')) n++;
+    }
+  }
+  return n;
+}
+
 describe('JSON contract on the demo', () => {
   let dir: string;
   let assessment: Assessment;
@@ -55,8 +68,19 @@ describe('JSON contract on the demo', () => {
   it('assessment.json validates against schema/assessment.schema.json', () => {
     const validate = validator('assessment.schema.json');
     expect(validate(assessment), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(assessment.schemaVersion).toBe('1.0.0');
+    expect(assessment.schemaVersion).toBe('1.1.0');
     expect(assessment.period).toEqual({ start: '2016-04-01', end: '2017-03-31', label: '2016/17' });
+  });
+
+  it('places: the LSOAs add up to all recorded crime, and the first LSOA\'s counts match a count of the files made here', () => {
+    const places = assessment.places!;
+    const all = assessment.indicators.find((i) => i.id === 'recorded-crime.all')!;
+    expect(places.total).toBe(all.count);
+    const first = places.top[0]!;
+    expect(first.count).toBe(independentLsoaCount(first.code, 2016));
+    expect(first.previousCount).toBe(independentLsoaCount(first.code, 2015));
+    expect(first.share).toBeCloseTo(first.count! / all.count!, 12);
+    expect(places.top.map((p) => p.count!)).toEqual([...places.top.map((p) => p.count!)].sort((a, b) => b - a));
   });
 
   it('report JSON validates against schema/report.schema.json', () => {

@@ -399,6 +399,32 @@ function harmTable(indicators: IndicatorResult[]): DataTable {
   return t.build();
 }
 
+function placesTable(a: Assessment): DataTable {
+  const t = new TableBuilder(
+    'places',
+    'Where crime happened: the neighbourhoods (LSOAs) with the most crime',
+    `The LSOAs with the most police recorded crime (street-level, excluding anti-social behaviour) in ${a.period.label}, most first: crimes, their share of the area's crimes, and crimes the year before.`,
+    [
+      { key: 'rank', heading: 'Rank', decimals: 0 },
+      { key: 'lsoa_code', heading: 'LSOA code' },
+      { key: 'lsoa_name', heading: 'LSOA name' },
+      { key: 'crimes', heading: `Crimes, ${a.period.label}`, decimals: 0 },
+      { key: 'share', heading: "Share of the area's crimes", unit: 'proportion, 0 to 1', decimals: 3 },
+      { key: 'crimes_year_before', heading: 'Crimes, the year before', decimals: 0 },
+    ],
+    [
+      SYMBOL_NOTE,
+      a.places
+        ? `Across all ${a.places.lsoas} LSOAs of the area, the ${a.places.topTenthLsoas} with the most crime (a tenth) had a share of ${a.places.topTenthShare.toFixed(3)} of its ${a.places.total} crimes.`
+        : 'The police.uk data do not cover the year.',
+    ],
+  );
+  a.places?.top.forEach((p, i) => {
+    t.add([i + 1, p.code, p.name, fig(p.count, p.suppressed), fig(p.share, p.suppressed), p.previousSuppressed ? C : fig(p.previousCount)]);
+  });
+  return t.build();
+}
+
 function prioritiesTables(priorities: Assessment['priorities']): DataTable[] {
   const scores = new TableBuilder(
     'priority_scores',
@@ -469,6 +495,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     trendTable(a.indicators),
     ...spcTables(a.indicators),
     harmTable(a.indicators),
+    placesTable(a),
     ...prioritiesTables(a.priorities),
   ]);
 }

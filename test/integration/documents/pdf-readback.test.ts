@@ -38,6 +38,7 @@ const ASSESSMENT_HEADINGS = [
   'Executive summary',
   'Why we produce this assessment',
   `Crime and anti-social behaviour in ${config.area.name}`,
+  'Where crime happens',
   ...PRIORITY_HEADINGS,
   'Data quality and disclosure',
   'Methods',

@@ -36,7 +36,7 @@ describe('data tables for the demo workspace', () => {
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
     const tables = assessmentTables(assessment);
-    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'priority_scores', 'priority_criteria']);
+    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'priority_scores', 'priority_criteria']);
     const byId = new Map(tables.map((t) => [t.id, t]));
     expect(byId.get('indicators')!.rows.length).toBe(assessment.indicators.length);
     expect(byId.get('trend_by_year')!.rows.length).toBe(assessment.indicators.reduce((n, i) => n + (i.trend?.points.length ?? 0), 0));
