@@ -24,31 +24,24 @@ function validator(name: string) {
   return new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 }
 
-/** Count Castlebridge rows of one crime type in the demo's generated street files for a financial year, by plain text scanning. */
-function independentCount(type: string, startYear: number): number {
+/** Lines of the demo's generated street files for a financial year that pass `keep`, by plain text scanning. */
+function independentLines(startYear: number, keep: (line: string) => boolean): number {
   let n = 0;
   for (let i = 0; i < 12; i++) {
     const month = `${startYear + Math.floor((3 + i) / 12)}-${String(((3 + i) % 12) + 1).padStart(2, '0')}`;
     for (const force of ['midshire', 'westshire']) {
       const text = readFileSync(join(DEMO, `crime/police-uk/${month}/${month}-${force}-street.csv`), 'utf8');
-      for (const line of text.split(/\r?\n/)) if (line.includes(',Castlebridge ') && line.includes(`,${type},`)) n++;
+      for (const line of text.split(/\r?\n/)) if (keep(line)) n++;
     }
   }
   return n;
 }
 
-/** Crimes (not anti-social behaviour) in one LSOA in a financial year of the demo's street files, by plain text scanning. */
-function independentLsoaCount(code: string, startYear: number): number {
-  let n = 0;
-  for (let i = 0; i < 12; i++) {
-    const month = `${startYear + Math.floor((3 + i) / 12)}-${String(((3 + i) % 12) + 1).padStart(2, '0')}`;
-    for (const force of ['midshire', 'westshire']) {
-      const text = readFileSync(join(DEMO, `crime/police-uk/${month}/${month}-${force}-street.csv`), 'utf8');
-      for (const line of text.split(/\r?\n/)) if (line.includes(`,${code},`) && !line.includes(',Anti-social behaviour,')) n++;
-    }
-  }
-  return n;
-}
+/** Castlebridge rows of one crime type in a financial year. */
+const independentCount = (type: string, startYear: number) => independentLines(startYear, (line) => line.includes(',Castlebridge ') && line.includes(`,${type},`));
+
+/** Crimes (not anti-social behaviour) in one LSOA in a financial year. */
+const independentLsoaCount = (code: string, startYear: number) => independentLines(startYear, (line) => line.includes(`,${code},`) && !line.includes(',Anti-social behaviour,'));
 
 describe('JSON contract on the demo', () => {
   let dir: string;
