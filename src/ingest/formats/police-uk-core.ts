@@ -127,14 +127,6 @@ export function areaFilters(options: PoliceUkOptions): readonly AreaFilter[] {
   return options.areas ?? [options.area];
 }
 
-/** Does this LSOA belong to the area? */
-export function inArea(filter: AreaFilter, code: string, name: string): boolean {
-  if (filter.lsoaCodes) return filter.lsoaCodes.has(code);
-  if (filter.lsoaNamePrefix === undefined) return true;
-  const m = LSOA_NAME_RE.exec(name);
-  return m !== null && m[1] === filter.lsoaNamePrefix;
-}
-
 const NONE: readonly number[] = Object.freeze([]);
 
 /**
@@ -151,7 +143,7 @@ export class AreaClassifier {
   constructor(filters: readonly AreaFilter[]) {
     this.count = filters.length;
     filters.forEach((f, i) => {
-      // As `inArea`: a code list wins over the name.
+      // A code list wins over the name (see AreaFilter); no filter at all is everywhere.
       if (f.lsoaCodes) for (const c of f.lsoaCodes) push(this.byCode, c, i);
       else if (f.lsoaNamePrefix !== undefined) push(this.byPrefix, f.lsoaNamePrefix, i);
       else this.everywhere.push(i);
