@@ -16,6 +16,10 @@
  * file larger than `streamAbove` is checked in a first pass and then sent in batches of 64k rows, at most two
  * ahead. Outside the partnership only tallies are kept, so memory grows with the partnership's rows and LSOAs; read
  * with no area filter (every LSOA of England and Wales), the result itself and the Crime ID table are what grow.
+ *
+ * Several areas (a batch) are read in the same pass: the scanner keeps the rows that are in any of them, and the
+ * merge counts each row in every area its location belongs to (worked out once per location), with the Crime IDs
+ * of each area kept apart in the one table (`areaKey`).
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';

@@ -3,7 +3,8 @@
  *
  * Reads single files or the bulk-download tree (`YYYY-MM/YYYY-MM-<force>-street.csv`, several forces at once),
  * keeps the rows that fall in the partnership (by LSOA code list or by local-authority name: LSOA names are
- * "<LA name> <3 digits><letter>") and aggregates them to partnership × month × crime type and LSOA × month × type.
+ * "<LA name> <3 digits><letter>") and aggregates them to partnership × month × crime type and LSOA × month × type;
+ * a batch reads several areas in one pass, each getting what a read of it alone would.
  * Outcomes and stop-and-search files in the same tree are recognised by name and header and skipped with a note:
  * the documents do not use them (yet), and they are not errors.
  *
