@@ -497,10 +497,9 @@ export class FileScanner {
       let b = buf[p]!;
       if (b === LF || b === CR) {
         // An empty line.
-        if (b === CR) {
-          if (p + 1 >= end && !eof) break;
-          p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
-        } else p++;
+        const n = lineEndLength(buf, p, end, eof);
+        if (n < 0) break;
+        p += n;
         line++;
         continue;
       }
@@ -557,13 +556,12 @@ export class FileScanner {
           const rowLine = line;
           p = q;
           if (p < end) {
-            if (buf[p] === CR) {
-              if (p + 1 >= end && !eof) {
-                p = recStart;
-                break;
-              }
-              p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
-            } else p++;
+            const n = lineEndLength(buf, p, end, eof);
+            if (n < 0) {
+              p = recStart;
+              break;
+            }
+            p += n;
             line++;
           }
           if (!dry) {
@@ -692,14 +690,13 @@ export class FileScanner {
       }
       const rowLine = line;
       if (p < end) {
-        if (buf[p] === CR) {
-          if (p + 1 >= end && !eof) {
-            line = recLine;
-            p = recStart;
-            break;
-          }
-          p += p + 1 < end && buf[p + 1] === LF ? 2 : 1;
-        } else p++;
+        const n = lineEndLength(buf, p, end, eof);
+        if (n < 0) {
+          line = recLine;
+          p = recStart;
+          break;
+        }
+        p += n;
         line++;
       }
       if (!dry) {
@@ -912,6 +909,16 @@ export class FileScanner {
     this.fmSeen.add(key);
     this.forceMonths.push(force === FORCE_FROM_FILE ? this.fileForce || 'unknown force' : this.forces.values[force]!, monthText(mi), line);
   }
+}
+
+/**
+ * The length of the line end at buf[p] (an LF or a CR): 1, or 2 for CRLF; −1 for a CR that ends the data read so
+ * far, when an LF may follow in the next read.
+ */
+function lineEndLength(buf: Buffer, p: number, end: number, eof: boolean): number {
+  if (buf[p] !== CR) return 1;
+  if (p + 1 >= end) return eof ? 1 : -1;
+  return buf[p + 1] === LF ? 2 : 1;
 }
 
 /** 1 where both bytes of a little-endian 16-bit number are lower-case hex digits. */
