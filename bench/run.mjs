@@ -272,7 +272,7 @@ if (!flag('--no-render')) {
     log('  html (CLI)');
     const assessHtml = timeCommand(process.execPath, [swp, 'assess', '-w', 'data/demo', '--format', 'html', '-o', join(tmp, 'h'), '--quiet'], runs, env);
     timeCommand(process.execPath, [swp, 'report', '-w', 'data/demo', '--quarter', '2016/17-Q3', '--format', 'html', '-o', join(tmp, 'h'), '--quiet'], 1, env);
-    const aHtml = join(tmp, 'h/assessment.html');
+    const aHtml = join(tmp, 'h/assessment-2016-17.html');
     const rHtml = join(tmp, 'h/report-2016-17-Q3.html');
     log('  assess --all-areas (CLI, PDF)');
     let allAreas;

@@ -37,5 +37,5 @@ echo "setup: rendering the demo's strategic assessment and latest quarterly repo
 node bin/swp.js validate --workspace data/demo --quiet
 node bin/swp.js assess --workspace data/demo --out out --format pdf,html,json,csv,xlsx --public-summary
 node bin/swp.js report --workspace data/demo --out out --quarter latest --format pdf,html,json,csv,xlsx
-echo "setup: done. Open out/assessment.pdf and out/report-*.pdf"
+echo "setup: done. Open out/assessment-2016-17.pdf and out/report-*.pdf"
 

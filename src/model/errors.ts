@@ -21,6 +21,8 @@ export const ExitCode = {
   RENDER: 5,
   /** --fail-on-warnings was given and warnings were raised. */
   WARNINGS: 6,
+  /** The output folder or a file in it cannot be written: not a folder, no permission, disk full, read-only. */
+  OUTPUT: 7,
   /** Interrupted by Ctrl-C (SIGINT) or SIGTERM; temporary files were removed. */
   INTERRUPTED: 130,
 } as const;

@@ -9,7 +9,7 @@
  */
 import type { HTTPRequest, Page, PDFMargin } from 'puppeteer-core';
 import { ExitCode, SwpError, type Warning } from '../model/errors.js';
-import { writeFileAtomic } from '../render/atomic.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import { BrowserManager } from './browser-manager.js';
 import { footerTemplate as defaultFooter, headerTemplate as defaultHeader, type HeaderFooterContent } from './header-footer.js';
 import { dateFromSourceDateEpoch, rewritePdfDates } from './pdf-dates.js';

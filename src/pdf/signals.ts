@@ -2,12 +2,12 @@
  * Ctrl-C and SIGTERM for the CLI: kill every live browser (with its profile folder), remove the temporary files of
  * writes in progress, and exit with ExitCode.INTERRUPTED (130) at once. All the cleaning is synchronous, so nothing
  * waits on a browser that may be the reason the user pressed Ctrl-C. The previous version of every document stays
- * untouched, because outputs are only ever renamed into place when complete (render/atomic.ts).
+ * untouched, because outputs are only ever renamed into place when complete (files/atomic.ts).
  *
  * This module does not load puppeteer, so the CLI can install the handler for every command that writes files.
  */
 import { ExitCode } from '../model/errors.js';
-import { removePendingTemporaries } from '../render/atomic.js';
+import { removePendingTemporaries } from '../files/atomic.js';
 import { disposeAllBrowsersNow } from './live-browsers.js';
 
 /** What the handler needs, injectable for tests. */
@@ -16,7 +16,7 @@ export interface SignalHandlerOptions {
   signals?: readonly NodeJS.Signals[];
   /** Kill the browsers (default: every live BrowserManager). */
   disposeBrowsers?: () => void;
-  /** Remove temporaries (default: render/atomic's pending files). */
+  /** Remove temporaries (default: files/atomic.ts pending files). */
   removeTemporaries?: () => void;
   /** Called once with the signal, before exiting (e.g. to print "interrupted"). Must be synchronous. */
   onSignal?: (signal: NodeJS.Signals) => void;

@@ -41,7 +41,7 @@ describe('assess --all-areas', () => {
     expect(summary.areas.map((a: { area: string }) => a.area)).toEqual(['Castlebridge', 'Hollinbury', 'Westbrook']);
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema/assessment.schema.json'), 'utf8')));
     for (const [folder, name, codeId] of [['castlebridge', 'Castlebridge', 'E08099001'], ['hollinbury', 'Hollinbury', 'E08099002'], ['westbrook', 'Westbrook', 'E08099003']] as const) {
-      const a: Assessment = JSON.parse(readFileSync(join(out, folder, 'assessment.json'), 'utf8'));
+      const a: Assessment = JSON.parse(readFileSync(join(out, folder, 'assessment-2016-17.json'), 'utf8'));
       expect(validate(a)).toBe(true);
       expect(a.area).toEqual({ name, code: codeId });
       expect(a.indicators.find((i) => i.id === 'recorded-crime.violence-and-sexual-offences')?.count).toBe(violence(name));

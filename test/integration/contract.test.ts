@@ -52,13 +52,13 @@ describe('JSON contract on the demo', () => {
     dir = tempDir();
     const a = io(ROOT);
     expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', dir, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(dir, 'assessment.json'), 'utf8'));
+    assessment = JSON.parse(readFileSync(join(dir, 'assessment-2016-17.json'), 'utf8'));
     const r = io(ROOT);
     expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', dir, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
     report = JSON.parse(readFileSync(join(dir, 'report-2016-17-Q3.json'), 'utf8'));
   });
 
-  it('assessment.json validates against schema/assessment.schema.json', () => {
+  it('assessment-2016-17.json validates against schema/assessment.schema.json', () => {
     const validate = validator('assessment.schema.json');
     expect(validate(assessment), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(assessment.schemaVersion).toBe('1.1.0');
@@ -113,7 +113,7 @@ describe('JSON contract on the demo', () => {
       execFileSync(process.execPath, [join(ROOT, 'bin/swp.js'), 'assess', '-w', DEMO, '--format', 'json', '--out', out, '--quiet'], {
         env: { ...process.env, TZ: tz, SOURCE_DATE_EPOCH: '1498780800' },
       });
-      return readFileSync(join(out, 'assessment.json'), 'utf8');
+      return readFileSync(join(out, 'assessment-2016-17.json'), 'utf8');
     };
     const utc = render('UTC');
     expect(render('Pacific/Auckland')).toBe(utc);

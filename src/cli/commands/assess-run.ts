@@ -105,6 +105,11 @@ function unknownArea(name: string, all: { name: string; code: string }[]): never
   });
 }
 
+/** The file name (without extension) of the assessment of the financial year starting in `startYear`: "assessment-2016-17". */
+export function assessmentFileName(startYear: number): string {
+  return `assessment-${financialYear(startYear).label.replace('/', '-')}`;
+}
+
 /** Compute, score and write one partnership's assessment (and public summary) in the formats asked for. */
 async function writeAssessment(run: AssessRun, ws: Workspace, dir: string, quiet = false): Promise<Assessment & { written: string[] }> {
   const { ctx, opts, formats, asAt, startYear, shared } = run;
@@ -133,16 +138,22 @@ async function writeAssessment(run: AssessRun, ws: Workspace, dir: string, quiet
       },
       { config: ws.config, workspaceRoot: ws.root, displayBase: ctx.io.cwd },
     );
-  const docs = [{ name: 'assessment', title: assessmentTitle(assessment, false), html: render(false) }];
-  if (opts.publicSummary) docs.push({ name: 'assessment-public', title: assessmentTitle(assessment, true), html: render(true) });
+  // The file names carry the year, so that documents of two years in one folder never mix (a JSON of one year
+  // beside the PDF of another).
+  const name = assessmentFileName(startYear);
+  const docs = [{ name, title: assessmentTitle(assessment, false), html: render(false) }];
+  if (opts.publicSummary) docs.push({ name: `${name}-public`, title: assessmentTitle(assessment, true), html: render(true) });
   // Everything is produced first and written last: a failure anywhere writes nothing.
   const files = await produceDocuments(ctx, ws, dir, formats, docs, opts, shared);
-  if (formats.has('json')) files.unshift({ path: join(dir, 'assessment.json'), data: jsonText(assessment) });
+  if (formats.has('json')) files.unshift({ path: join(dir, `${name}.json`), data: jsonText(assessment) });
+  const replaceFolders: string[] = [];
   if (formats.has('csv') || formats.has('xlsx')) {
     const exp = await import('../../render/export/index.js');
     const meta = exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-    files.push(...(await dataTableFiles(dir, 'assessment', formats, exp.assessmentTables(assessment), meta)));
+    const tables = await dataTableFiles(dir, name, formats, exp.assessmentTables(assessment), meta);
+    files.push(...tables.files);
+    replaceFolders.push(...tables.folders);
   }
-  const written = await commitFiles(ctx, files, quiet);
+  const written = await commitFiles(ctx, files, { quiet, replaceFolders });
   return { ...assessment, written };
 }

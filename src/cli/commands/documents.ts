@@ -6,7 +6,7 @@
  */
 import { join, relative } from 'node:path';
 import type { Workspace } from '../../ingest/workspace.js';
-import { writeFileAtomic } from '../../render/atomic.js';
+import { commitFiles as commitAll, type FileToWrite } from '../../files/atomic.js';
 import { fontFaceCss } from '../../render/fonts.js';
 import type { CommandContext } from '../run.js';
 import type { OutputFormat } from './output.js';
@@ -33,10 +33,7 @@ export function dataNotes(ws: Workspace): string[] {
 }
 
 /** A file to write once everything has been produced. */
-export interface OutputFile {
-  path: string;
-  data: string | Uint8Array;
-}
+export type OutputFile = FileToWrite;
 
 /**
  * Produce the documents in memory: HTML from the templates, PDF from the browser. Nothing is written here, so a
@@ -89,14 +86,15 @@ export async function produceDocuments(
 }
 
 /**
- * Write every file of a run, each atomically (temporary file, then rename), only after all of them were produced:
- * a failed run writes nothing and never replaces a good document. Returns the paths.
+ * Write every file of a run only after all of them were produced, all temporaries first and then every rename
+ * (files/atomic.ts): a failed run writes nothing and never replaces a good document. `replaceFolders` are the
+ * run's data-table folders, whose files from an earlier run are removed. Returns the paths.
  */
-export async function commitFiles(ctx: CommandContext, files: OutputFile[], quiet = false): Promise<string[]> {
+export async function commitFiles(ctx: CommandContext, files: OutputFile[], options: { quiet?: boolean; replaceFolders?: string[] } = {}): Promise<string[]> {
+  await commitAll(files, { displayBase: ctx.io.cwd, ...(options.replaceFolders ? { replaceFolders: options.replaceFolders } : {}) });
   for (const f of files) {
-    await writeFileAtomic(f.path, f.data);
     const line = `wrote ${relative(ctx.io.cwd, f.path) || f.path}`;
-    if (quiet) ctx.printer.debug(line);
+    if (options.quiet) ctx.printer.debug(line);
     else ctx.printer.info(line);
   }
   return files.map((f) => f.path);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { TEMPLATES_DIR } from '../../render/templates.js';
-import { writeFileAtomic } from '../../render/atomic.js';
+import { writeFileAtomic } from '../../files/atomic.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 

@@ -1,5 +1,6 @@
 /** Shared output handling for documents: --format, --out, --date / SOURCE_DATE_EPOCH, --stdout. */
 import { join, relative, resolve } from 'node:path';
+import { checkOutputFolder } from '../../files/atomic.js';
 import { ExitCode, SwpError } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 import { usageError } from '../run.js';
@@ -44,6 +45,13 @@ export function outDir(ctx: CommandContext): string {
   return ctx.global.out ? resolve(ctx.io.cwd, ctx.global.out) : join(ctx.workspace, 'out');
 }
 
+/** Fail early, before any data are read, when the output folder cannot be written (exit code OUTPUT). */
+export async function checkOutDir(ctx: CommandContext): Promise<string> {
+  const dir = outDir(ctx);
+  await checkOutputFolder(dir, ctx.io.cwd);
+  return dir;
+}
+
 /** JSON as written: stable key order as built, 2-space indent, final newline. */
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -51,7 +59,8 @@ export function jsonText(value: unknown): string {
 
 /**
  * The data tables behind a document, as CSV files in `<out>/<name>-data/` (with a README of the symbols) and as one
- * accessible workbook `<out>/<name>.xlsx`, produced in memory for commitFiles.
+ * accessible workbook `<out>/<name>.xlsx`, produced in memory for commitFiles; `folders` are the CSV folders, which
+ * the run owns whole (files an earlier run left there are removed when this run's are written).
  */
 export async function dataTableFiles(
   dir: string,
@@ -59,12 +68,14 @@ export async function dataTableFiles(
   formats: Set<OutputFormat>,
   tables: import('../../render/export/index.js').DataTable[],
   meta: import('../../render/export/index.js').XlsxMeta,
-): Promise<{ path: string; data: string | Uint8Array }[]> {
-  if (!formats.has('csv') && !formats.has('xlsx')) return [];
+): Promise<{ files: { path: string; data: string | Uint8Array }[]; folders: string[] }> {
+  if (!formats.has('csv') && !formats.has('xlsx')) return { files: [], folders: [] };
   const exp = await import('../../render/export/index.js');
   const files: { path: string; data: string | Uint8Array }[] = [];
+  const folders: string[] = [];
   if (formats.has('csv')) {
     const folder = exp.csvFolder(dir, name);
+    folders.push(folder);
     for (const t of tables) files.push({ path: join(folder, `${t.id}.csv`), data: exp.tableToCsv(t) });
     files.push({
       path: join(folder, 'README.txt'),
@@ -72,5 +83,5 @@ export async function dataTableFiles(
     });
   }
   if (formats.has('xlsx')) files.push({ path: join(dir, `${name}.xlsx`), data: await exp.xlsxBytes(meta, tables) });
-  return files;
+  return { files, folders };
 }

@@ -44,12 +44,15 @@ export async function runReport(
   // Everything is produced first and written last: a failure anywhere writes nothing.
   const files = await produceDocuments(ctx, ws, dir, formats, [{ name, title: `Performance report ${quarterId(quarter)}: ${ws.config.partnership.name}`, html }], opts, shared);
   if (formats.has('json')) files.unshift({ path: join(dir, `${name}.json`), data: jsonText(report) });
+  const replaceFolders: string[] = [];
   if (formats.has('csv') || formats.has('xlsx')) {
     const exp = await import('../../render/export/index.js');
     const meta = exp.reportMeta(report, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking });
-    files.push(...(await dataTableFiles(dir, name, formats, exp.reportTables(report), meta)));
+    const tables = await dataTableFiles(dir, name, formats, exp.reportTables(report), meta);
+    files.push(...tables.files);
+    replaceFolders.push(...tables.folders);
   }
-  await commitFiles(ctx, files);
+  await commitFiles(ctx, files, { replaceFolders });
   if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
   return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

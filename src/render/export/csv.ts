@@ -15,7 +15,7 @@
  *   label from an input CSV as a formula (CSV injection); numbers are not touched.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../../files/atomic.js';
 import { headingWithUnit, symbolAt, type CellValue, type DataTable } from './tables.js';
 
 export interface CsvOptions {

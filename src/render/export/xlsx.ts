@@ -23,7 +23,7 @@ import type { Stream } from 'node:stream';
 import writeExcelFile, { type Cell, type CellObject, type Feature, type Sheet, type SheetData } from 'write-excel-file/node';
 import { findElement, getOrderOfSiblings, insertElementMarkupAccordingToOrderOfSiblings } from 'write-excel-file/utility';
 import type { Assessment, IndicatorResult, Report } from '../../model/contract.js';
-import { writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../../files/atomic.js';
 import { escapeXml } from '../charts/svg.js';
 import { GSS, longDate } from '../format.js';
 import { METHODS } from '../reference-text.js';

@@ -32,8 +32,8 @@ const M = {
 
 /** Which markers each document must show (the public summary leaves out plan owners and notes). */
 const EXPECTED: Record<string, Array<keyof typeof M>> = {
-  assessment: ['action', 'owner', 'note', 'topic', 'partnership', 'indicator', 'lead'],
-  'assessment-public': ['topic', 'partnership', 'indicator'],
+  'assessment-2016-17': ['action', 'owner', 'note', 'topic', 'partnership', 'indicator', 'lead'],
+  'assessment-2016-17-public': ['topic', 'partnership', 'indicator'],
   'report-2016-17-Q3': ['partnership', 'indicator'],
 };
 const NAMES = Object.keys(EXPECTED);
@@ -138,7 +138,7 @@ describe.each(NAMES)('%s with hostile text', (name) => {
     expect(dom.title).toContain(M.partnership);
     // The indicator label reaches the SVG charts (output raw by the templates): there it must be text too. The public
     // summary has no chart of that indicator (its charts are in the full document only).
-    if (name !== 'assessment-public') expect(dom.svgText).toContain(M.indicator);
+    if (name !== 'assessment-2016-17-public') expect(dom.svgText).toContain(M.indicator);
   });
 
   it('shows it as text in the PDF: body, title and running header', () => {
@@ -161,7 +161,7 @@ describe.each(NAMES)('%s with hostile text', (name) => {
 });
 
 it('the JSON keeps the partnership name as the plain text it was given', () => {
-  expect(JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8')).partnership.name).toBe(M.partnership);
+  expect(JSON.parse(readFileSync(join(out, 'assessment-2016-17.json'), 'utf8')).partnership.name).toBe(M.partnership);
 });
 
 it('the run warned about nothing to do with the hostile text itself', () => {

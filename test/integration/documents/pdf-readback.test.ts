@@ -99,7 +99,7 @@ function assessmentFigures(): Array<{ what: string; text: string }> {
 const DOCS: Doc[] = [
   {
     key: 'assessment',
-    file: 'assessment',
+    file: 'assessment-2016-17',
     title: () => `Strategic assessment ${assessment.period.label}: ${assessment.partnership.name}`,
     minPages: 11,
     headings: [...ASSESSMENT_HEADINGS, APPENDIX],
@@ -107,7 +107,7 @@ const DOCS: Doc[] = [
   },
   {
     key: 'public',
-    file: 'assessment-public',
+    file: 'assessment-2016-17-public',
     title: () => `Strategic assessment ${assessment.period.label}, public summary: ${assessment.partnership.name}`,
     minPages: 11,
     headings: ASSESSMENT_HEADINGS,
@@ -139,7 +139,7 @@ beforeAll(async () => {
   expect(runs.assess.code, explain(runs.assess)).toBe(0);
   runs.report = await swp(['report', '-w', DEMO, '--out', out, '--quarter', '2016/17-Q3', '--format', 'pdf,html,json', '--date', '2017-01-31']);
   expect(runs.report.code, explain(runs.report)).toBe(0);
-  assessment = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+  assessment = JSON.parse(readFileSync(join(out, 'assessment-2016-17.json'), 'utf8'));
   report = JSON.parse(readFileSync(join(out, 'report-2016-17-Q3.json'), 'utf8'));
   console.info(`render times: assess (full + public summary, pdf+html+json) ${(runs.assess.ms / 1000).toFixed(1)} s; report ${(runs.report.ms / 1000).toFixed(1)} s`);
 }, SLOW);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, explain, pdfRawDates, runEnv, sha256, SLOW, swp, temp } from './support.js';
 
-const FILES = ['assessment.pdf', 'assessment.html', 'assessment.json'] as const;
+const FILES = ['assessment-2016-17.pdf', 'assessment-2016-17.html', 'assessment-2016-17.json'] as const;
 type Hashes = Record<(typeof FILES)[number], string>;
 
 /** 2017-06-30T00:00:00Z and the day after. */
@@ -38,7 +38,7 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const pdfBytes = (name: string) => readFileSync(join(renders[name]!.dir, 'assessment.pdf'));
+const pdfBytes = (name: string) => readFileSync(join(renders[name]!.dir, 'assessment-2016-17.pdf'));
 
 describe('SOURCE_DATE_EPOCH', () => {
   it('two renders with the same SOURCE_DATE_EPOCH are byte-identical (PDF, HTML, JSON)', () => {
@@ -49,7 +49,7 @@ describe('SOURCE_DATE_EPOCH', () => {
     const dates = pdfRawDates(pdfBytes('epoch-a'));
     expect(dates.creation).toEqual(["D:20170630000000+00'00'"]);
     expect(dates.mod).toEqual(["D:20170630000000+00'00'"]);
-    expect(JSON.parse(readFileSync(join(renders['epoch-a']!.dir, 'assessment.json'), 'utf8')).dataAsAt).toBe('2017-06-30');
+    expect(JSON.parse(readFileSync(join(renders['epoch-a']!.dir, 'assessment-2016-17.json'), 'utf8')).dataAsAt).toBe('2017-06-30');
   });
 
   it('a different SOURCE_DATE_EPOCH changes the PDF, the HTML and the JSON', () => {
@@ -59,13 +59,13 @@ describe('SOURCE_DATE_EPOCH', () => {
 
 describe('--date', () => {
   it('two renders with the same --date give byte-identical HTML and JSON', () => {
-    expect(renders['date-b']!.hashes['assessment.html']).toBe(renders['date-a']!.hashes['assessment.html']);
-    expect(renders['date-b']!.hashes['assessment.json']).toBe(renders['date-a']!.hashes['assessment.json']);
+    expect(renders['date-b']!.hashes['assessment-2016-17.html']).toBe(renders['date-a']!.hashes['assessment-2016-17.html']);
+    expect(renders['date-b']!.hashes['assessment-2016-17.json']).toBe(renders['date-a']!.hashes['assessment-2016-17.json']);
   });
 
   it('gives the same HTML and JSON as the equivalent SOURCE_DATE_EPOCH', () => {
-    expect(renders['date-a']!.hashes['assessment.html']).toBe(renders['epoch-a']!.hashes['assessment.html']);
-    expect(renders['date-a']!.hashes['assessment.json']).toBe(renders['epoch-a']!.hashes['assessment.json']);
+    expect(renders['date-a']!.hashes['assessment-2016-17.html']).toBe(renders['epoch-a']!.hashes['assessment-2016-17.html']);
+    expect(renders['date-a']!.hashes['assessment-2016-17.json']).toBe(renders['epoch-a']!.hashes['assessment-2016-17.json']);
   });
 
   // DEFECT: `--date` sets the "data as at" date but never reaches the printer, so the PDF's /CreationDate and
@@ -78,8 +78,8 @@ describe('--date', () => {
     const dates = pdfRawDates(pdfBytes('date-a'));
     expect(dates.creation).toEqual(["D:20170630000000+00'00'"]);
     expect(dates.mod).toEqual(["D:20170630000000+00'00'"]);
-    expect(renders['date-b']!.hashes['assessment.pdf']).toBe(renders['date-a']!.hashes['assessment.pdf']);
-    expect(renders['date-a']!.hashes['assessment.pdf']).toBe(renders['epoch-a']!.hashes['assessment.pdf']);
+    expect(renders['date-b']!.hashes['assessment-2016-17.pdf']).toBe(renders['date-a']!.hashes['assessment-2016-17.pdf']);
+    expect(renders['date-a']!.hashes['assessment-2016-17.pdf']).toBe(renders['epoch-a']!.hashes['assessment-2016-17.pdf']);
   });
 
   it('a different --date changes the PDF, the HTML and the JSON', () => {

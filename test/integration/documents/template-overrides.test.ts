@@ -92,9 +92,9 @@ describe('an override that asks for network resources', () => {
       expect(hits.connections, 'TCP connections to the server').toBe(0);
 
       // The HTML keeps the override as written (it is the partnership's own template) ...
-      expect(readFileSync(join(out, 'assessment.html'), 'utf8')).toContain(u('/x.png'));
+      expect(readFileSync(join(out, 'assessment-2016-17.html'), 'utf8')).toContain(u('/x.png'));
       // ... the PDF is printed anyway ...
-      expect(Number(pdfinfo(join(out, 'assessment.pdf')).Pages)).toBeGreaterThan(10);
+      expect(Number(pdfinfo(join(out, 'assessment-2016-17.pdf')).Pages)).toBeGreaterThan(10);
       // ... and the user is told what was blocked.
       const warning = r.stderr.split('\n').find((l) => l.startsWith('warning:') && /blocked/.test(l));
       expect(warning, r.stderr).toBeDefined();
@@ -121,7 +121,7 @@ describe('an override with a Handlebars syntax error', () => {
     if (!broken) {
       const { root, ws, out } = workspace('templates', { 'templates/assessment/layout.hbs': brokenLayout() }, true);
       mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, 'assessment.pdf'), PREVIOUS);
+      writeFileSync(join(out, 'assessment-2016-17.pdf'), PREVIOUS);
       broken = { run: await assess(ws, out), out, root };
     }
     return broken;
@@ -144,11 +144,11 @@ describe('an override with a Handlebars syntax error', () => {
   );
 
   it(
-    'writes no assessment.pdf or .html, leaves the earlier PDF byte for byte, and leaves no temporary files',
+    'writes no assessment-2016-17.pdf or .html, leaves the earlier PDF byte for byte, and leaves no temporary files',
     async () => {
       const { out } = await brokenRun();
-      expect(listing(out)).toEqual(['assessment.pdf']);
-      expect(readFileSync(join(out, 'assessment.pdf')).equals(PREVIOUS)).toBe(true);
+      expect(listing(out)).toEqual(['assessment-2016-17.pdf']);
+      expect(readFileSync(join(out, 'assessment-2016-17.pdf')).equals(PREVIOUS)).toBe(true);
     },
     SLOW,
   );
@@ -168,14 +168,14 @@ describe('an override with a Handlebars syntax error', () => {
     SLOW,
   );
 
-  // DEFECT (issue 6.1: "no output file was written"): assess.ts writes assessment.json before the templates are
+  // DEFECT (issue 6.1: "no output file was written"): assess.ts writes assessment-2016-17.json before the templates are
   // compiled, so a run that fails with exit 5 on a template (or exit 4 on document.templates / branding.logo, which
-  // are only checked at render time) still writes assessment.json, replacing the JSON of the last good run.
+  // are only checked at render time) still writes assessment-2016-17.json, replacing the JSON of the last good run.
   // Fix in src/cli/commands/assess-run.ts (and report-run.ts): render the HTML of every document first (it is pure and
   // fails fast) or at least call loadTemplates/overrideDir/logoDataUri before writeJson; better, check
   // document.templates and branding.logo when the config is loaded, so `swp validate` reports them too.
   it(
-    'with --format pdf,html,json writes no assessment.json either',
+    'with --format pdf,html,json writes no assessment-2016-17.json either',
     async () => {
       const { ws, out } = workspace('templates', { 'templates/assessment/layout.hbs': brokenLayout() });
       const r = await assess(ws, out, 'pdf,html,json');

@@ -31,7 +31,7 @@ describe('charts for the demo workspace', () => {
     const dir = tempDir();
     const a = io(ROOT);
     expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', dir, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(dir, 'assessment.json'), 'utf8'));
+    assessment = JSON.parse(readFileSync(join(dir, 'assessment-2016-17.json'), 'utf8'));
     const r = io(ROOT);
     expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', dir, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
     report = JSON.parse(readFileSync(join(dir, 'report-2016-17-Q3.json'), 'utf8'));

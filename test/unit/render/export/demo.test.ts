@@ -28,7 +28,7 @@ describe('data tables for the demo workspace', () => {
     out = tempDir();
     const a = io(ROOT);
     expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', out, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    assessment = JSON.parse(readFileSync(join(out, 'assessment-2016-17.json'), 'utf8'));
     const r = io(ROOT);
     expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', out, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
     report = JSON.parse(readFileSync(join(out, 'report-2016-17-Q3.json'), 'utf8'));
@@ -50,7 +50,7 @@ describe('data tables for the demo workspace', () => {
   it('writes CSV files whose figures are the JSON figures', async () => {
     const tables = assessmentTables(assessment);
     await writeCsvTables(csvFolder(out, 'assessment'), tables);
-    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'indicators.csv')), { bom: true, columns: true });
+    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-2016-17-data', 'indicators.csv')), { bom: true, columns: true });
     for (const i of assessment.indicators) {
       const row = rows.find((r) => r['Indicator ID'] === i.id)!;
       expect(row['Value'], i.id).toBe(i.suppressed ? '[c]' : i.value === null ? '[x]' : String(i.value));
