@@ -4,7 +4,9 @@
  * lazily so `swp --help` loads only commander (marp-cli and changesets do the same).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILES } from '../ingest/config-files.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../model/errors.js';
 import { Printer, type Streams } from './io.js';
 
@@ -72,12 +74,16 @@ Examples:
   swp priorities -w my-csp            rank candidate priorities by weighted criteria
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid config,
-            5 browser or rendering failure, 6 warnings with --fail-on-warnings, 130 interrupted.`,
+            5 browser or rendering failure, 6 warnings with --fail-on-warnings,
+            7 the output folder cannot be written, 130 interrupted.`,
     );
 
   const context = (cmd: Command): CommandContext => {
     const g = cmd.optsWithGlobals() as GlobalOptions;
-    return { global: g, printer, io, workspace: resolve(io.cwd, g.workspace) };
+    // Without --workspace, the workspace is the nearest folder up from here that holds a config (as git finds its
+    // repository), so `swp report` works from the workspace's out/ or crime/ folder too.
+    const given = cmd.getOptionValueSourceWithGlobals('workspace') === 'cli';
+    return { global: g, printer, io, workspace: given ? resolve(io.cwd, g.workspace) : nearestWorkspace(io.cwd) };
   };
 
   program
@@ -128,7 +134,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
   program
     .command('report')
     .description('write the quarterly board performance report')
-    .requiredOption('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016), or latest')
+    .option('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016), or latest', 'latest')
     .addOption(formatOption())
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--stdout', 'print the JSON to stdout', false)
@@ -155,6 +161,14 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     return action ? await action : ExitCode.OK;
   } catch (e) {
     return handleError(e, printer, debug);
+  }
+}
+
+/** The nearest folder from `start` upwards holding a workspace config; `start` itself when there is none. */
+function nearestWorkspace(start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (CONFIG_FILES.some((name) => existsSync(join(dir, name)))) return dir;
+    if (dirname(dir) === dir) return resolve(start);
   }
 }
 

@@ -11,8 +11,9 @@ import type { z } from 'zod';
 import { configSchema, type Config } from '../model/config.js';
 import { ExitCode, SwpError, showFound, type Problem } from '../model/errors.js';
 
-/** File names looked for in a workspace, in order. */
-export const CONFIG_FILES = ['swp.config.yaml', 'swp.config.yml', 'swp.config.json'] as const;
+import { CONFIG_FILES } from './config-files.js';
+
+export { CONFIG_FILES };
 
 /** Find the config file in a workspace folder, or fail with the list of names looked for. */
 export function findConfig(workspace: string, displayBase = process.cwd()): string {

@@ -8,11 +8,12 @@
 import type { ExitCodeValue } from '../../model/errors.js';
 import { usageError, type CommandContext } from '../run.js';
 import { withBrowser } from './documents.js';
-import { checkOutDir, dataAsAt, parseFormats } from './output.js';
+import { checkOutDir, dataAsAt, parseFormats, parseTimeout } from './output.js';
 
 export async function assessCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
+  parseTimeout(opts.timeout);
   const jobs = parseJobs(opts.jobs);
   await checkOutDir(ctx);
   return withBrowser(ctx, opts, formats, async (shared) => (await import('./assess-run.js')).runAssess(ctx, opts, { formats, asAt, jobs }, shared));

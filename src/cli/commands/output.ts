@@ -40,6 +40,14 @@ export function dataAsAt(ctx: CommandContext, date: unknown): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Check `--timeout` (seconds, 0 = none): "abc" must not quietly mean "no timeout". */
+export function parseTimeout(value: unknown): number {
+  const n = Number(value ?? 60);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) && n >= 0) return n;
+  if (value === undefined) return 60;
+  throw usageError('invalid --timeout', '--timeout', 'a number of seconds, 0 or more (0 = no timeout)', JSON.stringify(String(value)), 'e.g. --timeout 120 for a large document on a slow machine');
+}
+
 /** The output folder: --out, else <workspace>/out. */
 export function outDir(ctx: CommandContext): string {
   return ctx.global.out ? resolve(ctx.io.cwd, ctx.global.out) : join(ctx.workspace, 'out');

@@ -7,7 +7,7 @@
 import type { ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../run.js';
 import { withBrowser } from './documents.js';
-import { checkOutDir, dataAsAt, parseFormats } from './output.js';
+import { checkOutDir, dataAsAt, parseFormats, parseTimeout } from './output.js';
 import { resolveQuarter } from './period-options.js';
 
 export async function reportCommand(ctx: CommandContext, opts: Record<string, unknown>): Promise<ExitCodeValue> {
@@ -15,6 +15,7 @@ export async function reportCommand(ctx: CommandContext, opts: Record<string, un
   const wanted = resolveQuarter(String(opts.quarter));
   const formats = parseFormats(opts.format);
   const asAt = dataAsAt(ctx, opts.date);
+  parseTimeout(opts.timeout);
   await checkOutDir(ctx);
   return withBrowser(ctx, opts, formats, async (shared) => (await import('./report-run.js')).runReport(ctx, opts, { wanted, formats, asAt }, shared));
 }
