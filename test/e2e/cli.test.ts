@@ -113,7 +113,7 @@ describe('usage errors exit 2 without a stack trace', () => {
     ['an unknown command', ['frobnicate'], "error: unknown command 'frobnicate'"],
     ['an unknown option', ['--frob'], "error: unknown option '--frob'"],
     ['an unknown option of a command', ['validate', '--strict'], "error: unknown option '--strict'"],
-    ['report without --quarter', ['report', '-w', VALID], "error: required option '--quarter <yyyy/yy-Qn>' not specified"],
+    ['report with --quarter but no value', ['report', '-w', VALID, '--quarter'], "error: option '--quarter <yyyy/yy-Qn>' argument missing"],
     ['an option without its value', ['validate', '-w'], "error: option '-w, --workspace <dir>' argument missing"],
     ['a --format that priorities does not know', ['priorities', '--format', 'xlsx'], "error: option '--format <format>' argument 'xlsx' is invalid"],
   ])('%s', async (_what, argv, message) => {
