@@ -50,7 +50,7 @@ describe('data tables for the demo workspace', () => {
   it('writes CSV files whose figures are the JSON figures', async () => {
     const tables = assessmentTables(assessment);
     await writeCsvTables(csvFolder(out, 'assessment'), tables);
-    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-2016-17-data', 'indicators.csv')), { bom: true, columns: true });
+    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'indicators.csv')), { bom: true, columns: true });
     for (const i of assessment.indicators) {
       const row = rows.find((r) => r['Indicator ID'] === i.id)!;
       expect(row['Value'], i.id).toBe(i.suppressed ? '[c]' : i.value === null ? '[x]' : String(i.value));
