@@ -8,35 +8,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILES } from '../ingest/config-files.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../model/errors.js';
+import { VERSION, type CommandContext, type GlobalOptions } from './context.js';
 import { Printer, type Streams } from './io.js';
 
-/** Options every command accepts. */
-export interface GlobalOptions {
-  workspace: string;
-  out?: string;
-  quiet: boolean;
-  debug: boolean;
-  color: boolean;
-}
-
-/** The context handed to each command implementation. */
-export interface CommandContext {
-  global: GlobalOptions;
-  printer: Printer;
-  io: Streams;
-  /** Absolute workspace folder. */
-  workspace: string;
-}
-
-/** swp's version, printed by --version and written into every JSON document. */
-export const VERSION = '0.1.0';
+export { VERSION, usageError, type CommandContext, type GlobalOptions } from './context.js';
 
 const defaultStreams = (): Streams => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
-
-/** A USAGE error for a bad flag value, in the same shape as every other error. */
-export function usageError(message: string, flag: string, expected: string, found: string, hint: string): SwpError {
-  return new SwpError(ExitCode.USAGE, { message, keyPath: flag, expected, found, hint });
-}
 
 /**
  * Run swp with the given arguments (without `node` and the script path) and return the exit code.

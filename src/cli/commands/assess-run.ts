@@ -14,7 +14,7 @@ import { scorePriorities } from '../../priorities/index.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { assessmentTitle } from '../../render/assessment-view.js';
 import { renderAssessmentHtml } from '../../render/document.js';
-import { VERSION, type CommandContext } from '../run.js';
+import { VERSION, type CommandContext } from '../context.js';
 import { commitFiles, dataNotes, produceDocuments, type SharedBrowser } from './documents.js';
 import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js';
 import { resolveYear } from './period-options.js';

@@ -6,7 +6,7 @@
  * modules and reading the data rather than coming after them.
  */
 import type { ExitCodeValue } from '../../model/errors.js';
-import { usageError, type CommandContext } from '../run.js';
+import { usageError, type CommandContext } from '../context.js';
 import { withBrowser } from './documents.js';
 import { checkOutDir, dataAsAt, parseFormats, parseTimeout } from './output.js';
 

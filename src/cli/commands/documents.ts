@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import type { Workspace } from '../../ingest/workspace.js';
 import { commitFiles as commitAll, type FileToWrite } from '../../files/atomic.js';
 import { fontFaceCss } from '../../render/fonts.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../context.js';
 import type { OutputFormat } from './output.js';
 
 export interface DocumentToWrite {

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { TEMPLATES_DIR } from '../../render/templates.js';
 import { writeFileAtomic } from '../../files/atomic.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../context.js';
 
 
 const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];

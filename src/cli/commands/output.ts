@@ -2,8 +2,8 @@
 import { join, relative, resolve } from 'node:path';
 import { checkOutputFolder } from '../../files/atomic.js';
 import { ExitCode, SwpError } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
-import { usageError } from '../run.js';
+import type { CommandContext } from '../context.js';
+import { usageError } from '../context.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'json' | 'csv' | 'xlsx';
 const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'csv', 'xlsx'];

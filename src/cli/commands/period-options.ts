@@ -11,7 +11,7 @@ import {
 } from '../../analysis/periods.js';
 import type { Workspace } from '../../ingest/workspace.js';
 import { ExitCode, SwpError } from '../../model/errors.js';
-import { usageError } from '../run.js';
+import { usageError } from '../context.js';
 
 /** Months with police.uk data for the partnership. */
 function dataMonths(ws: Workspace): Set<string> {

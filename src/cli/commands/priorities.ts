@@ -4,7 +4,7 @@ import { financialYear } from '../../analysis/periods.js';
 import { loadWorkspace } from '../../ingest/workspace.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
 import { formatCsv, formatTable, scorePriorities } from '../../priorities/index.js';
-import { VERSION, type CommandContext } from '../run.js';
+import { VERSION, type CommandContext } from '../context.js';
 import { dataAsAt } from './output.js';
 import { resolveYear } from './period-options.js';
 

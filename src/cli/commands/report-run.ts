@@ -5,7 +5,7 @@ import { buildReport } from '../../analysis/report.js';
 import { loadWorkspace } from '../../ingest/workspace.js';
 import { reportSchema } from '../../model/contract.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
-import { VERSION, type CommandContext } from '../run.js';
+import { VERSION, type CommandContext } from '../context.js';
 import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js';
 import { commitFiles, produceDocuments, type SharedBrowser } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';

@@ -5,7 +5,7 @@
  * (./report-run.ts) is loaded.
  */
 import type { ExitCodeValue } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../context.js';
 import { withBrowser } from './documents.js';
 import { checkOutDir, dataAsAt, parseFormats, parseTimeout } from './output.js';
 import { resolveQuarter } from './period-options.js';

@@ -5,7 +5,7 @@ import { loadTemplates, overrideDir } from '../../render/templates.js';
 import { monthsBetween } from '../../analysis/periods.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../context.js';
 
 const KIND_LABEL: Record<InputKind, string> = {
   'police-uk-street': 'police.uk street-level crime',
