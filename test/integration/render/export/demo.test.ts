@@ -11,7 +11,7 @@ import { run } from '../../../../src/cli/run.js';
 import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { assessmentMeta, assessmentTables, csvFolder, reportMeta, reportTables, sheetNameOf, writeCsvTables, writeXlsx, type DataTable } from '../../../../src/render/export/index.js';
 import { ROOT, tempDir } from '../../../helpers.js';
-import { colLetters, readWorkbook, splitRef } from './xlsx-read.js';
+import { colLetters, readWorkbook, splitRef } from '../../../unit/render/export/xlsx-read.js';
 
 const DEMO = join(ROOT, 'data/demo');
 const io = (cwd: string) => {

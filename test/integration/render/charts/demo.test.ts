@@ -12,8 +12,8 @@ import { run } from '../../../../src/cli/run.js';
 import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from '../../../../src/render/charts/index.js';
 import { ROOT, tempDir } from '../../../helpers.js';
-import { CRITERION_LABELS, PRIORITIES } from './fixtures.js';
-import { parseSvg } from './xml.js';
+import { CRITERION_LABELS, PRIORITIES } from '../../../unit/render/charts/fixtures.js';
+import { parseSvg } from '../../../unit/render/charts/xml.js';
 
 const DEMO = join(ROOT, 'data/demo');
 const OUT = join(tmpdir(), 'charts');
