@@ -71,7 +71,7 @@ function clashProblems<R extends Keyed>(
       line: later.source.line,
       expected: o.expected,
       found:
-        `${list.length} row${list.length === 1 ? '' : 's'} of ${sameFile ? 'this file repeat others of the same file' : `${later.source.file} repeat rows of ${first.source.file}`}` +
+        `${list.length} row${list.length === 1 ? '' : 's'} of ${sameFile ? `this file repeat${list.length === 1 ? 's' : ''} others of the same file` : `${later.source.file} repeat${list.length === 1 ? 's' : ''} rows of ${first.source.file}`}` +
         (different === 0 ? ` with the same figures` : `, ${different} with different figures`) +
         (others > 0 ? ` (the first is shown)` : ''),
       hint: different === 0 && !sameFile ? o.hintSame : o.hintDifferent,
