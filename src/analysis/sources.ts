@@ -63,7 +63,7 @@ function noRowsNote(id: string, areaCode: string, range: MonthRange, all: readon
   const label = range.label || `${range.start} to ${range.end}`;
   if (all.length === 0) return `the measures have no ${id} rows for ${areaCode}`;
   const latest = all.reduce((a, r) => (r.periodEnd > a ? r.periodEnd : a), all[0]!.periodEnd);
-  if (monthOf(latest) < range.start) return `the measures have no ${id} rows for ${areaCode} in ${label} (the latest ends on ${latest})`;
+  if (monthOf(latest) < range.start) return `the measures have no ${id} rows for ${areaCode} in ${label}; the latest ends on ${latest}`;
   return `the measures have no ${id} rows for ${areaCode} that lie within ${label}`;
 }
 

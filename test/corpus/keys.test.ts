@@ -233,7 +233,7 @@ describe('one figure per key across files (issue 11, point 3)', () => {
     const a = buildAssessment(loaded, 2022, OPTIONS).indicators.find((i) => i.id === 'reoffending.adult')!;
     expect(a.period.label).toBe('2020/21');
     expect(a.count).toBe(61 + 74 + 70 + 66);
-    expect(a.notes[0]).toBe('latest available: 2020/21; no figure for 2022/23: the measures have no reoffending.adult rows for E07000066 in 2022/23 (the latest ends on 2021-03-31)');
+    expect(a.notes[0]).toBe('latest available: 2020/21; no figure for 2022/23: the measures have no reoffending.adult rows for E07000066 in 2022/23; the latest ends on 2021-03-31');
   });
 });
 

@@ -65,7 +65,7 @@ describe('isWarningNote', () => {
       'no police.uk data for 2016-07, 2016-08',
       'population for mid-2016 not yet published: mid-2015 used',
       'no population for E08099001 (all ages): no rate',
-      'latest available: 2015/16; no figure for 2016/17: the measures have no reoffending.adult rows for E08099001 in 2016/17 (the latest ends on 2016-03-31)',
+      'latest available: 2015/16; no figure for 2016/17: the measures have no reoffending.adult rows for E08099001 in 2016/17; the latest ends on 2016-03-31',
       'a figure in the period is not published',
       'no data for hidden.fgm: left out of the candidates that name it',
       'scores.csv has scores for "violance", which is not a candidate in priorities.candidates: ignored',
