@@ -50,7 +50,7 @@ const at = (s: SourceRef) => `${s.file} line ${s.line}`;
  */
 function clashProblems<R extends Keyed>(
   clashes: readonly Clash<R>[],
-  o: { what: string; describe: (r: R) => string; same: (a: R, b: R) => boolean; expected: string; hintSame: string; hintDifferent: string },
+  o: { what: string; keyPath: string; describe: (r: R) => string; same: (a: R, b: R) => boolean; expected: string; hintSame: string; hintDifferent: string },
 ): Problem[] {
   const pairs = new Map<string, Clash<R>[]>();
   for (const c of clashes) {
@@ -63,6 +63,18 @@ function clashProblems<R extends Keyed>(
   for (const list of pairs.values()) {
     const { first, later } = list[0]!;
     const sameFile = first.source.file === later.source.file;
+    if (sameFile && first.source.line === later.source.line) {
+      // The config names the file twice (a folder and a file in it): every row is its own duplicate.
+      problems.push({
+        message: `${later.source.file} is read twice: the config names it twice, directly or through a folder that holds it`,
+        file: later.source.file,
+        keyPath: o.keyPath,
+        expected: 'each file named once in the config',
+        found: `${list.length} row${list.length === 1 ? '' : 's'} read twice`,
+        hint: `remove the file or its folder from ${o.keyPath}`,
+      });
+      continue;
+    }
     const different = list.filter((c) => !o.same(c.first, c.later)).length;
     const others = list.length - 1;
     problems.push({
@@ -97,6 +109,7 @@ export function uniquePopulation(rows: PopulationRow[]): PopulationRow[] {
     ExitCode.INPUT,
     clashProblems(clashes, {
       what: 'a population',
+      keyPath: 'inputs.population',
       describe: (r) => `the mid-${r.year} population of ${r.areaName} (${r.areaCode}), age band ${r.ageBand}`,
       same: (a, b) => a.population === b.population,
       expected: 'one row per area, year and age band across all the population files (inputs.population)',
@@ -146,6 +159,7 @@ export function uniqueMeasures(rows: MeasureRow[], warn: (w: Warning) => void): 
       ExitCode.INPUT,
       clashProblems(clashes, {
         what: 'a measure',
+        keyPath: 'inputs.measures',
         describe: (r) => `${r.indicator} for ${r.areaName} (${r.areaCode}) from ${r.periodStart} to ${r.periodEnd}${r.revision === 'revised' ? ', both marked revised' : ''}`,
         same: (a, b) => a.numerator === b.numerator && a.denominator === b.denominator && a.reoffences === b.reoffences,
         expected: 'one row per indicator, area and period across all the measures files (inputs.measures); a row marked r (revised) in status replaces a provisional or unmarked one',

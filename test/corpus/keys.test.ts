@@ -6,7 +6,7 @@
  * the canonical layouts (README "Inputs"). Expected figures are computed here from the rows written, never read back
  * from swp.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAssessment } from '../../src/analysis/assessment.js';
@@ -47,7 +47,7 @@ const Q2020: Cohort[] = [
 const POPULATION = `${POPULATION_HEADER}\nE07000066,Basildon,2020,all,187199\nE07000066,Basildon,2021,all,187558\nE07000066,Basildon,2022,all,188810\n`;
 
 /** swp.config.yaml for Basildon; `area` and `extra` replace or add lines. */
-function config(o: { police?: boolean; scores?: boolean; code?: string; name?: string; extra?: string } = {}): string {
+function config(o: { police?: boolean; scores?: boolean; code?: string; name?: string; extra?: string; measures?: string } = {}): string {
   return [
     'version: 1',
     'partnership:',
@@ -58,7 +58,7 @@ function config(o: { police?: boolean; scores?: boolean; code?: string; name?: s
     '  force: Essex Police',
     'inputs:',
     ...(o.police === false ? [] : ['  policeUk: [crime]']),
-    '  measures: [measures]',
+    `  measures: ${o.measures ?? '[measures]'}`,
     '  population: [population]',
     ...(o.scores ? ['  scores: workspace/scores.csv'] : []),
     'indicators:',
@@ -120,6 +120,15 @@ describe('one figure per key across files (issue 11, point 3)', () => {
     expect(r.stderr).toContain(`found:    ${Q2020.length} rows of measures/proven-reoffending-la.csv repeat rows of measures/proven-reoffending-la (1).csv with the same figures`);
     expect(r.stderr).toContain('keep one copy');
     // One problem for the pair of files, not one per row.
+    expect(r.stderr.match(/^error:/gm)).toHaveLength(1);
+  });
+
+  it('a measures file named in the config beside the folder that holds it is refused as read twice, not as 4 duplicates', async () => {
+    const ws = workspace({ 'measures/reoffending.csv': measures(...Q2020) }, { measures: '[measures, measures/reoffending.csv]' });
+    const r = await cli(ws, ['validate']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error: measures/reoffending.csv (key inputs.measures): measures/reoffending.csv is read twice: the config names it twice, directly or through a folder that holds it');
+    expect(r.stderr).toContain(`found:    ${Q2020.length} rows read twice`);
     expect(r.stderr.match(/^error:/gm)).toHaveLength(1);
   });
 
@@ -300,6 +309,23 @@ describe('mismatches caught by validate (issue 11, point 5)', () => {
     expect(r.stderr).toContain('error: key --year: --year 2030/31 is outside the data: no police.uk month falls in 2030/31 (April 2030 to March 2031)');
     expect(r.stderr).toContain('expected: a financial year the data cover: 2022/23');
     expect(r.stderr).toContain('found:    police.uk data for 2022/23 (2022-12 to 2022-12); measures for E07000066 from 2020-04-01 to 2021-03-31');
+  });
+
+  it('a quarterly report whose reoffending figures are not yet published for the quarter: exit 0, but exit 6 with --fail-on-warnings', async () => {
+    // The fixture workspace: police.uk April to June 2016, adult reoffending cohorts to September 2015.
+    const ws = tempDir('swp-keys-report-');
+    temps.push(ws);
+    cpSync(join(FIXTURES, 'workspaces/valid'), ws, { recursive: true });
+    const args = ['report', '--quarter', '2016/17-Q1', '--format', 'json', '--date', '2016-08-01'];
+    const plain = await cli(ws, [...args, '--out', join(ws, 'out')]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).not.toMatch(/^warning:/m);
+    const doc = JSON.parse(readFileSync(join(ws, 'out/report-2016-17-Q1.json'), 'utf8'));
+    const note = 'the measures have no reoffending.adult rows for E08099001 in 2016/17 year to date (April to June 2016); the latest ends on 2015-09-30';
+    expect(doc.indicators.find((i: { id: string }) => i.id === 'reoffending.adult').notes).toContain(note);
+    const strict = await cli(ws, [...args, '--out', join(ws, 'out2'), '--fail-on-warnings']);
+    expect(strict.code).toBe(6);
+    expect(strict.stderr).toContain(`warning: in the document: Adult proven reoffending (reoffending.adult): ${note}`);
   });
 
   it('a loader error still lists every clash: two copied files and a duplicated population file in one run', async () => {
