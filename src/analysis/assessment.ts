@@ -1,6 +1,7 @@
 /**
  * The annual strategic assessment's numbers: every indicator for the financial year, in the JSON contract's shape.
- * Measures published with a lag (proven reoffending) use the latest year available and say so.
+ * A measure without a figure for the year (proven reoffending is published with a lag; rows may be missing or overlap)
+ * uses the latest year available and says why the year asked has none.
  */
 import type { Workspace } from '../ingest/workspace.js';
 import type { Config } from '../model/config.js';
@@ -49,13 +50,20 @@ export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefini
   return usable.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.source === 'police-uk' ? POLICE_INDICATOR_IDS.indexOf(a.id) - POLICE_INDICATOR_IDS.indexOf(b.id) : a.id.localeCompare(b.id)));
 }
 
-/** The latest financial year up to `startYear` (within three years) with data for a measures indicator. */
-function latestYearWithData(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number): number {
-  if (def.source === 'police-uk') return startYear;
-  for (let y = startYear; y >= startYear - 3; y--) {
-    if (source.observe(def, areaCode, financialYear(y)).status !== 'missing') return y;
+/**
+ * The latest financial year up to `startYear` (within three years) with data for a measures indicator, and why the
+ * year asked has none (the observation's own note: no rows yet, months not covered, rows that overlap), so that the
+ * document gives the real reason rather than assuming a publication lag.
+ */
+function latestYearWithData(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number): { year: number; reason: string } {
+  if (def.source === 'police-uk') return { year: startYear, reason: '' };
+  const asked = source.observe(def, areaCode, financialYear(startYear));
+  if (asked.status !== 'missing') return { year: startYear, reason: '' };
+  const reason = asked.notes.join('; ') || 'the measures have no rows for it';
+  for (let y = startYear - 1; y >= startYear - 3; y--) {
+    if (source.observe(def, areaCode, financialYear(y)).status !== 'missing') return { year: y, reason };
   }
-  return startYear;
+  return { year: startYear, reason };
 }
 
 /** Compute the assessment for the financial year starting in April of `startYear`. */
@@ -65,9 +73,9 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
   const warnings: string[] = [];
   const indicators: IndicatorResult[] = [];
   for (const def of indicatorIds(ws, source)) {
-    const year = latestYearWithData(def, source, config.area.code, startYear);
+    const { year, reason } = latestYearWithData(def, source, config.area.code, startYear);
     const computed = computeIndicator(def, financialYear(year), { config, source, startYear: year });
-    if (year !== startYear) computed.notes.unshift(`latest available: ${financialYear(year).label} (figures are published with a lag)`);
+    if (year !== startYear) computed.notes.unshift(`latest available: ${financialYear(year).label}; no figure for ${financialYear(startYear).label}: ${reason}`);
     indicators.push({ ...computed, finding: '' });
   }
   addHarm(indicators, source, startYear);

@@ -6,6 +6,7 @@
 import type { Workspace } from '../ingest/workspace.js';
 import type { HomeOfficeRow, MeasureRow, Revision } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
+import { chooseRows } from './period-rows.js';
 import { financialYearOf, monthsBetween, type MonthRange } from './periods.js';
 
 export const ENGLAND_AND_WALES = 'K04000001';
@@ -55,6 +56,21 @@ const HOME_OFFICE_TO_POLICE: [RegExp, string][] = [
 export function policeIndicatorOfHomeOfficeRow(row: HomeOfficeRow): string | undefined {
   for (const [re, id] of HOME_OFFICE_TO_POLICE) if (re.test(row.offenceSubgroup) || re.test(row.offenceGroup)) return id;
   return undefined;
+}
+
+/** Why a measure has no rows inside a period: none at all, or none yet (the latest row ends before it starts). */
+function noRowsNote(id: string, areaCode: string, range: MonthRange, all: readonly MeasureRow[]): string {
+  const label = range.label || `${range.start} to ${range.end}`;
+  if (all.length === 0) return `the measures have no ${id} rows for ${areaCode}`;
+  const latest = all.reduce((a, r) => (r.periodEnd > a ? r.periodEnd : a), all[0]!.periodEnd);
+  if (monthOf(latest) < range.start) return `the measures have no ${id} rows for ${areaCode} in ${label}; the latest ends on ${latest}`;
+  return `the measures have no ${id} rows for ${areaCode} that lie within ${label}`;
+}
+
+/** The note of revised rows that replaced earlier ones (src/ingest/assembly.ts), naming both files and lines. */
+function revisedNote(rows: readonly MeasureRow[]): string | null {
+  const pairs = rows.filter((r) => r.supersedes?.length).map((r) => `${r.source.file} line ${r.source.line} replaces ${r.supersedes!.map((s) => `${s.file} line ${s.line}`).join(' and ')}`);
+  return pairs.length === 0 ? null : `revised figures (status r) used in place of the provisional or unmarked ones for the same period: ${pairs.join('; ')}`;
 }
 
 /** Access to every input of a workspace, by indicator, area and months. */
@@ -151,18 +167,18 @@ export class DataSource {
     return { count, denominator: null, reoffences: null, status: 'ok', notes: [], revision: null, seriesBreak: breakNote ? breakNote.note : null, range };
   }
 
-  /** Rows of a measure for an area that lie inside the range; they must cover every month exactly once. */
+  /** Rows of a measure for an area that lie inside the range, chosen by the one rule for overlapping periods (./period-rows.ts). */
   private observeMeasures(def: IndicatorDefinition, areaCode: string, range: MonthRange): Observation {
-    const rows = (this.measuresByKey.get(`${def.id}|${areaCode}`) ?? []).filter(
-      (r) => monthOf(r.periodStart) >= range.start && monthOf(r.periodEnd) <= range.end,
-    );
-    if (rows.length === 0) return this.empty(range, 'missing');
-    const covered = new Map<string, number>();
-    for (const r of rows) for (const m of monthsBetween(monthOf(r.periodStart), monthOf(r.periodEnd))) covered.set(m, (covered.get(m) ?? 0) + 1);
-    const months = monthsBetween(range.start, range.end);
-    if (months.some((m) => covered.get(m) !== 1)) return this.empty(range, 'missing', 'the rows do not cover the period exactly once');
+    const all = this.measuresByKey.get(`${def.id}|${areaCode}`) ?? [];
+    const inside = all.filter((r) => monthOf(r.periodStart) >= range.start && monthOf(r.periodEnd) <= range.end);
+    if (inside.length === 0) return this.empty(range, 'missing', noRowsNote(def.id, areaCode, range, all));
+    const choice = chooseRows(inside, range);
+    if (!choice.rows) return this.empty(range, 'missing', choice.note ?? undefined);
+    const rows = choice.rows;
+    const notes = [choice.note, revisedNote(rows)].filter((n): n is string => n !== null);
     if (rows.some((r) => r.numerator === null)) {
       const o = this.empty(range, rows.some((r) => r.numeratorAbsence === 'suppressed') ? 'suppressed' : 'missing', 'a figure in the period is not published');
+      o.notes.push(...notes);
       return o;
     }
     const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
@@ -177,7 +193,7 @@ export class DataSource {
     const reoffences = sum(rows.map((r) => r.reoffences));
     const revision = rows.some((r) => r.revision === 'provisional') ? 'provisional' : rows.some((r) => r.revision === 'revised') ? 'revised' : null;
     const seriesBreak = rows.find((r) => r.seriesBreak)?.seriesBreak ?? def.seriesBreaks.find((b) => b.from > range.start && b.from <= range.end)?.note ?? null;
-    return { count, denominator, reoffences, status: 'ok', notes: [], revision, seriesBreak, range };
+    return { count, denominator, reoffences, status: 'ok', notes, revision, seriesBreak, range };
   }
 
   /** police.uk counts per crime type (CRIME_TYPES order) summed over a range; null if a month is missing. */

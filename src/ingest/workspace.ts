@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Config, InputSource } from '../model/config.js';
 import { CRIME_TYPES, crimeTypeIndicatorId, type FileSummary, type HomeOfficeRow, type MeasureRow, type PoliceUkData, type PopulationRow } from '../model/data.js';
 import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.js';
+import { mismatchWarnings, nothingForArea, uniqueMeasures, uniquePopulation } from './assembly.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { readHomeOfficeCsp } from './formats/home-office-csp.js';
@@ -194,8 +195,9 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     reader: (path: string, o: ReturnType<typeof readerOptions>) => Promise<{ rows: R[]; summary: FileSummary }>,
   ): Promise<R[]> => (entry === undefined ? [] : readAll([entry], key, reader).then((r) => r));
 
-  const population = await readAll(config.inputs.population, 'population', readPopulation);
-  const measures = await readAll(config.inputs.measures, 'measures', readMeasures);
+  // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
+  const population = (await attempt(async () => uniquePopulation(await readAll(config.inputs.population, 'population', readPopulation)))) ?? [];
+  const measures = (await attempt(async () => uniqueMeasures(await readAll(config.inputs.measures, 'measures', readMeasures), warn))) ?? [];
   const homeOffice = await readAll(config.inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
   const planReview = await readOne(config.inputs.planReview, 'planReview', readPlanReview);
   const consultation = await readOne(config.inputs.consultation, 'consultation', readConsultation);
@@ -249,6 +251,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     workspace.policeInput = { paths: policePaths, encoding: policeEncoding, displayBase, ...(policeColumns ? { columns: policeColumns } : {}), ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}) };
   }
   for (const w of crossChecks(workspace)) warn(w);
+  const nothing = nothingForArea(workspace);
+  if (nothing) throw new SwpError(ExitCode.INPUT, nothing);
   return workspace;
 }
 
@@ -262,13 +266,8 @@ function crossChecks(ws: Workspace): Warning[] {
   }
   const known = new Set<string>(ws.measures.map((m) => m.indicator));
   if (ws.police) for (const id of ['recorded-crime.all', ...CRIME_TYPES.map(crimeTypeIndicatorId)]) known.add(id);
-  const referenced = new Map<string, string>();
-  config.strategicPriorities.forEach((p, i) => p.indicators.forEach((id, j) => referenced.set(id, `strategicPriorities[${i}].indicators[${j}]`)));
-  config.priorities.candidates.forEach((c, i) => c.indicators.forEach((id, j) => referenced.set(id, `priorities.candidates[${i}].indicators[${j}]`)));
-  for (const [id, keyPath] of referenced) {
-    if (known.has(id)) continue;
-    out.push({ message: `indicator "${id}" has no data in any input`, keyPath });
-  }
+  // Configured indicators without data, measures without the area's code, scores the config does not know.
+  out.push(...mismatchWarnings(ws, known));
   return out;
 }
 

@@ -133,6 +133,8 @@ export interface MeasureRow {
   revision?: Revision;
   /** A series break declared on this row (e.g. a change in recording practice). */
   seriesBreak?: string;
+  /** A revised row: the provisional or unmarked rows for the same key that it replaces (src/ingest/assembly.ts). */
+  supersedes?: SourceRef[];
   source: SourceRef;
 }
 

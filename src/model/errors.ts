@@ -137,4 +137,6 @@ export interface Warning {
   file?: string;
   line?: number;
   keyPath?: string;
+  /** How to fix it or silence it, printed on the next line. */
+  hint?: string;
 }

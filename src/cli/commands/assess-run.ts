@@ -17,6 +17,7 @@ import { renderAssessmentHtml } from '../../render/document.js';
 import { VERSION, type CommandContext } from '../context.js';
 import { commitFiles, dataNotes, produceDocuments, type SharedBrowser } from './documents.js';
 import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js';
+import { warningsExit } from './fail-on-warnings.js';
 import { resolveYear } from './period-options.js';
 
 const CRITERION_LABELS: Record<(typeof CRITERION_IDS)[number], string> = {
@@ -37,6 +38,8 @@ interface AssessRun {
   asAt: string;
   startYear: number;
   shared: SharedBrowser | undefined;
+  /** The assessments written, for --fail-on-warnings. */
+  written: Assessment[];
 }
 
 /** The assessment (or, with --all-areas / --areas, a batch of them) in `formats`, with the run's browser if PDFs are wanted. */
@@ -47,12 +50,12 @@ export async function runAssess(
   shared: SharedBrowser | undefined,
 ): Promise<ExitCodeValue> {
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-  const run: AssessRun = { ctx, opts, formats: options.formats, asAt: options.asAt, startYear: resolveYear(ws, opts.year as string | undefined), shared };
+  const run: AssessRun = { ctx, opts, formats: options.formats, asAt: options.asAt, startYear: resolveYear(ws, opts.year as string | undefined), shared, written: [] };
   const dir = outDir(ctx);
   if (!opts.allAreas && opts.areas === undefined) {
     const assessment = await writeAssessment(run, ws, dir);
     if (opts.stdout) ctx.printer.out(JSON.stringify(assessment, null, 2));
-    return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+    return warningsExit(ctx, opts.failOnWarnings, run.written);
   }
   return assessAreas(run, ws, dir, options.jobs);
 }
@@ -92,7 +95,7 @@ async function assessAreas(run: AssessRun, ws: Workspace, dir: string, jobs: num
   progress.done();
   ctx.printer.info(`wrote documents for ${summary.length} area${summary.length === 1 ? '' : 's'} in ${relative(ctx.io.cwd, dir) || dir}`);
   if (opts.stdout) ctx.printer.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(ctx.io.cwd, x.folder), files: x.files.map((f) => relative(ctx.io.cwd, f)) })) }));
-  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+  return warningsExit(ctx, opts.failOnWarnings, run.written);
 }
 
 function unknownArea(name: string, all: { name: string; code: string }[]): never {
@@ -155,5 +158,6 @@ async function writeAssessment(run: AssessRun, ws: Workspace, dir: string, quiet
     replaceFolders.push(...tables.folders);
   }
   const written = await commitFiles(ctx, files, { quiet, replaceFolders });
+  run.written.push(assessment);
   return { ...assessment, written };
 }

@@ -1,6 +1,8 @@
 /** Turning --year and --quarter into periods, with usage errors that say what was expected. */
 import {
   addMonths,
+  financialYear,
+  financialYearOf,
   quarterRange,
   financialYearLabel,
   latestCompleteFinancialYear,
@@ -23,6 +25,7 @@ export function resolveYear(ws: Workspace, year: string | undefined): number {
   if (year !== undefined) {
     const y = parseFinancialYear(year);
     if (y === undefined) throw usageError('invalid --year', '--year', 'a financial year as YYYY/YY, e.g. 2016/17', JSON.stringify(year), 'the second part is the year after the first: 2016/17, not 2016/18');
+    checkYearInData(ws, y);
     return y;
   }
   const latest = latestCompleteFinancialYear(dataMonths(ws));
@@ -64,4 +67,39 @@ export function latestQuarter(ws: Workspace): string | undefined {
   if (!last) return undefined;
   const q = quarterOf(last);
   return `${financialYearLabel(q.startYear)}-Q${q.quarter}`;
+}
+
+/**
+ * --year must name a financial year the data cover, as --quarter must (swp report): a year with no police.uk month
+ * (when there are police.uk data), or with no measures row for the area (when there are none), would give a document
+ * of empty figures. Which months of a covered year are missing is the coverage check's business, not this one's.
+ *
+ * @throws SwpError(INPUT) naming the years the data cover
+ */
+export function checkYearInData(ws: Workspace, startYear: number): void {
+  const fy = financialYear(startYear);
+  const police = [...dataMonths(ws)].sort();
+  const area = ws.measures.filter((m) => m.areaCode === ws.config.area.code);
+  const inYear = ws.police
+    ? police.some((m) => m >= fy.start && m <= fy.end)
+    : area.some((m) => m.periodStart.slice(0, 7) <= fy.end && m.periodEnd.slice(0, 7) >= fy.start);
+  if (inYear || (!ws.police && area.length === 0)) return;
+  const years = (months: string[]) => {
+    const ys = [...new Set(months.map(financialYearOf))].sort((a, b) => a - b);
+    return ys.length === 0 ? 'none' : ys.length === 1 ? financialYearLabel(ys[0]!) : `${financialYearLabel(ys[0]!)} to ${financialYearLabel(ys[ys.length - 1]!)}`;
+  };
+  const found: string[] = [];
+  if (ws.police) found.push(police.length ? `police.uk data for ${years(police)} (${police[0]} to ${police[police.length - 1]})` : 'police.uk files with no month for the area');
+  if (area.length) {
+    const starts = area.map((m) => m.periodStart).sort();
+    const ends = area.map((m) => m.periodEnd).sort();
+    found.push(`measures for ${ws.config.area.code} from ${starts[0]} to ${ends[ends.length - 1]}`);
+  }
+  throw new SwpError(ExitCode.INPUT, {
+    message: `--year ${financialYearLabel(startYear)} is outside the data: no ${ws.police ? 'police.uk month' : `measures row for ${ws.config.area.name}`} falls in ${fy.label} (April ${startYear} to March ${startYear + 1})`,
+    keyPath: '--year',
+    expected: `a financial year the data cover: ${ws.police ? years(police) : years(area.flatMap((m) => [m.periodStart.slice(0, 7), m.periodEnd.slice(0, 7)]))}`,
+    found: found.join('; '),
+    hint: 'choose a year inside the data, leave --year out for the latest complete year, or add the files for the year',
+  });
 }

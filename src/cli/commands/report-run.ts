@@ -10,6 +10,7 @@ import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js
 import { commitFiles, produceDocuments, type SharedBrowser } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
+import { warningsExit } from './fail-on-warnings.js';
 import { latestCompleteQuarter } from './period-options.js';
 
 /** The quarterly report for `wanted` (a quarter, or the latest complete one) in `formats`, with the run's browser if PDFs are wanted. */
@@ -54,5 +55,5 @@ export async function runReport(
   }
   await commitFiles(ctx, files, { replaceFolders });
   if (opts.stdout) ctx.printer.out(JSON.stringify(report, null, 2));
-  return opts.failOnWarnings && ctx.printer.warnings.length > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+  return warningsExit(ctx, opts.failOnWarnings, [report]);
 }

@@ -168,7 +168,10 @@ export async function readMeasures(path: string, options: FormatReadOptions = {}
 
     if (ctx.bad || !areaName.ok || !start.ok || !end.ok || !numerator.ok || !denominator.ok || !reoffences.ok || status === 'invalid') return;
 
-    const firstLine = duplicates.check([indicator, areaCode, start.value, end.value].join(' '), ctx.line);
+    // A revised row beside a provisional or unmarked one for the same period is a documented precedence, resolved
+    // with the rows of the other files (src/ingest/assembly.ts): only rows of the same kind are duplicates here.
+    const revision = status ?? numerator.value.revision ?? denominator.value.revision;
+    const firstLine = duplicates.check([indicator, areaCode, start.value, end.value, revision === 'revised' ? 'r' : ''].join(' '), ctx.line);
     if (firstLine !== undefined) {
       ctx.problem('indicator', {
         message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${indicator} for ${areaCode} from ${start.value} to ${end.value}`,
@@ -192,7 +195,6 @@ export async function readMeasures(path: string, options: FormatReadOptions = {}
     };
     if (numerator.value.absence) out.numeratorAbsence = numerator.value.absence;
     if (denominator.value.absence) out.denominatorAbsence = denominator.value.absence;
-    const revision = status ?? numerator.value.revision ?? denominator.value.revision;
     if (revision) out.revision = revision;
     if (seriesBreak !== '') out.seriesBreak = seriesBreak;
     rows.push(out);
