@@ -223,7 +223,7 @@ describe('one figure per key across files (issue 11, point 3)', () => {
     const plain = await cli(ws, ['assess', '--year', '2021/22', '--format', 'json', '--out', out, '--date', '2023-06-30']);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).not.toMatch(/^warning:/m);
-    const doc = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(out, 'assessment-2021-22.json'), 'utf8'));
     const a = doc.indicators.find((i: { id: string }) => i.id === 'reoffending.adult');
     expect(a.count).toBe(61 + 74 + 70 + 66);
     expect(a.period.label).toBe('2020/21');
@@ -311,7 +311,7 @@ describe('mismatches caught by validate (issue 11, point 5)', () => {
     expect(r.stderr).toContain('found:    police.uk data for 2022/23 (2022-12 to 2022-12); measures for E07000066 from 2020-04-01 to 2021-03-31');
   });
 
-  it('a quarterly report whose reoffending figures are not yet published for the quarter: exit 0, but exit 6 with --fail-on-warnings', async () => {
+  it('a quarterly report whose reoffending figures are not yet published for the quarter: the note says where the rows end; the publication lag does not fail --fail-on-warnings', async () => {
     // The fixture workspace: police.uk April to June 2016, adult reoffending cohorts to September 2015.
     const ws = tempDir('swp-keys-report-');
     temps.push(ws);
@@ -323,9 +323,10 @@ describe('mismatches caught by validate (issue 11, point 5)', () => {
     const doc = JSON.parse(readFileSync(join(ws, 'out/report-2016-17-Q1.json'), 'utf8'));
     const note = 'the measures have no reoffending.adult rows for E08099001 in 2016/17 year to date (April to June 2016); the latest ends on 2015-09-30';
     expect(doc.indicators.find((i: { id: string }) => i.id === 'reoffending.adult').notes).toContain(note);
+    // Every partnership's reoffending figures lag by more than a year: a scripted run must not stop for that.
     const strict = await cli(ws, [...args, '--out', join(ws, 'out2'), '--fail-on-warnings']);
-    expect(strict.code).toBe(6);
-    expect(strict.stderr).toContain(`warning: in the document: Adult proven reoffending (reoffending.adult): ${note}`);
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(strict.stderr).not.toContain('warning: in the document');
   });
 
   it('a loader error still lists every clash: two copied files and a duplicated population file in one run', async () => {

@@ -65,7 +65,7 @@ describe('isWarningNote', () => {
       'no police.uk data for 2016-07, 2016-08',
       'population for mid-2016 not yet published: mid-2015 used',
       'no population for E08099001 (all ages): no rate',
-      'latest available: 2015/16; no figure for 2016/17: the measures have no reoffending.adult rows for E08099001 in 2016/17; the latest ends on 2016-03-31',
+      'latest available: 2020/21; no figure for 2021/22: the rows for 2021/22 cover April to September 2021 only: no rows for October 2021 to March 2022',
       'a figure in the period is not published',
       'no data for hidden.fgm: left out of the candidates that name it',
       'scores.csv has scores for "violance", which is not a candidate in priorities.candidates: ignored',
@@ -82,6 +82,9 @@ describe('isWarningNote', () => {
       'suppressed: fewer than 5 — not shown to protect the people counted',
       'the 12-month row for 2020-04-01 to 2021-03-31 is used as published; the 4 shorter rows for the same months are not added to it',
       'revised figures (status r) used in place of the provisional or unmarked ones for the same period: a.csv line 2 replaces b.csv line 2',
+      // The publication lag: the measures end before the year asked, the latest year is used and said to be.
+      'latest available: 2015/16; no figure for 2016/17: the measures have no reoffending.adult rows for E08099001 in 2016/17; the latest ends on 2016-03-31',
+      'the measures have no reoffending.adult rows for E08099001 in 2016/17 year to date (April to June 2016); the latest ends on 2015-09-30',
       'volume: counts are turned into rates with the resident population 261,377 (the denominator of the indicators published per 1,000 residents)',
     ]) {
       expect(isWarningNote(n), n).toBe(false);
