@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAssessment } from '../../../src/analysis/assessment.js';
-import { appliesTo } from '../../../src/analysis/disclosure.js';
+import { protectionOf } from '../../../src/analysis/disclosure-plan.js';
 import { buildReport } from '../../../src/analysis/report.js';
 import type { Workspace } from '../../../src/ingest/workspace.js';
 import { configSchema } from '../../../src/model/config.js';
@@ -57,7 +57,8 @@ describe('disclosure control never leaks a small count', () => {
           const a = buildAssessment(ws, 2016, { dataAsAt: '2017-06-30', version: 'test' });
           const r: Report = buildReport(ws, { startYear: 2016, quarter: 3 }, { dataAsAt: '2017-06-30', version: 'test' });
           for (const ind of [...a.indicators, ...r.indicators]) {
-            expect(appliesTo(ind.id, ws.config.disclosure.indicators)).toBe(true);
+            // Protected without being named in the config: every measures indicator is.
+            expect(protectionOf(ind.id, 'measures', ws.config.disclosure).protected).toBe(true);
             for (const n of publishedCounts(ind)) expect(small(n), `${ind.id}: ${n}`).toBe(false);
             // A suppressed count takes its derived figures with it.
             if (ind.count === null && ind.suppressed) expect([ind.value, ind.ci95, ind.change]).toEqual([null, null, null]);
