@@ -166,36 +166,40 @@ function basildonDecember(crimeType: string): number {
 }
 
 describe('disclosure corpus: one decision, safe by default', () => {
-  it('measures indicator with an id the defaults do not expect (hidden.stalking-local): protected in JSON, CSV and HTML without being named', async () => {
+  it('measures indicators with ids the defaults do not expect (hidden.stalking-local, local.stalking-reports): protected in JSON, CSV and HTML without being named', async () => {
     // Q1 14 (published in the Q1 report), Q2 3. Q2 is small; its year to date 17 would give 17 − 14 = 3, so it is [c] too.
+    const values = { '2021/22-Q1': 12, '2021/22-Q2': 15, '2022/23-Q1': 14, '2022/23-Q2': 3 };
+    const ids = ['hidden.stalking-local', 'local.stalking-reports'];
     const ws = workspace({
-      'swp.config.yaml': config({ priorities: ['hidden.stalking-local'] }),
-      'measures/stalking.csv': measuresCsv([{ id: 'hidden.stalking-local', values: { '2021/22-Q1': 12, '2021/22-Q2': 15, '2022/23-Q1': 14, '2022/23-Q2': 3 } }]),
+      'swp.config.yaml': config({ priorities: ids }),
+      'measures/stalking.csv': measuresCsv(ids.map((id) => ({ id, values }))),
       'population/population.csv': POPULATION,
     });
     const { json, out } = await report(ws, '2022/23-Q2', 'json,csv,html');
-    const row = json.rows.find((r) => r.id === 'hidden.stalking-local')!;
-    expect(row.quarter).toEqual({ count: null, value: null, status: 'suppressed' });
-    expect(row.yearToDate).toEqual({ count: null, value: null, status: 'suppressed' });
-    expect(row.lastYearQuarter.count).toBe(15);
-    expect(row.lastYearToDate.count).toBe(27);
-    const headline = json.indicators.find((i) => i.id === 'hidden.stalking-local')!;
-    expect(headline.suppressed).toBe(true);
-    expect(headline.count).toBeNull();
-    expect(headline.notes.join(' ')).toMatch(/not shown \(\[c\]\) to protect the people counted/);
-
-    const csv = readFileSync(join(out, 'report-2022-23-Q2-data', readdirSync(join(out, 'report-2022-23-Q2-data')).find((f) => f.includes('quarter_summary'))!), 'utf8');
-    const csvRow = csv.split(/\r?\n/).find((l) => l.startsWith('hidden.stalking-local,'))!;
-    const cells = csvRow.split(',');
-    expect(cells.slice(3, 5)).toEqual(['[c]', '[c]']); // this quarter: count, value
-    expect(cells.slice(7, 9)).toEqual(['[c]', '[c]']); // year to date: count, value
-
+    const csvDir = join(out, 'report-2022-23-Q2-data');
+    const csv = readFileSync(join(csvDir, readdirSync(csvDir).find((f) => f.includes('quarter_summary'))!), 'utf8');
     const html = readFileSync(join(out, 'report-2022-23-Q2.html'), 'utf8');
-    const rows = htmlRowsOf(html, 'Stalking local reports');
-    expect(rows.length).toBeGreaterThan(0);
-    for (const cellsOfRow of rows) {
-      expect(cellsOfRow).not.toContain('3');
-      expect(cellsOfRow).not.toContain('17');
+    for (const [id, label] of [['hidden.stalking-local', 'Stalking local reports'], ['local.stalking-reports', 'Local stalking reports']] as const) {
+      const row = json.rows.find((r) => r.id === id)!;
+      expect(row.quarter, id).toEqual({ count: null, value: null, status: 'suppressed' });
+      expect(row.yearToDate, id).toEqual({ count: null, value: null, status: 'suppressed' });
+      expect(row.lastYearQuarter.count).toBe(15);
+      expect(row.lastYearToDate.count).toBe(12 + 15);
+      const headline = json.indicators.find((i) => i.id === id)!;
+      expect(headline.suppressed).toBe(true);
+      expect(headline.count).toBeNull();
+      expect(headline.notes.join(' ')).toMatch(/not shown \(\[c\]\) to protect the people counted/);
+
+      const cells = csv.split(/\r?\n/).find((l) => l.startsWith(`${id},`))!.split(',');
+      expect(cells.slice(3, 5)).toEqual(['[c]', '[c]']); // this quarter: count, value
+      expect(cells.slice(7, 9)).toEqual(['[c]', '[c]']); // year to date: count, value
+
+      const rows = htmlRowsOf(html, label);
+      expect(rows.length, label).toBeGreaterThan(0);
+      for (const cellsOfRow of rows) {
+        expect(cellsOfRow).not.toContain('3');
+        expect(cellsOfRow).not.toContain('17');
+      }
     }
   });
 
