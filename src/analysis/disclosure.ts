@@ -30,6 +30,8 @@
  *  4. Secondary: where parts are shown with a total (suppressLinkedTable) or with running totals
  *     (suppressCumulativeSeries), more cells are suppressed until no suppressed cell, and no sum of suppressed
  *     cells, can be worked out as a number of 1 to threshold − 1 by adding and subtracting published figures.
+ *     suppressYearToDateReports applies the same test to a year's quarterly reports, deciding one quarter at a time
+ *     because a report's figures cannot be taken back by a later one (used for every document: ./disclosure-plan.ts).
  *
  * What this module does not protect against (the caller must not publish these; see also the comments of the functions):
  *  - two-way tables with both margins (e.g. crime type × quarter with row and column totals) — a 2-D table needs a
@@ -115,7 +117,11 @@ export function appliesTo(indicatorId: string, patterns: readonly string[]): boo
   );
 }
 
-/** The options for an indicator from config's `disclosure` section, or null when suppression does not apply to it. */
+/**
+ * The options for an indicator whose id matches `disclosure.indicators`, or null. This only reads the patterns: which
+ * indicators a document protects is decided by protectionOf (./disclosure-plan.ts), where every measures indicator is
+ * protected unless exempted.
+ */
 export function disclosureFor(
   indicatorId: string,
   disclosure: Pick<Config['disclosure'], 'threshold' | 'indicators'>,

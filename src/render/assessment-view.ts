@@ -72,7 +72,8 @@ export function indicatorRow(r: IndicatorResult) {
   return {
     ...r,
     valueText: fmt.value(r),
-    changeText: r.suppressed ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+    // A change is dropped when either count behind it is suppressed: [c], not [x].
+    changeText: r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
     changeWords: changeWords(r),
     comparisonWords: COMPARISON_WORDS[r.comparison],
     nationalText: r.national && r.national.value !== null ? `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}` : '',

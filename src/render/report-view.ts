@@ -56,7 +56,8 @@ export function reportView(input: ReportInputs) {
       lastYearQuarter: cell(row.lastYearQuarter, proportion),
       yearToDate: cell(row.yearToDate, proportion),
       lastYearToDate: cell(row.lastYearToDate, proportion),
-      changeText: i.suppressed ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
+      // A change is dropped when either count behind it is suppressed: [c], not [x].
+      changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
       travelWords: t.words,
       travelClass: t.cls,
       comparison: i.comparison,
