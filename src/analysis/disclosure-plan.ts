@@ -274,6 +274,10 @@ export function describeDisclosure(config: Config, measureIds: readonly string[]
   }
   if (exempt.length) lines.push(`  not protected (disclosure.exempt): ${exempt.join(', ')}`);
   if (!measures.length && !listed.length && !exempt.length && !policeUk) lines.push('  no indicators in the inputs');
+  if (rules.indicators.length > 0) {
+    // Before issue 11 this key was the whole scope of suppression; say what changed, once, where the user looks.
+    lines.push('  note: disclosure.indicators now adds protection only: every measures indicator is protected without it (disclosure.exempt shows one in full)');
+  }
   for (const pattern of rules.exempt) {
     if (!ids.some((id) => appliesTo(id, [pattern]))) lines.push(`  note: disclosure.exempt "${pattern}" matches no measures indicator in the inputs`);
   }

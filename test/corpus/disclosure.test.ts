@@ -309,6 +309,35 @@ describe('disclosure corpus: one decision, safe by default', () => {
     const youth = json.rows.find((r) => r.id === 'reoffending.youth')!;
     expect(youth.quarter).toEqual({ count: null, value: null, status: 'suppressed' });
     expect(youth.lastYearQuarter).toMatchObject({ count: 12, status: 'ok' });
+    // validate says what the older key does now.
+    const { io, out } = capture(ws);
+    expect(await run(['validate', '-w', ws], io), out.stderr).toBe(0);
+    expect(out.stderr).toContain('protected (every measures indicator unless exempted): reoffending.youth');
+    expect(out.stderr).toContain('protected (disclosure.indicators): police.uk counts matching recorded-crime.robbery');
+    expect(out.stderr).toContain('note: disclosure.indicators now adds protection only');
+  });
+
+  it('youth reoffending cohorts by quarter with one cohort where all but 2 reoffended: that quarter stays hidden across the Q2–Q4 reports', async () => {
+    // Cohorts (reoffenders of offenders): Q1 20 of 45, Q2 28 of 30 (2 did not: small), Q3 15 of 40, Q4 18 of 41.
+    // Worked by hand: Q2 and its year to date (48 of 75; 48 − 20 = 28 gives Q2) are hidden in report 2; report 3
+    // hides Q3 and shows the year to date 63 of 115 (Q2 + Q3: 43 of 70, complement 27, is all that can be worked
+    // out); report 4 shows Q4 18 and the year 81 of 156.
+    const values = { '2022/23-Q1': [20, 45], '2022/23-Q2': [28, 30], '2022/23-Q3': [15, 40], '2022/23-Q4': [18, 41] } as Record<string, [number, number]>;
+    const ws = workspace({
+      'swp.config.yaml': config({ priorities: ['reoffending.youth'] }),
+      'measures/reoffending.csv': measuresCsv([{ id: 'reoffending.youth', values }]),
+      'population/population.csv': POPULATION,
+    });
+    const rowOf = async (q: string) => (await report(ws, q)).json.rows.find((r) => r.id === 'reoffending.youth')!;
+    const q2 = await rowOf('2022/23-Q2');
+    expect([q2.quarter.status, q2.yearToDate.status]).toEqual(['suppressed', 'suppressed']);
+    const q3 = await rowOf('2022/23-Q3');
+    expect(q3.quarter.status).toBe('suppressed');
+    expect(q3.yearToDate.count).toBe(20 + 28 + 15);
+    expect(q3.yearToDate.value).toBeCloseTo((63 / 115) * 100, 6);
+    const q4 = await rowOf('2022/23-Q4');
+    expect(q4.quarter).toMatchObject({ count: 18, status: 'ok' });
+    expect(q4.yearToDate.count).toBe(81);
   });
 
   it('validate lists what is protected and what is not (measures, exempt, police.uk), and flags an exemption that matches nothing', async () => {
