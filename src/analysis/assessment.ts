@@ -10,6 +10,7 @@ import { computePlaces } from './places.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
+import { DisclosurePlan } from './disclosure-plan.js';
 import { finding } from './findings.js';
 import { computeHarm, loadHarmWeights } from './harm.js';
 import { computeIndicator, toPeriod } from './indicator.js';
@@ -79,7 +80,8 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
     indicators.push({ ...computed, finding: '' });
   }
   addHarm(indicators, source, startYear);
-  const safe = applyDisclosure(indicators, config.disclosure);
+  // One disclosure decision for every figure (./disclosure-plan.ts): the same cells as the quarterly reports.
+  const safe = applyDisclosure(indicators, new DisclosurePlan(source));
   for (const r of safe) r.finding = finding(r);
   return {
     kind: 'strategic-assessment',

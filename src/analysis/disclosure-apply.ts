@@ -1,62 +1,64 @@
 /**
  * Applying disclosure control to computed indicators, so that no small count that could identify a victim or an
- * offender reaches any output (JSON, HTML, PDF, CSV). The rules (primary suppression of counts 1 to threshold − 1,
- * small complements of proportions, and suppression of everything derived from a suppressed count) are those of
- * ./disclosure.ts; this file walks every figure of the contract that holds a count or can be worked back to one.
+ * offender reaches any output (JSON, HTML, PDF, CSV, xlsx: all are rendered from these results). Which figures are
+ * suppressed is decided by the document's DisclosurePlan (./disclosure-plan.ts, rules in ./disclosure.ts); this
+ * file walks every figure of the contract that holds a count or can be worked back to one: the headline (count,
+ * value, interval, interval method, comparisons, harm, RAG), the year before, the change, each trend point and the
+ * trend test, and the monthly SPC series.
  */
-import type { Config } from '../model/config.js';
 import type { IndicatorResult } from '../model/contract.js';
-import { appliesTo, isDisclosive } from './disclosure.js';
-
-type Disclosure = Config['disclosure'];
-
-/** A (count, denominator) pair is disclosive if the count, or for a proportion the complement, is small. */
-function disclosive(count: number | null, denominator: number | null, proportion: boolean, threshold: number): boolean {
-  if (count === null) return false;
-  if (isDisclosive(count, threshold)) return true;
-  return proportion && denominator !== null && isDisclosive(denominator - count, threshold);
-}
+import { monthsOf, type DisclosurePlan } from './disclosure-plan.js';
 
 /** Return copies of the indicators with every disclosive figure set to null and `suppressed` set. */
-export function applyDisclosure(indicators: readonly IndicatorResult[], rules: Disclosure): IndicatorResult[] {
+export function applyDisclosure(indicators: readonly IndicatorResult[], plan: DisclosurePlan): IndicatorResult[] {
   return indicators.map((input) => {
-    if (!appliesTo(input.id, rules.indicators)) return input;
+    const def = plan.define(input.id);
+    if (!plan.protection(def).protected) return input;
     const r: IndicatorResult = structuredClone(input);
-    const proportion = r.unit.startsWith('%');
-    const t = rules.threshold;
-    let derivedFromSuppressed = false;
-    if (disclosive(r.count, r.denominator, proportion, t)) {
+    const proportion = def.type === 'proportion';
+    const t = plan.threshold;
+    const head = plan.decide(def, monthsOf(r.period));
+    if (head.suppressed) {
+      if (head.reason !== 'source') {
+        r.notes.push(
+          `not shown ([c]) to protect the people counted: fewer than ${t}${proportion ? ` (or all but fewer than ${t})` : ''}, or a figure from which such a number could be worked out`,
+        );
+      }
       r.count = null;
       r.value = null;
       r.ci95 = null;
+      // The method says whether the count is below 10 (exact Poisson) or not (Byar).
       r.ciMethod = null;
       r.suppressed = true;
       r.rag = { status: 'grey', target: r.rag.target, reason: 'figures suppressed (small numbers)' };
       r.harm = null;
-      derivedFromSuppressed = true;
-      r.notes.push(`suppressed: fewer than ${t}${proportion ? ' (or all but fewer than ' + t + ')' : ''} — not shown to protect the people counted`);
+      r.comparison = 'not-compared';
+      r.peers = null;
+      if (r.force) r.force = null;
+    } else {
+      r.rag = plan.coarseRag(def, r.rag);
     }
-    if (r.previous && disclosive(r.previous.count, null, false, t)) {
-      r.previous = { ...r.previous, count: null, value: null };
-      derivedFromSuppressed = true;
-    }
-    // A change, its p-value and a comparison can be worked back to the counts: drop them when either is suppressed.
-    if (derivedFromSuppressed) {
-      r.change = null;
-      if (r.suppressed) {
-        r.comparison = 'not-compared';
-        r.peers = null;
-      }
-    }
+    const previousSuppressed = r.previous !== null && plan.decide(def, monthsOf(r.previous.period)).suppressed;
+    if (r.previous && previousSuppressed) r.previous = { ...r.previous, count: null, value: null };
+    // A change, its p-value and its direction can be worked back to the counts: dropped when either is suppressed.
+    if (head.suppressed || previousSuppressed) r.change = null;
     if (r.trend) {
-      r.trend = {
-        ...r.trend,
-        points: r.trend.points.map((p) => (disclosive(p.count, null, false, t) ? { ...p, count: null, value: null, ci95: null } : p)),
-      };
+      let hidden = false;
+      const points = r.trend.points.map((p) => {
+        if (!plan.decide(def, monthsOf(p.period)).suppressed) return p;
+        hidden = true;
+        return { ...p, count: null, value: null, ci95: null };
+      });
+      // The trend test with the other years' counts would narrow down, or give back, the suppressed year's count.
+      r.trend = hidden
+        ? { points, direction: 'cannot-be-calculated', pValue: null, method: 'not calculated: a year in the series is not shown (small numbers)' }
+        : { ...r.trend, points };
     }
-    if (r.spc) {
-      r.spc = { ...r.spc, points: r.spc.points.map((p) => (p.value !== null && isDisclosive(p.value, t) ? { ...p, value: null } : p)) };
+    if (r.spc && !plan.monthlySeriesShown(def, r.spc.points)) {
+      r.spc = null;
+      r.notes.push('the monthly chart is not shown: a month is fewer than the threshold, or the months would give back a figure that is not shown');
     }
+    for (const note of plan.notesFor(r.id)) if (!r.notes.includes(note)) r.notes.push(note);
     return r;
   });
 }

@@ -30,6 +30,8 @@
  *  4. Secondary: where parts are shown with a total (suppressLinkedTable) or with running totals
  *     (suppressCumulativeSeries), more cells are suppressed until no suppressed cell, and no sum of suppressed
  *     cells, can be worked out as a number of 1 to threshold − 1 by adding and subtracting published figures.
+ *     suppressYearToDateReports applies the same test to a year's quarterly reports, deciding one quarter at a time
+ *     because a report's figures cannot be taken back by a later one (used for every document: ./disclosure-plan.ts).
  *
  * What this module does not protect against (the caller must not publish these; see also the comments of the functions):
  *  - two-way tables with both margins (e.g. crime type × quarter with row and column totals) — a 2-D table needs a
@@ -115,7 +117,11 @@ export function appliesTo(indicatorId: string, patterns: readonly string[]): boo
   );
 }
 
-/** The options for an indicator from config's `disclosure` section, or null when suppression does not apply to it. */
+/**
+ * The options for an indicator whose id matches `disclosure.indicators`, or null. This only reads the patterns: which
+ * indicators a document protects is decided by protectionOf (./disclosure-plan.ts), where every measures indicator is
+ * protected unless exempted.
+ */
 export function disclosureFor(
   indicatorId: string,
   disclosure: Pick<Config['disclosure'], 'threshold' | 'indicators'>,
@@ -384,12 +390,19 @@ export interface CumulativeSeriesResult {
  */
 export function suppressCumulativeSeries(input: CumulativeSeriesInput): CumulativeSeriesResult {
   const o = normalise({ threshold: input.threshold, suppressZero: input.suppressZero ?? false });
-  const parts = readParts(input.periods, 'periods');
+  const { parts, cumulative } = readSeries(input.periods, 'periods', o);
+  protect(parts, cumulative, o);
+  return seriesResult(input.periods, parts, cumulative);
+}
+
+/** The periods of a series as cells, and the running total at the end of each (given, or summed), checked. */
+function readSeries(periods: readonly PeriodInput[], name: string, o: Normalised): { parts: Cell[]; cumulative: Cell[] } {
+  const parts = readParts(periods, name);
   const cumulative: Cell[] = [];
   // The running total so far: a number, or null when unknown — and then whether a suppressed figure made it so.
   let running: number | null = 0;
   let unknownBySuppression = false;
-  input.periods.forEach((p, i) => {
+  periods.forEach((p, i) => {
     const part = parts[i]!;
     if (p.cumulative === null) {
       // Given, as absent.
@@ -402,7 +415,7 @@ export function suppressCumulativeSeries(input: CumulativeSeriesInput): Cumulati
       );
     } else if (p.cumulative !== undefined) {
       // Given, as a number.
-      running = checkCountValue(`periods[${i}].cumulative`, p.cumulative);
+      running = checkCountValue(`${name}[${i}].cumulative`, p.cumulative);
       cumulative.push(knownCell(running, o));
     } else if (running !== null && part.value !== null) {
       running += part.value;
@@ -418,16 +431,119 @@ export function suppressCumulativeSeries(input: CumulativeSeriesInput): Cumulati
       );
     }
   });
-  checkConsistency(parts, cumulative, 'periods.cumulative');
-  protect(parts, cumulative, o);
-  const periods = parts.map((cell, i) => toDecision(input.periods[i]!.key, cell));
-  const cumulativeDecisions = cumulative.map((cell, i) => toDecision(input.periods[i]!.key, cell));
+  checkConsistency(parts, cumulative, `${name}.cumulative`);
+  return { parts, cumulative };
+}
+
+function seriesResult(periods: readonly PeriodInput[], parts: readonly Cell[], cumulative: readonly Cell[]): CumulativeSeriesResult {
+  const periodDecisions = parts.map((cell, i) => toDecision(periods[i]!.key, cell));
+  const cumulativeDecisions = cumulative.map((cell, i) => toDecision(periods[i]!.key, cell));
   return {
-    periods,
+    periods: periodDecisions,
     cumulative: cumulativeDecisions,
-    suppressedKeys: periods.filter((d) => d.suppressed).map((d) => d.key),
+    suppressedKeys: periodDecisions.filter((d) => d.suppressed).map((d) => d.key),
     suppressedCumulativeKeys: cumulativeDecisions.filter((d) => d.suppressed).map((d) => d.key),
   };
+}
+
+export interface YearToDateReportsInput {
+  /**
+   * The periods of ONE financial year in time order (the quarters Q1–Q4, or those so far), each with its running
+   * total (year to date) as the input gives it, or left out to be summed.
+   */
+  periods: readonly PeriodInput[];
+  /**
+   * For a proportion: the complements (denominator − numerator) of the same periods, with the same keys, and their
+   * running totals. "38 of 40 reoffended" tells of the 2 who did not: a complement is protected like the count.
+   */
+  complements?: readonly PeriodInput[];
+  threshold: number;
+  suppressZero?: boolean;
+}
+
+/**
+ * Primary and secondary suppression for a year's quarterly reports: report k publishes quarter k and the year to
+ * date at its end, and what an earlier report published cannot be taken back. So the decisions are made in
+ * reporting order, one quarter at a time, each with only the quarters so far: the decisions for Q1–Qk are the same
+ * whether the later quarters are passed or not (the quarter's report and a later one agree on them).
+ *
+ * For quarter k, after primary suppression (decideCount on the quarter and on the year to date; for a proportion,
+ * also on their complements), the first of these that leaves every published figure of Q1–Qk safe is taken:
+ *  1. nothing more;
+ *  2. the quarter is suppressed as well (secondary), the year to date shown;
+ *  3. the year to date is suppressed (secondary), the quarter shown;
+ *  4. both are suppressed (always safe: it adds no published figure).
+ * "Safe" is suppressCumulativeSeries' rule on the figures published so far: no suppressed quarter and no suppressed
+ * year to date can be worked out by adding and subtracting published ones, and a sum of suppressed quarters that can
+ * be worked out (published year to date minus an earlier one and the published quarters between) is at least the
+ * threshold and holds at least two suppressed quarters. The year to date is kept before the quarter (2 before 3)
+ * because it is the report's headline and its last value is the year's total: keeping it ends the linkage at once,
+ * where suppressing it would pass the problem on to every later quarter of the year, and to the year's total.
+ *
+ * Worked, t = 5: Q1 20, Q2 3, Q3 30, Q4 25. Report 1: Q1 20, YTD 20. Report 2: Q2 is small; YTD 23 would give
+ * Q2 = 23 − 20, so it is suppressed too (4). Report 3: Q3 30 with YTD 53 gives Q2 = 53 − 20 − 30 (1 fails), so Q3 is
+ * suppressed and YTD 53 shown (2): Q2 + Q3 = 33 is all that can be worked out. Report 4: Q4 25, YTD 78 (1).
+ *
+ * @throws StatsInputError as suppressCumulativeSeries, or when the complements do not match the periods.
+ */
+export function suppressYearToDateReports(input: YearToDateReportsInput): CumulativeSeriesResult {
+  const o = normalise({ threshold: input.threshold, suppressZero: input.suppressZero ?? false });
+  const series = [readSeries(input.periods, 'periods', o)];
+  if (input.complements) {
+    const c = input.complements;
+    if (c.length !== input.periods.length || c.some((p, i) => p.key !== input.periods[i]!.key)) {
+      throw new StatsInputError('complements', c.map((p) => p.key), 'must have the keys of the periods, in the same order');
+    }
+    series.push(readSeries(c, 'complements', o));
+  }
+  const n = input.periods.length;
+  type Pick = (s: { parts: Cell[]; cumulative: Cell[] }) => Cell;
+  const partAt = (k: number): Pick => (s) => s.parts[k]!;
+  const cumAt = (k: number): Pick => (s) => s.cumulative[k]!;
+  for (let k = 0; k < n; k++) {
+    // Primary: the cell is protected in every series when it is small (or suppressed at source) in any.
+    for (const at of [partAt(k), cumAt(k)]) {
+      for (const s of series) {
+        const c = at(s);
+        if (c.state === 'shown' && small(c.value!, o)) {
+          c.state = 'primary';
+          c.rule = c.value === 0 ? 'zero-count' : 'small-count';
+        }
+      }
+      syncProtection(series.map(at));
+    }
+    const options: Pick[][] = [[], [partAt(k)], [cumAt(k)], [partAt(k), cumAt(k)]];
+    for (const [index, hideNow] of options.entries()) {
+      // The last option is taken whatever the check says: it adds no published figure to a safe set.
+      const last = index === options.length - 1;
+      // An option that hides nothing new (the cell is hidden already) is one before it: skip it.
+      if (!last && hideNow.length > 0 && hideNow.every((at) => series.every((s) => at(s).state !== 'shown'))) continue;
+      const trial = series.map((s) => ({ parts: s.parts.slice(0, k + 1).map((c) => ({ ...c })), cumulative: s.cumulative.slice(0, k + 1).map((c) => ({ ...c })) }));
+      for (const at of hideNow) for (const s of trial) if (at(s).state === 'shown') hide(at(s));
+      for (const at of hideNow) syncProtection(trial.map(at));
+      if (!last && trial.some((s) => step(s.parts.map((c) => ({ ...c })), s.cumulative.map((c) => ({ ...c })), o))) continue;
+      series.forEach((s, i) => {
+        s.parts[k] = trial[i]!.parts[k]!;
+        s.cumulative[k] = trial[i]!.cumulative[k]!;
+      });
+      break;
+    }
+  }
+  return seriesResult(input.periods, series[0]!.parts, series[0]!.cumulative);
+}
+
+/**
+ * One figure seen in several series (a proportion's count and complement): when it is protected in one, it is
+ * protected in each series that would show it. A series where it is merely unavailable keeps that.
+ */
+function syncProtection(cells: readonly Cell[]): void {
+  const strongest = cells.find((c) => c.state === 'source') ?? cells.find((c) => c.state === 'primary') ?? cells.find((c) => c.state === 'secondary');
+  if (!strongest) return;
+  for (const c of cells) {
+    if (c.state !== 'shown') continue;
+    c.state = strongest.state;
+    c.rule = strongest.rule;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ function nationalClause(r: IndicatorResult): string | null {
 /** One or two sentences for an indicator. */
 export function finding(r: IndicatorResult): string {
   if (r.suppressed) {
-    return `${r.label}: figures are not shown because the numbers are small enough to risk identifying people.`;
+    return `${r.label}: figures are not shown because the numbers are small enough to risk identifying people, or would let such a number be worked out.`;
   }
   if (r.count === null) return `${r.label}: no data for ${r.period.label}.`;
   const subject = r.label;

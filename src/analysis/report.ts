@@ -9,9 +9,9 @@ import type { DocumentOptions } from './assessment.js';
 import { documentHeader, indicatorIds } from './assessment.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
+import { DisclosurePlan } from './disclosure-plan.js';
 import { reportFinding } from './findings.js';
 import { changeBetween, computeIndicator, estimate, toPeriod } from './indicator.js';
-import { appliesTo, isDisclosive } from './disclosure.js';
 import { financialYear, monthName, quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type Quarter } from './periods.js';
 import { DataSource } from './sources.js';
 
@@ -25,6 +25,8 @@ function monitored(ws: Workspace, all: IndicatorDefinition[]): IndicatorDefiniti
 /** Compute the report for a financial quarter. */
 export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOptions): Report {
   const source = new DataSource(ws);
+  // One disclosure decision for every figure of the report: headline, rows, trend, SPC, RAG (./disclosure-plan.ts).
+  const plan = new DisclosurePlan(source);
   const { config } = ws;
   const q = quarterRange(quarter);
   const ytd = yearToDate(quarter);
@@ -35,6 +37,7 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
   const fyResults = new Map<string, IndicatorResult | null>();
   const rows: Report['rows'] = [];
   const exceptions: Report['exceptions'] = [];
+  const quarterChanges = new Map<string, IndicatorResult['change']>();
 
   for (const def of monitored(ws, indicatorIds(ws, source))) {
     // The indicator's headline is the year to date: its change and significance read against last year's.
@@ -52,37 +55,45 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
       ...base,
       national: fy?.national ?? null,
       comparison: fy?.comparison ?? 'not-compared',
-      rag: latest12.rag,
+      rag: plan.rag(def, latest12),
       finding: '',
     };
     if (fy) result.notes.push(`compared with ${fy.national!.label} over ${fy.period.label}, the latest financial year with a national figure`);
     fyResults.set(def.id, fy ? { ...fy, finding: '' } : null);
     const cell = (range: typeof q) => {
       const o = source.observe(def, config.area.code, range);
-      const est = estimate(def, o);
-      const small = appliesTo(def.id, config.disclosure.indicators) && o.count !== null && isDisclosive(o.count, config.disclosure.threshold);
-      if (small || o.status === 'suppressed') return { count: null, value: null, status: 'suppressed' as const };
+      if (o.status === 'suppressed' || plan.decide(def, range).suppressed) return { count: null, value: null, status: 'suppressed' as const };
       if (o.status === 'missing') return { count: null, value: null, status: 'missing' as const };
+      const est = estimate(def, o);
       return { count: o.count, value: est?.value ?? null, status: 'ok' as const };
     };
-    rows.push({ id: def.id, quarter: cell(q), yearToDate: cell(ytd), lastYearQuarter: cell(qLast), lastYearToDate: cell(ytdLast) });
+    const row = { id: def.id, quarter: cell(q), yearToDate: cell(ytd), lastYearQuarter: cell(qLast), lastYearToDate: cell(ytdLast) };
+    rows.push(row);
     indicators.push(result);
+    // The quarter's change is only used when both quarters are published: its direction says something about them.
+    if (row.quarter.status === 'ok' && row.lastYearQuarter.status === 'ok') {
+      quarterChanges.set(def.id, changeBetween(def, source.observe(def, config.area.code, qLast), source.observe(def, config.area.code, q)));
+    }
+  }
 
-    // Exceptions: special-cause concern in this quarter's months, or a significant deterioration year to date.
+  const safe = applyDisclosure(indicators, plan);
+  const safeFy = new Map(applyDisclosure([...fyResults.values()].filter((x): x is IndicatorResult => x !== null), plan).map((x) => [x.id, x]));
+  for (const r of safe) r.finding = reportFinding(r, safeFy.get(r.id) ?? null);
+
+  // Exceptions, from the published figures only: special-cause concern in this quarter's months, or a significant
+  // deterioration year to date (or this quarter) against last year.
+  for (const result of safe) {
+    const def = plan.define(result.id);
     const quarterSignals = result.spc?.signals.filter((s) => s.period >= q.start && s.period <= q.end && s.meaning === 'concern') ?? [];
-    const qChange = changeBetween(def, source.observe(def, config.area.code, qLast), source.observe(def, config.area.code, q));
+    const qChange = quarterChanges.get(result.id) ?? null;
     const worse = (c: IndicatorResult['change']) =>
       c !== null && ((def.polarity === 'lower-is-better' && c.direction === 'increase') || (def.polarity === 'higher-is-better' && c.direction === 'decrease'));
     const reasons: string[] = [];
     if (quarterSignals.length > 0) reasons.push(`special-cause concern in ${[...new Set(quarterSignals.map((s) => monthName(s.period)))].join(', ')} (${[...new Set(quarterSignals.map((s) => s.rule.replace(/_/g, ' ')))].join(', ')})`);
     if (worse(result.change)) reasons.push('significant deterioration year to date against last year');
     else if (worse(qChange)) reasons.push('significant deterioration this quarter against the same quarter last year');
-    if (reasons.length > 0) exceptions.push({ id: def.id, reason: reasons.join('; ') });
+    if (reasons.length > 0) exceptions.push({ id: result.id, reason: reasons.join('; ') });
   }
-
-  const safe = applyDisclosure(indicators, config.disclosure);
-  const safeFy = new Map(applyDisclosure([...fyResults.values()].filter((x): x is IndicatorResult => x !== null), config.disclosure).map((x) => [x.id, x]));
-  for (const r of safe) r.finding = reportFinding(r, safeFy.get(r.id) ?? null);
   return {
     kind: 'performance-report',
     ...documentHeader(config, options),

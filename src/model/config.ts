@@ -129,12 +129,18 @@ export const configSchema = z
           .min(1)
           .default(5)
           .describe('counts from 1 to threshold − 1 are suppressed (default 5: counts of 1–4 are not shown)'),
+        // Every indicator from the measures input is protected without being named (src/analysis/disclosure-plan.ts);
+        // `indicators`, the older key, still protects what it names and is how police.uk counts are protected.
         indicators: z
           .array(z.string())
-          .default(['hidden.*', 'reoffending.youth', 'fte.*'])
-          .describe('indicator ids (a trailing * matches a prefix) to which small-number suppression applies'),
+          .default([])
+          .describe('indicator ids (a trailing * matches a prefix) protected as well as every measures indicator, e.g. recorded-crime.* to protect police.uk counts too'),
+        exempt: z
+          .array(z.string())
+          .default([])
+          .describe('measures indicator ids (a trailing * matches a prefix) shown without small-number suppression; police.uk street-level counts are exempt already'),
       })
-      .default({ threshold: 5, indicators: ['hidden.*', 'reoffending.youth', 'fte.*'] }),
+      .default({ threshold: 5, indicators: [], exempt: [] }),
     analysis: z
       .strictObject({
         spcMonths: z.number().int().min(12).max(120).default(36).describe('months in each SPC chart, ending with the period'),

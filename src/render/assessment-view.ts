@@ -6,6 +6,7 @@
 import type { Config } from '../model/config.js';
 import type { Assessment, IndicatorResult } from '../model/contract.js';
 import type { ConsultationRow, PlanReviewRow } from '../ingest/workspace.js';
+import { disclosureStatement } from '../analysis/disclosure-plan.js';
 import * as fmt from './format.js';
 import { lowerFirst } from '../analysis/findings.js';
 import { COMPARISON_WORDS, ragWord } from './words.js';
@@ -71,7 +72,8 @@ export function indicatorRow(r: IndicatorResult) {
   return {
     ...r,
     valueText: fmt.value(r),
-    changeText: r.suppressed ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+    // A change is dropped when either count behind it is suppressed: [c], not [x].
+    changeText: r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
     changeWords: changeWords(r),
     comparisonWords: COMPARISON_WORDS[r.comparison],
     nationalText: r.national && r.national.value !== null ? `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}` : '',
@@ -239,7 +241,7 @@ export function assessmentView(input: AssessmentInputs) {
     : null;
 
   const quality = [...input.dataNotes];
-  quality.push(`Small numbers: counts from 1 to ${config.disclosure.threshold - 1} are not shown ([c]) for ${config.disclosure.indicators.join(', ')}, and nor is any figure from which they could be worked out.`);
+  quality.push(`Small numbers: ${disclosureStatement(config, a.indicators)}`);
   for (const r of a.indicators) for (const n of r.notes) quality.push(`${r.label}: ${n}.`);
   if (a.indicators.some((r) => r.revision === 'provisional')) quality.push('[p] marks provisional figures, which may be revised in later publications.');
 
@@ -362,7 +364,8 @@ function appendixTables(a: Assessment) {
     columns: ['Indicator', ...years],
     rows: a.indicators.filter((r) => r.trend).map((r) => [r.label, ...years.map((y) => {
       const p = r.trend!.points.find((x) => x.period.label === y);
-      return p ? fmt.count(p.count, p.count === null && r.suppressed) : fmt.GSS.notAvailable;
+      // A year is listed only when it has data: a point without a count was suppressed.
+      return p ? fmt.count(p.count, p.count === null) : fmt.GSS.notAvailable;
     })]),
   };
   return [figures, series];

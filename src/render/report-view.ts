@@ -6,6 +6,7 @@
 import type { Config } from '../model/config.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
+import { disclosureStatement } from '../analysis/disclosure-plan.js';
 import * as fmt from './format.js';
 import { COMPARISON_WORDS, ragWord } from './words.js';
 
@@ -55,7 +56,8 @@ export function reportView(input: ReportInputs) {
       lastYearQuarter: cell(row.lastYearQuarter, proportion),
       yearToDate: cell(row.yearToDate, proportion),
       lastYearToDate: cell(row.lastYearToDate, proportion),
-      changeText: i.suppressed ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
+      // A change is dropped when either count behind it is suppressed: [c], not [x].
+      changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
       travelWords: t.words,
       travelClass: t.cls,
       comparison: i.comparison,
@@ -125,7 +127,7 @@ export function reportView(input: ReportInputs) {
     'Change is tested for statistical significance: an exact test for two Poisson counts (counts) or a chi-squared test (proportions), at the 95% level.',
     'Comparison with England and Wales uses the latest financial year with a national figure and the Fingertips method: "better" or "worse" only when the 95% confidence interval excludes the national value.',
     'SPC charts follow NHS England "Making Data Count" (XmR limits, special-cause rules as in NHSRplotthedots).',
-    `Counts from 1 to ${config.disclosure.threshold - 1} are not shown ([c]) for ${config.disclosure.indicators.join(', ')}.`,
+    disclosureStatement(config, r.indicators),
     ...r.indicators.flatMap((i) => i.notes.filter((n) => !n.startsWith('compared with')).map((n) => `${i.label}: ${n}.`)),
   ];
 

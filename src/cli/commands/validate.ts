@@ -3,6 +3,7 @@ import { loadWorkspace, type Workspace } from '../../ingest/workspace.js';
 import { logoDataUri } from '../../render/document.js';
 import { loadTemplates, overrideDir } from '../../render/templates.js';
 import { monthsBetween } from '../../analysis/periods.js';
+import { describeDisclosure } from '../../analysis/disclosure-plan.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
@@ -73,6 +74,7 @@ export function describeWorkspace(ws: Workspace): string[] {
     const years = [...new Set(ws.homeOffice.map((r) => r.financialYear))].sort();
     lines.push(`Home Office CSP table: ${csps.size} partnerships, ${years[0]} to ${years[years.length - 1]}`);
   }
+  lines.push(...describeDisclosure(config, measureIds, !!ws.police));
   return lines;
 }
 

@@ -104,7 +104,9 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   const natLabel = nat ? nat.label : 'England and Wales';
 
   const decimals = decimalsFor([...rows.map((r) => r.value), natValue]);
-  const fmt = (v: number | null) => formatNumber(v, decimals, indicator.suppressed ? '[c]' : '[x]');
+  // A year's point exists only when the year has data, so a point without a count was suppressed.
+  const hiddenRow = (r: { count: number | null }) => indicator.suppressed || r.count === null;
+  const fmt = (v: number | null, suppressed = indicator.suppressed) => formatNumber(v, decimals, suppressed ? '[c]' : '[x]');
   const first = rows[0]?.label ?? '';
   const last = rows[rows.length - 1]?.label ?? '';
   const span = rows.length > 1 ? `${first} to ${last}` : first;
@@ -114,7 +116,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   const present = rows.filter((r) => r.value !== null);
   const valueWords = rows.map((r) => {
     const ci = r.lower !== null && r.upper !== null ? ` (95% confidence interval ${fmt(r.lower)} to ${fmt(r.upper)})` : '';
-    return r.value === null ? `no figure for ${r.label}${indicator.suppressed ? ' (suppressed)' : ''}` : `${fmt(r.value)} in ${r.label}${ci}`;
+    return r.value === null ? `no figure for ${r.label}${hiddenRow(r) ? ' (suppressed)' : ''}` : `${fmt(r.value)} in ${r.label}${ci}`;
   });
   const descParts = [
     rows.length
@@ -172,7 +174,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   rows.forEach((r, i) => {
     if (r.value !== null) return;
     parts.push(
-      text(xOf(i), plotBottom - 6, indicator.suppressed ? 'suppressed' : 'no figure', { 'font-size': FONT - 1, fill: PALETTE.muted, 'text-anchor': 'middle', class: 'swp-no-figure' }),
+      text(xOf(i), plotBottom - 6, hiddenRow(r) ? 'suppressed' : 'no figure', { 'font-size': FONT - 1, fill: PALETTE.muted, 'text-anchor': 'middle', class: 'swp-no-figure' }),
     );
   });
 
@@ -307,7 +309,7 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
   const values: (string | number | null)[][] = [];
   for (const r of rows) {
     const natCell = nat && nat.period.label === r.label ? natValue : null;
-    tRows.push([r.label, fmt(r.value), fmt(r.lower), fmt(r.upper), formatNumber(r.count, 0, indicator.suppressed ? '[c]' : '[x]'), formatNumber(natCell, decimals)]);
+    tRows.push([r.label, fmt(r.value, hiddenRow(r)), fmt(r.lower, hiddenRow(r)), fmt(r.upper, hiddenRow(r)), formatNumber(r.count, 0, hiddenRow(r) ? '[c]' : '[x]'), formatNumber(natCell, decimals)]);
     values.push([r.label, r.value, r.lower, r.upper, r.count, natCell]);
   }
   const table = { caption: `${indicator.label}, ${indicator.unit}${span ? `, ${span}` : ''}`, columns, rows: tRows, values };

@@ -79,15 +79,20 @@ describe('trendChart', () => {
 
   it('leaves a gap for a missing or suppressed year, never a zero', () => {
     const base = indicator();
+    // A year with a count but no value (no population for the rate): no figure, [x].
+    const noRate = base.trend!.points.map((p, i) => (i === 1 ? { ...p, value: null } : p));
+    const missing = trendChart({ ...base, trend: { ...base.trend!, points: noRate } }, { ci: CI.map((c, i) => (i === 1 ? { ...c, value: null, lower: null, upper: null } : c)) });
+    expect(missing.table.rows[1]).toEqual(['2014/15', '[x]', '[x]', '[x]', '5,800', '[x]']);
+    // A year is listed only when it has data: one without a count was suppressed, [c], even when the headline is shown.
     const points = base.trend!.points.map((p, i) => (i === 1 ? { ...p, value: null, count: null } : p));
     const chart = trendChart({ ...base, trend: { ...base.trend!, points } }, { ci: CI.map((c, i) => (i === 1 ? { ...c, value: null, lower: null, upper: null } : c)) });
     const root = parseSvg(chart.svg);
     expect(byClass(root, 'swp-point').map((p) => p.attrs['data-period'])).toEqual(['2013/14', '2015/16', '2016/17']);
     const d = byClass(root, 'swp-series')[0]?.attrs['d'] ?? '';
     expect(d.split(/(?=M)/)).toHaveLength(2);
-    expect(byClass(root, 'swp-no-figure').map(textOf)).toEqual(['no figure']);
-    expect(chart.desc).toContain('no figure for 2014/15');
-    expect(chart.table.rows[1]).toEqual(['2014/15', '[x]', '[x]', '[x]', '[x]', '[x]']);
+    expect(byClass(root, 'swp-no-figure').map(textOf)).toEqual(['suppressed']);
+    expect(chart.desc).toContain('no figure for 2014/15 (suppressed)');
+    expect(chart.table.rows[1]).toEqual(['2014/15', '[c]', '[c]', '[c]', '[c]', '[x]']);
     expect(chart.table.values[1]).toEqual(['2014/15', null, null, null, null, null]);
     // The lone first year keeps its interval as an error bar; the last two years are a band.
     expect(byClass(root, 'swp-ci-bar')).toHaveLength(1);
