@@ -249,7 +249,7 @@ describe('disclosure corpus: one decision, safe by default', () => {
       const dir = join(ws, 'out', `assess-${y.replace('/', '-')}`);
       const { io, out } = capture(ws);
       expect(await run(['assess', '--year', y, '--format', 'json', '--date', '2024-06-30', '--out', dir, '-w', ws], io), out.stderr).toBe(0);
-      const a = JSON.parse(readFileSync(join(dir, 'assessment.json'), 'utf8')) as { indicators: { id: string; count: number | null; previous: { count: number | null } | null }[] };
+      const a = JSON.parse(readFileSync(join(dir, `assessment-${y.replace('/', '-')}.json`), 'utf8')) as { indicators: { id: string; count: number | null; previous: { count: number | null } | null }[] };
       const ind = a.indicators.find((i) => i.id === 'hidden.stalking-local')!;
       publish('Y4', y === '2022/23' ? ind.count : ind.previous?.count ?? null);
     }
@@ -375,7 +375,7 @@ describe('disclosure corpus: one decision, safe by default', () => {
     const dir = join(ws, 'out', 'assess');
     const { io, out } = capture(ws);
     expect(await run(['assess', '--year', '2022/23', '--format', 'json', '--date', '2024-06-30', '--out', dir, '-w', ws], io), out.stderr).toBe(0);
-    const a = JSON.parse(readFileSync(join(dir, 'assessment.json'), 'utf8')) as { indicators: { id: string; count: number | null; suppressed: boolean }[] };
+    const a = JSON.parse(readFileSync(join(dir, 'assessment-2022-23.json'), 'utf8')) as { indicators: { id: string; count: number | null; suppressed: boolean }[] };
     expect(a.indicators.find((i) => i.id === 'hidden.stalking-local')).toMatchObject({ count: null, suppressed: true });
     const { json: q3 } = await report(ws, '2022/23-Q3');
     expect(q3.rows.find((r) => r.id === 'hidden.stalking-local')!.yearToDate).toMatchObject({ count: 20 + 21 + 19, status: 'ok' });
