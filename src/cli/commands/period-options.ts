@@ -10,12 +10,16 @@ import {
   type Quarter,
 } from '../../analysis/periods.js';
 import type { Workspace } from '../../ingest/workspace.js';
+import { missingMonthsNote } from '../../model/data.js';
 import { ExitCode, SwpError } from '../../model/errors.js';
 import { usageError } from '../run.js';
 
-/** Months with police.uk data for the partnership. */
+/**
+ * Months with complete police.uk data for the partnership: every covering force has a street file for them
+ * (src/ingest/coverage.ts), so that the default year and quarter never contain a missing force-month.
+ */
 function dataMonths(ws: Workspace): Set<string> {
-  return new Set(ws.police ? ws.police.byMonth.keys() : []);
+  return new Set(ws.police ? ws.police.coverage.complete : []);
 }
 
 /** The financial year from --year, or the latest complete one in the data. */
@@ -30,8 +34,8 @@ export function resolveYear(ws: Workspace, year: string | undefined): number {
     throw new SwpError(ExitCode.INPUT, {
       message: 'no complete financial year (April to March) in the police.uk data',
       expected: 'twelve months of street-level files from April to March',
-      found: `${dataMonths(ws).size} months`,
-      hint: 'add the missing months, or name the year with --year',
+      found: `${dataMonths(ws).size} complete months${ws.police?.coverage.missing.length ? `; ${missingMonthsNote(ws.police, ws.police.coverage.missing.map((g) => g.month))}` : ''}`,
+      hint: 'add the missing months (run swp validate to see the coverage), or name the year with --year',
     });
   }
   return latest;

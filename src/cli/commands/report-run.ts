@@ -26,12 +26,14 @@ export async function runReport(
     throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
   }
   const range = quarterRange(quarter);
-  if (ws.police && !ws.police.byMonth.has(range.end)) {
-    const months = [...ws.police.byMonth.keys()].sort();
+  // A quarter past the data is refused; a quarter inside it with a missing force-month is reported with the period
+  // marked missing and a note naming the months (src/analysis/sources.ts).
+  const span = ws.police?.coverage.span;
+  if (ws.police && (!span || range.end > span.end || range.end < span.start)) {
     throw new SwpError(ExitCode.INPUT, {
       message: `no police.uk data for the end of ${quarterId(quarter)} (${range.end})`,
       expected: `street-level files up to ${range.end}`,
-      found: months.length ? `data from ${months[0]} to ${months[months.length - 1]}` : 'no months',
+      found: span ? `data from ${span.start} to ${span.end}` : 'no months',
       hint: 'choose a quarter inside the data, or add the missing months',
     });
   }

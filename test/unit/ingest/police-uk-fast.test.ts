@@ -59,6 +59,8 @@ function plain(data: PoliceUkData) {
     lsoaMonths: data.lsoaMonths,
     byLsoa: [...data.byLsoa].map(([code, l]) => [code, l.name, [...l.counts]]),
     monthsByForce: [...data.monthsByForce].map(([f, s]) => [f, [...s]]),
+    rowsByForce: [...data.rowsByForce],
+    coverage: data.coverage,
     tally: data.tally,
     files: data.files,
   };
