@@ -48,6 +48,7 @@ export class Printer {
     this.warnings.push(w);
     const loc = w.file ? `${w.file}${w.line !== undefined ? `:${w.line}` : ''}: ` : '';
     this.io.stderr.write(`${this.style('yellow', 'warning:')} ${loc}${w.message}\n`);
+    if (w.hint) this.io.stderr.write(`  hint: ${w.hint}\n`);
   }
 
   debug(text: string): void {

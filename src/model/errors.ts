@@ -135,4 +135,6 @@ export interface Warning {
   file?: string;
   line?: number;
   keyPath?: string;
+  /** What the user can do about it. */
+  hint?: string;
 }
