@@ -4,7 +4,8 @@
  * data do, and a sharp change in the set of LSOAs (issue 11, points 1 and 4).
  */
 import { areaNames, type Workspace } from '../../ingest/workspace.js';
-import { readPoliceUk } from '../../ingest/formats/police-uk.js';
+import { relative } from 'node:path';
+import { readCsvRows } from '../../ingest/csv.js';
 import { LSOA_NAME_RE } from '../../ingest/formats/police-uk-core.js';
 import { COVERING_SHARE } from '../../ingest/coverage.js';
 import { CRIME_TYPES, monthRuns, type PoliceUkData } from '../../model/data.js';
@@ -112,20 +113,34 @@ function lsoasPerYear(p: PoliceUkData, span: { start: string; end: string }): Ar
 }
 
 /**
- * The LSOA-name prefixes (local-authority names) of every located row in the police.uk files, most rows first,
- * from rows after `after` if given. A second read of the files, only when a warning needs it.
+ * The LSOA-name prefixes (local-authority names) of the located rows in the police.uk street files, most rows first,
+ * from rows after `after` if given. Names are read row by row (not per LSOA code): after a merger the same code is
+ * published under the new name. A second pass over the files, only when a warning needs it, over the files that hold
+ * months after `after`.
  */
 async function lsoaPrefixes(ws: Workspace, after?: string): Promise<Array<[string, number]>> {
   if (!ws.policeInput) return [];
-  const { paths, ...rest } = ws.policeInput;
-  const all = (await readPoliceUk(paths, { ...rest, area: {} })).data;
-  const ks = all.lsoaMonths.flatMap((m, k) => (after === undefined || m > after ? [k] : []));
+  const { paths, displayBase, encoding } = ws.policeInput;
+  const lastByFile = new Map(ws.summaries.filter((s) => s.kind === 'police-uk-street').map((s) => [s.file, s.lastPeriod]));
   const counts = new Map<string, number>();
-  for (const l of all.byLsoa.values()) {
-    const name = LSOA_NAME_RE.exec(l.name)?.[1] ?? l.name;
-    let rows = 0;
-    for (const k of ks) for (let t = 0; t < N; t++) rows += l.counts[k * N + t] ?? 0;
-    if (rows > 0) counts.set(name, (counts.get(name) ?? 0) + rows);
+  for (const file of paths) {
+    const display = relative(displayBase, file) || file;
+    const lastPeriod = lastByFile.get(display);
+    if (lastPeriod === undefined || (after !== undefined && lastPeriod <= after)) continue;
+    let iMonth = -1;
+    let iName = -1;
+    for await (const row of readCsvRows(file, { displayPath: display, encoding })) {
+      if (iName < 0) {
+        iMonth = row.fields.findIndex((f) => f.trim() === 'Month');
+        iName = row.fields.findIndex((f) => f.trim() === 'LSOA name');
+        if (iName < 0) break;
+        continue;
+      }
+      const name = row.fields[iName]?.trim() ?? '';
+      if (name === '' || (after !== undefined && (row.fields[iMonth]?.trim() ?? '') <= after)) continue;
+      const prefix = LSOA_NAME_RE.exec(name)?.[1] ?? name;
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    }
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
