@@ -95,13 +95,15 @@ async function lsoaCodes(config: Config, root: string, display: (p: string) => s
       hint: 'check the path, or list the codes inline: lsoaCodes: [E01010001, E01010002]',
     });
   }
-  const { codes, lookup } = lsoaCodesFromText(text, { code: config.area.code, names: areaNames(config) });
+  // An ONS lookup names the authority as ONS does: area.name, or any name the area's LSOAs were published under.
+  const names = [...new Set([config.area.name, ...areaNames(config)])];
+  const { codes, lookup } = lsoaCodesFromText(text, { code: config.area.code, names });
   if (lookup && codes.size === 0) {
     throw new SwpError(ExitCode.INPUT, {
       message: `the ONS lookup named in area.lsoaCodes has no rows for ${config.area.name} (${config.area.code})`,
       file: display(path),
       keyPath: 'area.lsoaCodes',
-      expected: `rows whose ${lookup.areaColumns.join(' or ')} is ${config.area.code} or ${areaNames(config).join(' or ')}`,
+      expected: `rows whose ${lookup.areaColumns.join(' or ')} is ${config.area.code} or ${names.join(' or ')}`,
       found: `${lookup.authorities.length} local authorities, e.g. ${lookup.authorities.slice(0, 5).join(', ')}`,
       hint: 'check area.code, or list the names the lookup uses in area.lsoaNamePrefix',
     });

@@ -7,7 +7,12 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../src/ingest/workspace.js';
+import { DataSource } from '../../src/analysis/sources.js';
+import { defineIndicator } from '../../src/analysis/catalogue.js';
+import { financialYear } from '../../src/analysis/periods.js';
 import { run } from '../../src/cli/run.js';
 import { REAL_DATA, tempDir, writeTree } from '../helpers.js';
 import { readPoliceUkCsvParse, readPoliceUkFast } from '../../src/ingest/formats/police-uk.js';
@@ -369,4 +374,45 @@ describe('corpus: geography that changes (issue 11, point 4)', () => {
     expect(v.stderr).toContain('error: lookup.csv (key area.lsoaCodes): the ONS lookup named in area.lsoaCodes has no rows for Colchester (E07000071)');
     expect(v.stderr).toContain('found:    1 local authorities, e.g. Chelmsford');
   });
+});
+
+describe('property: removed force-months never change a figure silently', () => {
+  it('random Essex months removed (some replaced by BTP rows only): each year is the clean count, or missing with a note naming every removed month in it', async () => {
+    const clean = essexMonths();
+    const stations = lsoasOf('Colchester').slice(0, 2);
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(MONTHS, { maxLength: 4 }), fc.boolean(), async (removed, btp) => {
+        const files = essexMonths(removed);
+        if (btp) for (const m of removed) files[`${m}/${m}-btp-street.csv`] = btpRows(m, stations, 1);
+        const ws = await loadWorkspace(workspace(files), { latestMonth: '2023-12' });
+        const src = new DataSource(ws);
+        const def = defineIndicator('recorded-crime.all', ws.config);
+        for (const y of [2021, 2022]) {
+          const fy = financialYear(y);
+          const months = y === 2021 ? FY2122 : FY2223;
+          const gone = removed.filter((m) => months.includes(m)).sort();
+          const obs = src.observe(def, 'E07000071', fy);
+          if (gone.length === 0) {
+            expect(obs.status).toBe('ok');
+            expect(obs.count).toBe(crimes(files, months, isColchester));
+            if (!btp) expect(obs.count).toBe(crimes(clean, months, isColchester));
+          } else {
+            expect(obs.status).toBe('missing');
+            expect(obs.count).toBeNull();
+            // Consecutive months are written as a run "A to B" (index in MONTHS tells consecutive apart).
+            const runs: string[] = [];
+            for (let i = 0; i < gone.length; ) {
+              let j = i;
+              while (j + 1 < gone.length && MONTHS.indexOf(gone[j + 1]!) === MONTHS.indexOf(gone[j]!) + 1) j++;
+              runs.push(i === j ? gone[i]! : `${gone[i]} to ${gone[j]}`);
+              i = j + 1;
+            }
+            expect(obs.notes).toEqual([`no police.uk data for Essex Police for ${runs.join(', ')}`]);
+          }
+        }
+        rmSync(ws.root, { recursive: true, force: true });
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 12) },
+    );
+  }, 120_000);
 });
