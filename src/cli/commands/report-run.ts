@@ -10,7 +10,7 @@ import { dataTableFiles, jsonText, outDir, type OutputFormat } from './output.js
 import { commitFiles, produceDocuments, type SharedBrowser } from './documents.js';
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
-import { latestCompleteQuarter } from './period-options.js';
+import { latestCompleteQuarter, passedOverQuarters } from './period-options.js';
 
 /** The quarterly report for `wanted` (a quarter, or the latest complete one) in `formats`, with the run's browser if PDFs are wanted. */
 export async function runReport(
@@ -25,6 +25,7 @@ export async function runReport(
   if (!quarter) {
     throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
   }
+  if (wanted === 'latest') for (const w of passedOverQuarters(ws, quarter)) ctx.printer.warn(w);
   const range = quarterRange(quarter);
   // A quarter past the data is refused; a quarter inside it with a missing force-month is reported with the period
   // marked missing and a note naming the months (src/analysis/sources.ts).
