@@ -56,8 +56,9 @@ export function lsoaCodesFromText(text: string, area: { code: string; names: rea
     for (const line of lines.slice(1)) {
       if (line.trim() === '') continue;
       const f = splitCsv(line);
-      const name = nameCols.map((i) => f[i] ?? '').find((x) => x !== '');
-      authorities.set(name ?? f[codeCols[0]!] ?? '', (authorities.get(name ?? f[codeCols[0]!] ?? '') ?? 0) + 1);
+      // The authority as the lookup names it (else its code), for the message when none is the area's.
+      const authority = [...nameCols, ...codeCols].map((i) => f[i] ?? '').find((x) => x !== '') ?? '';
+      authorities.set(authority, (authorities.get(authority) ?? 0) + 1);
       const mine = codeCols.some((i) => f[i] === area.code) || nameCols.some((i) => names.has((f[i] ?? '').toLowerCase()));
       if (!mine) continue;
       rows++;

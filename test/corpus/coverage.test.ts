@@ -326,6 +326,22 @@ describe('corpus: geography that changes (issue 11, point 4)', () => {
     expect(hint).not.toContain('"Tendring"');
   });
 
+  it('an area name that no LSOA name uses (a typo): validate warns and lists the names the files do use, most rows first', async () => {
+    const files = essexMonths(MONTHS.slice(2));
+    const ws = workspace(files, ['name: Colchster', 'code: E07000071']);
+    const v = await swp(['validate', '-w', ws], ws);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain('warning: no police.uk rows fall in Colchster: no LSOA name starts with "Colchster "');
+    // Two months of the sample with every seventh row left out (month 4: rows i ≡ 4 mod 7; month 5: i ≡ 5 mod 7).
+    const count = (la: string) => ROWS.filter((l, i) => laOf(l) === la && i % 7 !== 4).length + ROWS.filter((l, i) => laOf(l) === la && i % 7 !== 5).length;
+    const line = /no rows in Colchster; LSOA names in the files begin with (.*)/.exec(v.stderr)?.[1] ?? '';
+    const names = [...line.matchAll(/"([^"]+)" \(([\d,]+) rows\)/g)].map((m) => [m[1], Number(m[2]!.replace(/,/g, ''))]);
+    expect(names).toHaveLength(8);
+    for (const [la, k] of names) expect(k, String(la)).toBe(count(String(la)));
+    expect(names.map(([, k]) => k)).toEqual([...names.map(([, k]) => k)].sort((a, b) => Number(b) - Number(a)));
+    expect(names.map(([la]) => la)).toContain('Colchester');
+  });
+
   it('merged local-authority names in area.lsoaNamePrefix: both names count, and the year before is compared', async () => {
     const files = essexMonths();
     for (const m of FY2223) files[`${m}/${m}-essex-street.csv`] = files[`${m}/${m}-essex-street.csv`]!.map((l) => l.replace(/,Tendring (\d{3}[A-Z]),/, ',North Essex $1,'));

@@ -59,7 +59,12 @@ export async function coverageReport(ws: Workspace): Promise<{ lines: string[]; 
   const areaMonths = [...p.byMonth.keys()].sort();
   const first = areaMonths[0];
   const last = areaMonths[areaMonths.length - 1];
-  if (first === undefined || last === undefined) return { lines, warnings };
+  if (first === undefined || last === undefined) {
+    // No row in the area (warned when the workspace was loaded): say which names the files do use.
+    const top = (await lsoaPrefixes(ws)).slice(0, 8).map(([name, k]) => `"${name}" (${n(k)} rows)`);
+    if (top.length) lines.push(`  no rows in ${config.area.name}; LSOA names in the files begin with ${top.join(', ')}`);
+    return { lines, warnings };
+  }
   lines.push(`  ${config.area.name}'s rows: ${first} to ${last}; the data: ${c.span.start} to ${c.span.end}`);
   const perYear = lsoasPerYear(p, c.span);
   if (perYear.length > 0) lines.push(`  LSOAs with rows a financial year: ${perYear.map((y) => `${financialYearLabel(y.year)} ${n(y.lsoas.size)}${y.whole ? '' : ' (part year)'}`).join(', ')}`);
