@@ -7,6 +7,7 @@ import type { Workspace } from '../ingest/workspace.js';
 import type { Config } from '../model/config.js';
 import { SCHEMA_VERSION, type Assessment, type IndicatorResult, type Places } from '../model/contract.js';
 import { computePlaces } from './places.js';
+import { coverageOf } from './coverage.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
@@ -91,6 +92,7 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
     priorities: [],
     warnings,
     ...placesOf(ws, startYear),
+    ...coverageOf(ws, financialYear(startYear)),
   };
 }
 

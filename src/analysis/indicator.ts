@@ -5,6 +5,7 @@
  * itself.
  */
 import type { Config } from '../model/config.js';
+import { monthComplete } from '../model/data.js';
 import type { IndicatorResult, Period } from '../model/contract.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { addMonths, financialYear, monthsBetween, type MonthRange } from './periods.js';
@@ -137,10 +138,16 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
   const prevEst = estimate(def, prevObs);
   const previous = prevObs.status === 'missing' ? null : { period: toPeriod(prevRange), count: prevObs.count, value: prevEst?.value ?? null };
   const change = changeBetween(def, prevObs, obs);
+  // A comparison year with a missing police.uk month is left out, and the note says why (issue 11).
+  if (def.source === 'police-uk' && obs.status === 'ok' && prevObs.status === 'missing') {
+    const gap = source.policeGapNote(prevRange);
+    if (gap) notes.push(`no change against ${prevRange.label}: ${gap}`);
+  }
   if (obs.seriesBreak) notes.push(`series break: ${obs.seriesBreak}; the change is not like for like`);
 
   const trend = trendOf(def, source, areaCode, ctx.startYear, range);
   const spc = def.source === 'police-uk' ? spcOf(def, source, range, config.analysis.spcMonths, config.analysis.spcScreenOutliers) : null;
+  if (def.source === 'police-uk') notes.push(...policeGapNotes(source, range, ctx.startYear, spc !== null, config.analysis.spcMonths));
 
   // Most similar group: from the Home Office CSP table (one source for us and the peers).
   let peers: IndicatorResult['peers'] = null;
@@ -211,6 +218,26 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
   };
 }
 
+/**
+ * Notes for police.uk months missing inside the data (a covering force without a street file): the trend years left
+ * out, and the gap in the SPC chart (shown as a gap, not as a low point).
+ */
+function policeGapNotes(source: DataSource, range: MonthRange, startYear: number, hasSpc: boolean, spcMonths: number): string[] {
+  const notes: string[] = [];
+  const isYear = range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12;
+  if (isYear) {
+    for (let y = startYear - 4; y < startYear; y++) {
+      const gap = source.policeGapNote(financialYear(y));
+      if (gap) notes.push(`trend leaves out ${financialYear(y).label}: ${gap}`);
+    }
+  }
+  if (hasSpc) {
+    const gap = source.policeGapNote({ start: addMonths(range.end, -(spcMonths - 1)), end: range.end, label: '' });
+    if (gap) notes.push(`SPC chart has a gap: ${gap}`);
+  }
+  return notes;
+}
+
 /** Long-term trend over up to five financial years ending with this one (at least three with data). */
 function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number, range: MonthRange): IndicatorResult['trend'] {
   // Only for full financial years: a quarter's trend is the SPC chart's job.
@@ -266,10 +293,10 @@ function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, 
   };
 }
 
-/** Is a month range fully inside the police.uk data? */
+/** Is every month of a range complete in the police.uk data (every covering force has a street file for it)? */
 export function policeCovers(source: DataSource, range: MonthRange): boolean {
   const data = source.ws.police;
-  return !!data && monthsBetween(range.start, range.end).every((m) => data.byMonth.has(m));
+  return !!data && monthsBetween(range.start, range.end).every((m) => monthComplete(data, m));
 }
 
 /** The months of a financial year, as a range. */

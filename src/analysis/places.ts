@@ -8,7 +8,7 @@
  * below the threshold is not shown (nor its share), and an LSOA's count for the year before below it is not shown.
  */
 import type { Places } from '../model/contract.js';
-import { ASB_INDEX, CRIME_TYPES, type PoliceUkData } from '../model/data.js';
+import { ASB_INDEX, CRIME_TYPES, monthComplete, type PoliceUkData } from '../model/data.js';
 import { financialYear, monthsBetween } from './periods.js';
 
 /** How many LSOAs the documents list. */
@@ -16,14 +16,18 @@ export const PLACES_LISTED = 10;
 
 const N = CRIME_TYPES.length;
 
-/** Each LSOA's crimes (excluding ASB) over `months`, or undefined if any of the months is not in the data. */
+/**
+ * Each LSOA's crimes (excluding ASB) over `months`, or undefined if any of the months is not complete (a covering
+ * force has no street file for it: src/ingest/coverage.ts). A complete month with no row in the area adds nothing.
+ */
 function lsoaTotals(data: PoliceUkData, months: string[]): Map<string, number> | undefined {
-  const rows = months.map((m) => data.lsoaMonths.indexOf(m));
-  if (rows.some((k) => k < 0)) return undefined;
+  if (!months.every((m) => monthComplete(data, m))) return undefined;
+  const rows = months.map((m) => data.lsoaMonths.indexOf(m)).filter((k) => k >= 0);
   const out = new Map<string, number>();
   for (const [code, l] of data.byLsoa) {
     let n = 0;
-    for (const k of rows) for (let t = 0; t < N; t++) if (t !== ASB_INDEX) n += l.counts[k * N + t]!;
+    // An LSOA's array covers every month of lsoaMonths (AreaCounts.finish); `?? 0` keeps a short one from making NaN.
+    for (const k of rows) for (let t = 0; t < N; t++) if (t !== ASB_INDEX) n += l.counts[k * N + t] ?? 0;
     out.set(code, n);
   }
   return out;

@@ -3,6 +3,7 @@
  * periods last year, change and its significance, comparison with England and Wales over the latest 12 months,
  * direction of travel, RAG against the (annual) target on the rolling 12 months, SPC, and the exceptions.
  */
+import { coverageOf } from './coverage.js';
 import type { Workspace } from '../ingest/workspace.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { DocumentOptions } from './assessment.js';
@@ -104,5 +105,6 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
     rows,
     exceptions,
     warnings: [],
+    ...coverageOf(ws, q),
   };
 }

@@ -4,7 +4,7 @@
  * is either complete, suppressed at source, or missing — months outside the data are missing, never zero.
  */
 import type { Workspace } from '../ingest/workspace.js';
-import type { HomeOfficeRow, MeasureRow, Revision } from '../model/data.js';
+import { completeMonthCounts, missingMonthsNote, type HomeOfficeRow, type MeasureRow, type Revision } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { chooseRows } from './period-rows.js';
 import { financialYearOf, monthsBetween, type MonthRange } from './periods.js';
@@ -153,16 +153,14 @@ export class DataSource {
     const data = this.ws.police;
     if (!data) return this.empty(range, 'missing', 'no police.uk data');
     let count = 0;
-    const missing: string[] = [];
-    for (const m of monthsBetween(range.start, range.end)) {
-      const counts = data.byMonth.get(m);
-      if (!counts) {
-        missing.push(m);
-        continue;
-      }
+    // Coverage, not presence: a month counts only when every covering force has a street file for it.
+    const months = monthsBetween(range.start, range.end);
+    const gap = missingMonthsNote(data, months);
+    if (gap !== undefined) return this.empty(range, 'missing', gap);
+    for (const m of months) {
+      const counts = completeMonthCounts(data, m)!;
       for (const t of def.crimeTypes) count += counts[t]!;
     }
-    if (missing.length > 0) return this.empty(range, 'missing', `no police.uk data for ${missing.join(', ')}`);
     const breakNote = def.seriesBreaks.find((b) => b.from > range.start && b.from <= range.end);
     return { count, denominator: null, reoffences: null, status: 'ok', notes: [], revision: null, seriesBreak: breakNote ? breakNote.note : null, range };
   }
@@ -202,18 +200,30 @@ export class DataSource {
     if (!data) return null;
     const total = new Uint32Array(data.byMonth.values().next().value?.length ?? 14);
     for (const m of monthsBetween(range.start, range.end)) {
-      const counts = data.byMonth.get(m);
+      const counts = completeMonthCounts(data, m);
       if (!counts) return null;
       counts.forEach((c, i) => (total[i]! += c));
     }
     return total;
   }
 
-  /** Monthly counts of a police.uk indicator (null for months without data). */
+  /**
+   * Why some months of a range inside the police.uk data are not complete ("no police.uk data for Essex Police for
+   * 2022-11"), or undefined when every month of the range that lies inside the data's span is complete. Months
+   * before or after the data are not gaps: a series simply starts or ends there.
+   */
+  policeGapNote(range: MonthRange): string | undefined {
+    const data = this.ws.police;
+    const span = data?.coverage.span;
+    if (!data || !span) return undefined;
+    return missingMonthsNote(data, monthsBetween(range.start, range.end).filter((m) => m >= span.start && m <= span.end));
+  }
+
+  /** Monthly counts of a police.uk indicator (null for months that are not complete). */
   monthlyCounts(def: IndicatorDefinition, range: MonthRange): { month: string; count: number | null }[] {
     const data = this.ws.police;
     return monthsBetween(range.start, range.end).map((month) => {
-      const counts = data?.byMonth.get(month);
+      const counts = data ? completeMonthCounts(data, month) : undefined;
       return { month, count: counts ? def.crimeTypes.reduce((a, t) => a + counts[t]!, 0) : null };
     });
   }

@@ -14,6 +14,8 @@ import { readHomeOfficeCsp } from './formats/home-office-csp.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { readPopulation } from './formats/population.js';
+import { lsoaCodesFromText } from './area-lookup.js';
+import { computeCoverage } from './coverage.js';
 import {
   readConsultation,
   readPlanReview,
@@ -94,10 +96,18 @@ async function lsoaCodes(config: Config, root: string, display: (p: string) => s
       hint: 'check the path, or list the codes inline: lsoaCodes: [E01010001, E01010002]',
     });
   }
-  const codes = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    const code = line.split(',')[0]?.trim().replace(/^"|"$/g, '') ?? '';
-    if (/^[EW]0\d{7}$/.test(code)) codes.add(code);
+  // An ONS lookup names the authority as ONS does: area.name, or any name the area's LSOAs were published under.
+  const names = [...new Set([config.area.name, ...areaNames(config)])];
+  const { codes, lookup } = lsoaCodesFromText(text, { code: config.area.code, names });
+  if (lookup && codes.size === 0) {
+    throw new SwpError(ExitCode.INPUT, {
+      message: `the ONS lookup named in area.lsoaCodes has no rows for ${config.area.name} (${config.area.code})`,
+      file: display(path),
+      keyPath: 'area.lsoaCodes',
+      expected: `rows whose ${lookup.areaColumns.join(' or ')} is ${config.area.code} or ${names.join(' or ')}`,
+      found: `${lookup.authorities.length} local authorities, e.g. ${lookup.authorities.slice(0, 5).join(', ')}`,
+      hint: 'check area.code, or list the names the lookup uses in area.lsoaNamePrefix',
+    });
   }
   return codes;
 }
@@ -234,10 +244,12 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     );
     if (got) {
       police = got.data;
+      // Covering forces named in the config replace the ones derived from the data (src/ingest/coverage.ts).
+      if (config.area.forces?.length) police.coverage = computeCoverage(police, config.area.forces);
       summaries.push(...got.summaries);
       if (got.data.tally.inArea === 0 && got.data.tally.rows > 0) {
         warn({
-          message: `no police.uk rows fall in ${config.area.name}: ${codes ? 'none of the LSOA codes in area.lsoaCodes occur' : `no LSOA name starts with "${config.area.lsoaNamePrefix ?? config.area.name} "`}`,
+          message: `no police.uk rows fall in ${config.area.name}: ${codes ? 'none of the LSOA codes in area.lsoaCodes occur' : `no LSOA name starts with ${areaNames(config).map((n) => `"${n} "`).join(' or ')}`}`,
           keyPath: codes ? 'area.lsoaCodes' : 'area.lsoaNamePrefix',
         });
       }
@@ -254,6 +266,12 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const nothing = nothingForArea(workspace);
   if (nothing) throw new SwpError(ExitCode.INPUT, nothing);
   return workspace;
+}
+
+/** The names the area's LSOAs are published under: area.lsoaNamePrefix (one or several), else area.name. */
+export function areaNames(config: Config): string[] {
+  const p = config.area.lsoaNamePrefix;
+  return p === undefined ? [config.area.name] : typeof p === 'string' ? [p] : [...p];
 }
 
 /** Consistency checks across inputs that do not stop a run but that an analyst should know about. */

@@ -83,13 +83,23 @@ export const configSchema = z
       name: z.string().min(1).describe('local authority name, e.g. Wolverhampton'),
       code: areaCode.describe('ONS local-authority code, e.g. E08000031'),
       lsoaNamePrefix: z
-        .string()
+        .union([z.string(), z.array(z.string().min(1)).min(1)])
         .optional()
-        .describe('police.uk rows belong to the area when LSOA name is "<prefix> 123A"; default: area.name'),
+        .describe(
+          'police.uk rows belong to the area when LSOA name is "<prefix> 123A"; default: area.name. After a merger of local authorities, list every name the area\'s LSOAs were published under, e.g. ["Taunton Deane", "West Somerset", "Somerset West and Taunton"]: police.uk names LSOAs after the authority of the month, so each name matches the months it was used in',
+        ),
       lsoaCodes: z
         .union([z.array(z.string()), z.string()])
         .optional()
-        .describe('alternatively, a list of LSOA codes, or a path to a file with one code per line'),
+        .describe(
+          'alternatively, a list of LSOA codes, or a path to a file: one code per line, or an ONS lookup CSV with LSOA11CD and/or LSOA21CD columns and a local-authority column (e.g. LAD22CD, LAD22NM), whose rows for area.code (or the area\'s names) give the area\'s LSOAs, 2011 and 2021 codes both',
+        ),
+      forces: z
+        .array(z.string().min(1))
+        .optional()
+        .describe(
+          'police forces whose street-level files the area needs, as in the "Falls within" column, e.g. ["Essex Police"]; a month counts only when each has a file for it. Default: every force other than British Transport Police that supplies at least 10% of the rows in the area\'s LSOAs',
+        ),
       cspName: z.string().optional().describe('the CSP name in the Home Office CSP table; default: area.name'),
       force: z.string().optional().describe('police force, e.g. "West Midlands Police"'),
       peers: z

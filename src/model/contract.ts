@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.1.0' as const;
+export const SCHEMA_VERSION = '1.2.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -143,6 +143,22 @@ export const prioritySchema = z.object({
   components: z.array(priorityComponentSchema),
 });
 
+export const coverageSchema = z
+  .object({
+    forces: z.array(z.string()).describe('the forces whose street-level files every month needs ("Falls within" names)'),
+    forcesFrom: z
+      .enum(['config', 'data', 'none'])
+      .describe('config: area.forces; data: forces other than British Transport Police with at least 10% of the rows in the area\'s LSOAs; none: no such force, a month with rows counts'),
+    firstMonth: z.string().nullable().describe('first month of any street-level file read (YYYY-MM)'),
+    lastMonth: z.string().nullable().describe('last month of any street-level file read (YYYY-MM)'),
+    missing: z
+      .array(z.object({ month: z.string(), forces: z.array(z.string()) }))
+      .describe('months between firstMonth and lastMonth for which a covering force has no street-level file, with those forces: figures for any period containing one are missing, not low'),
+    periodMissing: z.array(z.string()).describe("the missing months that fall in the document's period or the same period a year before"),
+  })
+  .describe('police.uk coverage: which months count (since schemaVersion 1.2.0)');
+export type Coverage = z.infer<typeof coverageSchema>;
+
 const documentHeader = {
   schemaVersion: z.literal(SCHEMA_VERSION),
   generator: z.object({ name: z.literal('swp'), version: z.string() }),
@@ -152,7 +168,9 @@ const documentHeader = {
   dataAsAt: z.string().describe('date of the run, ISO; fixed by SOURCE_DATE_EPOCH or --date for reproducible output'),
   indicators: z.array(indicatorSchema),
   warnings: z.array(z.string()),
+  coverage: coverageSchema.optional(),
 };
+
 
 export const placesSchema = z
   .object({

@@ -67,6 +67,13 @@ export interface PoliceUkData {
   byLsoa: Map<string, LsoaCounts>;
   /** Months for which at least one street file was read, per force ("Falls within"/file force). */
   monthsByForce: Map<string, Set<MonthKey>>;
+  /**
+   * Rows in the area's LSOAs by force ("Falls within", else the file name's force), before de-duplication: which
+   * forces supply the area's rows, and so whose street files a month needs (see `coverage`).
+   */
+  rowsByForce: Map<string, number>;
+  /** Which months count for the area: those for which every covering force has a street file (src/ingest/coverage.ts). */
+  coverage: PoliceCoverage;
   /** Row tallies for the validation summary and data-quality notes. */
   tally: {
     rows: number;
@@ -76,6 +83,93 @@ export interface PoliceUkData {
     duplicates: number;
   };
   files: string[];
+}
+
+/**
+ * The police.uk coverage of an area: a month counts only when every force covering the area's LSOAs has a street
+ * file for it. Rows of other forces (British Transport Police, a neighbour's few border rows) are counted in the
+ * totals but never make a month complete (issue 11: a month present only through such rows made a year look whole).
+ */
+export interface PoliceCoverage {
+  /** The covering forces ("Falls within" names), sorted. */
+  forces: string[];
+  /** `config`: area.forces; `data`: the share rule of src/ingest/coverage.ts; `none`: no force qualifies, presence is used. */
+  forcesFrom: 'config' | 'data' | 'none';
+  /** First and last month of any street file read (of any force), or undefined without data. */
+  span: { start: MonthKey; end: MonthKey } | undefined;
+  /** Months of the span for which every covering force has a street file, ascending. */
+  complete: MonthKey[];
+  /** Months of the span that are not complete, ascending, each with the covering forces that have no file for it. */
+  missing: Array<{ month: MonthKey; forces: string[] }>;
+}
+
+/** Is a month complete for the area (every covering force has a street file for it)? */
+export function monthComplete(data: PoliceUkData, month: MonthKey): boolean {
+  return completeSet(data).has(month);
+}
+
+const completeSets = new WeakMap<PoliceCoverage, Set<MonthKey>>();
+
+/** The complete months as a set (cached per coverage object). */
+export function completeSet(data: PoliceUkData): ReadonlySet<MonthKey> {
+  let s = completeSets.get(data.coverage);
+  if (!s) completeSets.set(data.coverage, (s = new Set(data.coverage.complete)));
+  return s;
+}
+
+/**
+ * The area's counts for a month (types as CRIME_TYPES) if the month is complete, else undefined. A complete month
+ * with no row in the area is a true zero (every covering force published and none of its rows fell here).
+ */
+export function completeMonthCounts(data: PoliceUkData, month: MonthKey): Uint32Array | undefined {
+  if (!monthComplete(data, month)) return undefined;
+  return data.byMonth.get(month) ?? new Uint32Array(CRIME_TYPES.length);
+}
+
+/** Which covering forces have no street file for each of `months` (only months that are not complete). */
+export function missingForces(data: PoliceUkData, months: readonly MonthKey[]): Array<{ month: MonthKey; forces: string[] }> {
+  const { coverage } = data;
+  const out: Array<{ month: MonthKey; forces: string[] }> = [];
+  for (const month of months) {
+    if (monthComplete(data, month)) continue;
+    const forces = coverage.forces.filter((f) => !data.monthsByForce.get(f)?.has(month));
+    out.push({ month, forces });
+  }
+  return out;
+}
+
+/**
+ * A short note naming the months of `months` that are not complete and the forces missing, e.g. "no police.uk data
+ * for Essex Police for 2022-11"; runs of months are written "2022-11 to 2023-01". Undefined when all are complete.
+ */
+export function missingMonthsNote(data: PoliceUkData, months: readonly MonthKey[]): string | undefined {
+  const gaps = missingForces(data, months);
+  if (gaps.length === 0) return undefined;
+  // Group the months by the forces missing, keeping first-seen order.
+  const groups = new Map<string, MonthKey[]>();
+  for (const g of gaps) {
+    const key = g.forces.join(', ');
+    groups.set(key, [...(groups.get(key) ?? []), g.month]);
+  }
+  const parts = [...groups].map(([forces, ms]) => `${forces ? `for ${forces} ` : ''}for ${monthRuns(ms)}`);
+  return `no police.uk data ${parts.join('; ')}`;
+}
+
+/** Months as runs: ["2022-11", "2022-12", "2023-02"] → "2022-11 to 2022-12, 2023-02". */
+export function monthRuns(months: readonly MonthKey[]): string {
+  const sorted = [...months].sort();
+  const next = (m: MonthKey) => {
+    const [y, mm] = m.split('-').map(Number) as [number, number];
+    return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  };
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === next(sorted[j]!)) j++;
+    runs.push(j === i ? sorted[i]! : `${sorted[i]} to ${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
 }
 
 /** One LSOA's counts inside the partnership area. */

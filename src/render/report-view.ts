@@ -128,6 +128,9 @@ export function reportView(input: ReportInputs) {
     'Comparison with England and Wales uses the latest financial year with a national figure and the Fingertips method: "better" or "worse" only when the 95% confidence interval excludes the national value.',
     'SPC charts follow NHS England "Making Data Count" (XmR limits, special-cause rules as in NHSRplotthedots).',
     disclosureStatement(config, r.indicators),
+    ...(r.coverage && r.coverage.periodMissing.length > 0
+      ? [`Incomplete police.uk data: ${r.coverage.missing.filter((g) => r.coverage!.periodMissing.includes(g.month)).map((g) => `${g.month} (no file from ${g.forces.join(', ') || 'any force'})`).join(', ')}; periods containing these months are shown as missing.`]
+      : []),
     ...r.indicators.flatMap((i) => i.notes.filter((n) => !n.startsWith('compared with')).map((n) => `${i.label}: ${n}.`)),
   ];
 

@@ -50,7 +50,7 @@ export async function runAssess(
   shared: SharedBrowser | undefined,
 ): Promise<ExitCodeValue> {
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => ctx.printer.warn(w) });
-  const run: AssessRun = { ctx, opts, formats: options.formats, asAt: options.asAt, startYear: resolveYear(ws, opts.year as string | undefined), shared, written: [] };
+  const run: AssessRun = { ctx, opts, formats: options.formats, asAt: options.asAt, startYear: resolveYear(ws, opts.year as string | undefined, (w) => ctx.printer.warn(w)), shared, written: [] };
   const dir = outDir(ctx);
   if (!opts.allAreas && opts.areas === undefined) {
     const assessment = await writeAssessment(run, ws, dir);

@@ -5,7 +5,7 @@
  */
 import { documentWarnings, type DocumentLike } from '../../analysis/document-warnings.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../context.js';
 
 export function warningsExit(ctx: CommandContext, failOnWarnings: unknown, docs: readonly (DocumentLike & { area?: { name: string } })[]): ExitCodeValue {
   if (!failOnWarnings) return ExitCode.OK;

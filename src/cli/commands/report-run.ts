@@ -11,7 +11,7 @@ import { commitFiles, produceDocuments, type SharedBrowser } from './documents.j
 import { createChartSet } from '../../render/charts-adapter.js';
 import { renderReportHtml } from '../../render/document.js';
 import { warningsExit } from './fail-on-warnings.js';
-import { latestCompleteQuarter } from './period-options.js';
+import { latestCompleteQuarter, passedOverQuarters } from './period-options.js';
 
 /** The quarterly report for `wanted` (a quarter, or the latest complete one) in `formats`, with the run's browser if PDFs are wanted. */
 export async function runReport(
@@ -26,13 +26,16 @@ export async function runReport(
   if (!quarter) {
     throw new SwpError(ExitCode.INPUT, { message: 'no complete quarter in the police.uk data', expected: 'three months of a financial quarter', found: 'none', hint: 'name the quarter with --quarter YYYY/YY-Qn' });
   }
+  if (wanted === 'latest') for (const w of passedOverQuarters(ws, quarter)) ctx.printer.warn(w);
   const range = quarterRange(quarter);
-  if (ws.police && !ws.police.byMonth.has(range.end)) {
-    const months = [...ws.police.byMonth.keys()].sort();
+  // A quarter past the data is refused; a quarter inside it with a missing force-month is reported with the period
+  // marked missing and a note naming the months (src/analysis/sources.ts).
+  const span = ws.police?.coverage.span;
+  if (ws.police && (!span || range.end > span.end || range.end < span.start)) {
     throw new SwpError(ExitCode.INPUT, {
       message: `no police.uk data for the end of ${quarterId(quarter)} (${range.end})`,
       expected: `street-level files up to ${range.end}`,
-      found: months.length ? `data from ${months[0]} to ${months[months.length - 1]}` : 'no months',
+      found: span ? `data from ${span.start} to ${span.end}` : 'no months',
       hint: 'choose a quarter inside the data, or add the missing months',
     });
   }

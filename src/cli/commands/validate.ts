@@ -7,6 +7,7 @@ import { describeDisclosure } from '../../analysis/disclosure-plan.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
+import { coverageReport } from './validate-coverage.js';
 
 const KIND_LABEL: Record<InputKind, string> = {
   'police-uk-street': 'police.uk street-level crime',
@@ -85,7 +86,9 @@ export async function validateCommand(ctx: CommandContext, opts: { failOnWarning
   const overrides = overrideDir(ws.root, ws.config.document.templates);
   for (const kind of ['assessment', 'report'] as const) loadTemplates(kind, overrides, ctx.io.cwd);
   logoDataUri(ws.config, ws.root);
-  for (const line of describeWorkspace(ws)) printer.info(line);
+  const coverage = await coverageReport(ws);
+  for (const w of coverage.warnings) printer.warn(w);
+  for (const line of [...describeWorkspace(ws), ...coverage.lines]) printer.info(line);
   const count = printer.warnings.length;
   printer.info('');
   printer.info(

@@ -10,7 +10,7 @@ export interface ScanConfig {
   /** The latest month allowed (later ones are errors), as given. */
   latest: string;
   /** The areas of the read (a row is kept if it is in any of them; the merge sorts it into each). */
-  areas: Array<{ codes?: string[]; prefix?: string }>;
+  areas: Array<{ codes?: string[]; prefix?: string | string[] }>;
   maxProblems: number;
   /** A streamed file sends a batch every this many rows (default 65,536). */
   batchRows?: number;
@@ -59,6 +59,8 @@ export interface Batch extends Announcing {
   omitted: number;
   /** (force, month, line) of the first valid row of each force-month, in row order: [force, month, line] × n. */
   forceMonths: Array<string | number>;
+  /** Rows in the areas of the read by location and force ("Falls within", else the file name's): [force, location id, rows] × n. */
+  forceLocs: Array<string | number>;
   /** Smallest and largest valid month as year × 12 + month − 1, or −1. */
   minMonth: number;
   maxMonth: number;

@@ -89,7 +89,7 @@ export async function readPoliceUkFast(
   const jobs: ScanJob[] = files.map((path, seq) => ({ seq, path, display: relative(displayBase, path) || path, stream: sizes[seq]! > streamAbove }));
   const config: ScanConfig = {
     latest: state.latest,
-    areas: areaFilters(options).map((area) => ({ ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: area.lsoaNamePrefix } : {}) })),
+    areas: areaFilters(options).map((area) => ({ ...(area.lsoaCodes ? { codes: [...area.lsoaCodes] } : {}), ...(area.lsoaNamePrefix !== undefined ? { prefix: typeof area.lsoaNamePrefix === 'string' ? area.lsoaNamePrefix : [...area.lsoaNamePrefix] } : {}) })),
     maxProblems: state.problems.limit,
     ...(fast.batchRows !== undefined ? { batchRows: fast.batchRows } : {}),
     ...(fast.readSize !== undefined ? { readSize: fast.readSize } : {}),
@@ -474,6 +474,11 @@ class Merge {
       let forceMonths = shared.monthsByForce.get(force);
       if (!forceMonths) shared.monthsByForce.set(force, (forceMonths = new Set()));
       forceMonths.add(month);
+    }
+    // Rows by force in each area's LSOAs, before de-duplication, as the reference reader counts them.
+    const fl = b.forceLocs;
+    for (let i = 0; i < fl.length; i += 3) {
+      for (const a of this.locs[worker]![fl[i + 1] as number]!.areas) this.areas[a]!.counts.forceRows(fl[i] as string, fl[i + 2] as number);
     }
     if (b.minMonth >= 0 && (file.minMonth < 0 || b.minMonth < file.minMonth)) file.minMonth = b.minMonth;
     if (b.maxMonth > file.maxMonth) file.maxMonth = b.maxMonth;

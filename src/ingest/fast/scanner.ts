@@ -202,6 +202,11 @@ export class FileScanner {
   private problems: Problem[] = [];
   private omitted = 0;
   private forceMonths: Array<string | number> = [];
+  /** In-area rows by (location, force): key location × 4096 + force + 1 (see `tallyForce`). */
+  private forceLocs = new Map<number, number>();
+  /** The run of rows of one (location, force) being counted (rows come sorted by LSOA), not yet in `forceLocs`. */
+  private runKey = -1;
+  private runCount = 0;
   private minMi = -1;
   private maxMi = -1;
   private words: Uint32Array = new Uint32Array(1 << 12);
@@ -377,6 +382,9 @@ export class FileScanner {
     this.problems = [];
     this.omitted = 0;
     this.forceMonths = [];
+    this.forceLocs = new Map();
+    this.runKey = -1;
+    this.runCount = 0;
     this.minMi = -1;
     this.maxMi = -1;
     this.nWords = 0;
@@ -425,6 +433,7 @@ export class FileScanner {
       problems: this.problems,
       omitted: this.omitted,
       forceMonths: this.forceMonths,
+      forceLocs: this.takeForceLocs(),
       minMonth: this.minMi,
       maxMonth: this.maxMi,
       // Handed over (transferred from a worker); the merge gives arrays back through `recycle`.
@@ -806,6 +815,7 @@ export class FileScanner {
       return;
     }
     const at = this.place(li, loc);
+    this.tallyForce(li, force);
     const w = this.words;
     let fp: number;
     if (is === ie) {
@@ -866,6 +876,7 @@ export class FileScanner {
       return;
     }
     const at = this.place(li, loc);
+    this.tallyForce(li, force);
     const w = this.words;
     if (v.id === '') {
       w[at] = (mi << 8) | (v.type << 2) | ID_NONE;
@@ -897,6 +908,39 @@ export class FileScanner {
     }
     this.words[n++] = li;
     return n;
+  }
+
+  /**
+   * Count an in-area row for its (location, force): which forces supply an area's rows decides which forces' files
+   * a month needs (src/ingest/coverage.ts). Rows of one LSOA come together, so a run is counted before the map.
+   */
+  private tallyForce(li: number, force: number): void {
+    const key = li * 4096 + force + 1;
+    if (key === this.runKey) {
+      this.runCount++;
+      return;
+    }
+    this.flushForceRun();
+    this.runKey = key;
+    this.runCount = 1;
+  }
+
+  private flushForceRun(): void {
+    if (this.runKey < 0) return;
+    this.forceLocs.set(this.runKey, (this.forceLocs.get(this.runKey) ?? 0) + this.runCount);
+    this.runKey = -1;
+    this.runCount = 0;
+  }
+
+  /** The batch's in-area rows by (location, force), as [force name, location id, rows] × n. */
+  private takeForceLocs(): Array<string | number> {
+    this.flushForceRun();
+    const out: Array<string | number> = [];
+    for (const [key, n] of this.forceLocs) {
+      const force = (key % 4096) - 1;
+      out.push(force === FORCE_FROM_FILE ? this.fileForce || 'unknown force' : this.forces.values[force]!, Math.floor(key / 4096), n);
+    }
+    return out;
   }
 
   private noteForceMonth(force: number, mi: number, line: number): void {

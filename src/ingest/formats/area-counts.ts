@@ -8,6 +8,7 @@
  * otherwise `finish` lays them out again in calendar order.
  */
 import { CRIME_TYPES, type LsoaCounts, type MonthKey, type PoliceUkData } from '../../model/data.js';
+import { computeCoverage } from '../coverage.js';
 
 const N = CRIME_TYPES.length;
 /** Months an LSOA's array holds at first and grows by: a year (reads are usually whole years). */
@@ -77,6 +78,8 @@ export class CountsPool {
 export class AreaCounts {
   readonly byMonth = new Map<MonthKey, Uint32Array>();
   readonly byLsoa = new Map<string, LsoaEntry>();
+  /** Rows in the area's LSOAs by force, before de-duplication (see PoliceUkData.rowsByForce). */
+  readonly rowsByForce = new Map<string, number>();
   /** Rows counted here, and rows here dropped because their Crime ID was counted here already. */
   inArea = 0;
   duplicates = 0;
@@ -95,6 +98,11 @@ export class AreaCounts {
     let e = this.byLsoa.get(code);
     if (!e) this.byLsoa.set(code, (e = { name, counts: this.pool.take() }));
     return e;
+  }
+
+  /** Count `n` rows of a force in the area's LSOAs (before de-duplication). */
+  forceRows(force: string, n: number): void {
+    this.rowsByForce.set(force, (this.rowsByForce.get(force) ?? 0) + n);
   }
 
   /** Count a row that passed every check and de-duplication. */
@@ -119,7 +127,9 @@ export class AreaCounts {
     const size = lsoaMonths.length * N;
     for (const e of this.byLsoa.values()) {
       if (inPlace && e.counts.length === size) continue;
-      if (inPlace) {
+      // An array shorter than the span belongs to an LSOA whose rows stopped before the area's last month: a view of
+      // it would be short (subarray clamps), so it gets a full-length array below, zeros after its last month.
+      if (inPlace && e.counts.length > size) {
         // Already in calendar order with room to spare: a view of the rows in use.
         e.counts = e.counts.subarray(0, size);
         continue;
@@ -130,11 +140,15 @@ export class AreaCounts {
       });
       e.counts = counts;
     }
+    // Sorted, so that the result does not depend on the order rows (or the fast reader's batches) came in.
+    const rowsByForce = new Map([...this.rowsByForce].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return {
       byMonth: this.byMonth,
       lsoaMonths,
       byLsoa: this.byLsoa,
       monthsByForce: shared.monthsByForce,
+      rowsByForce,
+      coverage: computeCoverage({ rowsByForce, monthsByForce: shared.monthsByForce, byMonth: this.byMonth }),
       tally: {
         rows: shared.rows,
         inArea: this.inArea,

@@ -49,8 +49,12 @@ export const STOP_SEARCH_COLUMNS: readonly ColumnSpec[] = [
 export interface AreaFilter {
   /** Exact LSOA codes (wins over the name prefix when given). */
   lsoaCodes?: ReadonlySet<string>;
-  /** Local-authority name: rows whose LSOA name is "<prefix> 123A". */
-  lsoaNamePrefix?: string;
+  /**
+   * Local-authority name: rows whose LSOA name is "<prefix> 123A". Several names for an area whose authorities
+   * merged: police.uk names LSOAs after the authority of the month (e.g. "Taunton Deane 001A" until March 2019,
+   * "Somerset West and Taunton 001A" after), so each name matches the months it was used in.
+   */
+  lsoaNamePrefix?: string | readonly string[];
 }
 
 export interface PoliceUkOptions {
@@ -145,7 +149,8 @@ export class AreaClassifier {
     filters.forEach((f, i) => {
       // A code list wins over the name (see AreaFilter); no filter at all is everywhere.
       if (f.lsoaCodes) for (const c of f.lsoaCodes) push(this.byCode, c, i);
-      else if (f.lsoaNamePrefix !== undefined) push(this.byPrefix, f.lsoaNamePrefix, i);
+      else if (typeof f.lsoaNamePrefix === 'string') push(this.byPrefix, f.lsoaNamePrefix, i);
+      else if (f.lsoaNamePrefix !== undefined) for (const p of new Set(f.lsoaNamePrefix)) push(this.byPrefix, p, i);
       else this.everywhere.push(i);
     });
   }
@@ -475,6 +480,7 @@ export async function readStreetFileCsvParse(
     // Each area the LSOA is in counts the row, unless that area counted its Crime ID already.
     for (const a of classifier.areasOf(code, lname)) {
       const area = areas[a]!;
+      area.forceRows(force, 1);
       if (id !== '' && !state.ids.add(id, a)) {
         area.duplicates++;
         continue;

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPoliceUkFast, type FastReadOptions, type WorkerEntry } from '../../../src/ingest/fast/read.js';
 import { readPoliceUkCsvParse, type PoliceUkOptions } from '../../../src/ingest/formats/police-uk.js';
-import type { PoliceUkData } from '../../../src/model/data.js';
+import { CRIME_TYPES, type PoliceUkData } from '../../../src/model/data.js';
 import { SwpError, type Warning } from '../../../src/model/errors.js';
 import { REAL_DATA, ROOT, tempDir, writeTree } from '../../helpers.js';
 
@@ -59,6 +59,8 @@ function plain(data: PoliceUkData) {
     lsoaMonths: data.lsoaMonths,
     byLsoa: [...data.byLsoa].map(([code, l]) => [code, l.name, [...l.counts]]),
     monthsByForce: [...data.monthsByForce].map(([f, s]) => [f, [...s]]),
+    rowsByForce: [...data.rowsByForce],
+    coverage: data.coverage,
     tally: data.tally,
     files: data.files,
   };
@@ -127,6 +129,36 @@ describe('fast police.uk reader: real and demo data', () => {
     expect(ref.warnings[0]?.message).toMatch(/stop and search file skipped/);
     // The real file has quoted fields; if the scanner met anything in its first 256 KB it would leave it to csv-parse.
     expect(fallbacks).toEqual([]);
+  });
+});
+
+describe('an LSOA that stops appearing mid-series (issue 11: "This is a bug in swp" from a short counts array)', () => {
+  it('gives every LSOA an array as long as the months, with zeros after its last row, in both readers', async () => {
+    // 14 months (more than the year an LSOA's array starts with); E01099002 has rows in the first two months only,
+    // E01099003 from the thirteenth on. Two forces: Force A in every month, Force B (2 rows) in one.
+    const dir = tempDir('swp-lsoa-gone-');
+    const months: string[] = [];
+    for (let k = 0; k < 14; k++) months.push(`${2016 + Math.floor((3 + k) / 12)}-${String(((3 + k) % 12) + 1).padStart(2, '0')}`);
+    let id = 0;
+    months.forEach((m, k) => {
+      const rows = [`${HEX(++id)},${m},Force A,Force A,,,On or near A,E01099001,Castlebridge 001A,Burglary,,`];
+      if (k < 2) rows.push(`${HEX(++id)},${m},Force A,Force A,,,On or near A,E01099002,Castlebridge 001B,Drugs,,`);
+      if (k >= 12) rows.push(`${HEX(++id)},${m},Force A,Force A,,,On or near A,E01099003,Castlebridge 001C,Drugs,,`);
+      writeFileSync(join(dir, `${m}-force-a-street.csv`), `${HEADER}\n${rows.join('\n')}\n`);
+    });
+    writeFileSync(join(dir, `${months[5]}-force-b-street.csv`), `${HEADER}\n${HEX(++id)},${months[5]},Force B,Force B,,,On or near A,E01099001,Castlebridge 001A,Robbery,,\n${HEX(++id)},${months[5]},Force B,Force B,,,On or near A,E01099009,Elsewhere 001A,Robbery,,\n`);
+    const { ref } = await agree([dir], { area: { lsoaNamePrefix: 'Castlebridge' }, latestMonth: '2026-11', displayBase: dir }, ALL_MODES);
+    expect(ref.ok).toBe(true);
+    if (!ref.ok) return;
+    const n = CRIME_TYPES.length;
+    const drugs = CRIME_TYPES.indexOf('Drugs');
+    const byLsoa = new Map(ref.data.byLsoa.map(([code, , counts]) => [code as string, counts as number[]]));
+    for (const counts of byLsoa.values()) expect(counts).toHaveLength(14 * n);
+    expect(months.map((_, k) => byLsoa.get('E01099002')![k * n + drugs])).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(months.map((_, k) => byLsoa.get('E01099003')![k * n + drugs])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+    // Force B supplies 1 of the area's 19 rows (< 10%): Force A alone covers the area, and every month is complete.
+    expect(ref.data.rowsByForce).toEqual([['Force A', 18], ['Force B', 1]]);
+    expect(ref.data.coverage).toEqual({ forces: ['Force A'], forcesFrom: 'data', span: { start: months[0], end: months[13] }, complete: months, missing: [] });
   });
 });
 

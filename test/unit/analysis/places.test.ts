@@ -36,6 +36,8 @@ function data(months: string[], lsoas: Array<{ code: string; year: number; befor
     lsoaMonths: months,
     byLsoa,
     monthsByForce: new Map(),
+    rowsByForce: new Map(),
+    coverage: { forces: [], forcesFrom: 'none', span: { start: months[0]!, end: months[months.length - 1]! }, complete: months, missing: [] },
     tally: { rows: 0, inArea: 0, outOfArea: 0, noLocation: 0, duplicates: 0 },
     files: [],
   };
