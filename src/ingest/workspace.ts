@@ -10,6 +10,7 @@ import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { readHomeOfficeCsp } from './formats/home-office-csp.js';
+import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { readPopulation } from './formats/population.js';
@@ -197,6 +198,11 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const population = await readAll(config.inputs.population, 'population', readPopulation);
   const measures = await readAll(config.inputs.measures, 'measures', readMeasures);
   const homeOffice = await readAll(config.inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+  // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
+  for (const p of homeOfficeOverlaps(homeOffice)) {
+    if (problems.length < limit) problems.push(p);
+    else omitted++;
+  }
   const planReview = await readOne(config.inputs.planReview, 'planReview', readPlanReview);
   const consultation = await readOne(config.inputs.consultation, 'consultation', readConsultation);
   const scores = await readOne(config.inputs.scores, 'scores', readScores);
@@ -249,6 +255,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
     workspace.policeInput = { paths: policePaths, encoding: policeEncoding, displayBase, ...(policeColumns ? { columns: policeColumns } : {}), ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}) };
   }
   for (const w of crossChecks(workspace)) warn(w);
+  const nameOfCode = (code: string) => population.find((p) => p.areaCode === code)?.areaName ?? measures.find((m) => m.areaCode === code)?.areaName;
+  for (const w of homeOfficeNameWarnings(config, homeOffice, nameOfCode)) warn(w);
   return workspace;
 }
 
