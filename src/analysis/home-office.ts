@@ -14,6 +14,7 @@
  */
 import { allocateOffence } from '../ingest/formats/home-office-offences.js';
 import { areaKey, HomeOfficeNames } from '../ingest/home-office.js';
+import type { Workspace } from '../ingest/workspace.js';
 import type { Config } from '../model/config.js';
 import type { IndicatorResult } from '../model/contract.js';
 import type { HomeOfficeRow } from '../model/data.js';
@@ -204,4 +205,34 @@ export function homeOfficeComparisons(
     }
   }
   return { peers, force, notes };
+}
+
+/**
+ * Lines for `swp validate`: which quarters of the partnership's latest financial year the table has (a year to
+ * date when fewer than four), and the peers that lack some of them (left out of that year's comparisons).
+ */
+export function homeOfficeCoverage(ws: Workspace): string[] {
+  if (ws.homeOffice.length === 0) return [];
+  const table = new HomeOfficeTable(ws.homeOffice);
+  const { area } = ws.config;
+  const ours = table.names.find(area.cspName ?? area.name);
+  if (!ours) return [];
+  const years = [...new Set(ws.homeOffice.filter((r) => areaKey(r.cspName) === areaKey(ours)).map((r) => Number(r.financialYear.slice(0, 4))))].sort((a, b) => a - b);
+  const latest = years[years.length - 1];
+  if (latest === undefined) return [];
+  const quarters = table.quarters(ours, latest);
+  const fy = financialYearLabel(latest);
+  const lines = [
+    quarters.length === 4
+      ? `  ${ours}: ${fy} complete (April to March)`
+      : `  ${ours}: ${fy} covers ${quartersText(quarters)} only: compared as a year to date, with the same quarters of the other areas`,
+  ];
+  const short = area.peers.flatMap((peer) => {
+    const csp = table.names.find(/^[EWKNS]\d{8}$/.test(peer) ? ws.population.find((p) => p.areaCode === peer)?.areaName ?? peer : peer);
+    if (!csp) return [];
+    const have = table.quarters(csp, latest);
+    return covers(have, quarters) ? [] : [`${csp} (${quartersText(have)})`];
+  });
+  if (short.length > 0) lines.push(`  peers left out of ${fy} comparisons, with fewer quarters than ${ours}: ${short.join(', ')}`);
+  return lines;
 }

@@ -222,6 +222,10 @@ describe('corpus: Home Office CSP table', () => {
     expect(r.force!.name).toBe('Essex');
     expect(r.force!.value).toBeCloseTo((forceCount / forcePop) * 1000, 10);
     expect(r.notes).toContain('2023/24 Home Office figures cover April to December only: compared with the same quarters of the other areas');
+    // validate says so too, without a warning (the current year is always partial).
+    const v = await cli(['validate', '--fail-on-warnings', '-w', dir], dir);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain('Basildon: 2023/24 covers April to December only: compared as a year to date, with the same quarters of the other areas');
   });
 
   it('a peer missing a quarter (Harlow has no 2022/23 Q4) is left out of the comparison with a note, never compared on nine months against twelve', async () => {
@@ -245,6 +249,9 @@ describe('corpus: Home Office CSP table', () => {
     expect(r.force!.value).toBeCloseTo(both * 1000, 10);
     // The partnership's whole year is not shortened to the peer's nine months.
     expect(r.notes.some((n) => n.includes('cover April to December only'))).toBe(false);
+    const v = await cli(['validate', '-w', dir], dir);
+    expect(v.stderr).toContain('Basildon: 2022/23 complete (April to March)');
+    expect(v.stderr).toContain('peers left out of 2022/23 comparisons, with fewer quarters than Basildon: Harlow (April to December)');
   });
 
   it('subgroups renamed across editions (2013/14 spellings and 2022/23 spellings in two files) are all counted', async () => {

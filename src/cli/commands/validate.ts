@@ -2,6 +2,7 @@
 import { loadWorkspace, type Workspace } from '../../ingest/workspace.js';
 import { logoDataUri } from '../../render/document.js';
 import { loadTemplates, overrideDir } from '../../render/templates.js';
+import { homeOfficeCoverage } from '../../analysis/home-office.js';
 import { monthsBetween } from '../../analysis/periods.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
@@ -72,6 +73,7 @@ export function describeWorkspace(ws: Workspace): string[] {
     const csps = new Set(ws.homeOffice.map((r) => r.cspName));
     const years = [...new Set(ws.homeOffice.map((r) => r.financialYear))].sort();
     lines.push(`Home Office CSP table: ${csps.size} partnerships, ${years[0]} to ${years[years.length - 1]}`);
+    lines.push(...homeOfficeCoverage(ws));
   }
   return lines;
 }
