@@ -139,11 +139,14 @@ export function homeOfficeComparisons(
   const none = { peers: null, force: null, notes: [] as string[] };
   if (def.source !== 'police-uk' || def.type !== 'rate' || source.ws.homeOffice.length === 0) return none;
   const table = source.homeOfficeTable();
-  const ours = table.names.find(config.area.cspName ?? config.area.name);
-  if (!ours) return none;
-  const quarters = table.quarters(ours, startYear);
-  if (quarters.length === 0) return none;
+  const ourName = config.area.cspName ?? config.area.name;
+  const ours = table.names.find(ourName);
   const fy = financialYearLabel(startYear);
+  // Said in the notes only where a comparison was asked for (peers); the load warned about the name already.
+  const asked = (note: string) => ({ ...none, notes: config.area.peers.length > 0 ? [note] : [] });
+  if (!ours) return asked(`"${ourName}" is not in the Home Office CSP table: no most similar group or force comparison`);
+  const quarters = table.quarters(ours, startYear);
+  if (quarters.length === 0) return asked(`the Home Office CSP table has no ${fy} figures for ${ours}: no most similar group or force comparison`);
   const notes: string[] = [];
   if (quarters.length < 4) notes.push(`${fy} Home Office figures cover ${quartersText(quarters)} only: compared with the same quarters of the other areas`);
   const lessThanOurs = (have: number[]) =>
@@ -174,6 +177,7 @@ export function homeOfficeComparisons(
         return null;
       }
       const cp = countPop(csp, isCode ? peer : source.areaCodeOf(csp));
+      if (!cp) notes.push(`${csp} left out of the most similar group: no ${fy} rate (a figure suppressed or missing, or no population for it)`);
       return cp ? (cp.count / cp.pop) * def.multiplier : null;
     });
     const p = compareWithPeers((own.count / own.pop) * def.multiplier, values);
@@ -187,18 +191,24 @@ export function homeOfficeComparisons(
   const f = table.forceOf(ours);
   if (isYear && f && own) {
     const left: string[] = [];
-    const members = f.csps.flatMap((csp) => {
+    const missing: string[] = [];
+    const members: { count: number; pop: number }[] = [];
+    for (const csp of f.csps) {
       const have = table.quarters(csp, startYear);
       if (!covers(have, quarters)) {
         left.push(`${csp} (${have.length ? quartersText(have) : 'no quarter'})`);
-        return [];
+        continue;
       }
-      return [countPop(csp, codeOf(csp))];
-    });
+      const cp = countPop(csp, codeOf(csp));
+      if (cp) members.push(cp);
+      else missing.push(csp);
+    }
     if (left.length > 0) notes.push(`left out of the ${f.force} figure, as their ${fy} Home Office figures do not cover ${quartersText(quarters)}: ${left.join(', ')}`);
-    if (members.length > 1 && members.every((m) => m !== null)) {
-      const total = members.reduce((a, m) => a + m!.count, 0);
-      const pop = members.reduce((a, m) => a + m!.pop, 0);
+    // A force figure without some of its partnerships' offences would be wrong, not partial: none at all.
+    if (missing.length > 0) notes.push(`no ${f.force} figure: no ${fy} count or population for ${missing.join(', ')}`);
+    else if (members.length > 1) {
+      const total = members.reduce((a, m) => a + m.count, 0);
+      const pop = members.reduce((a, m) => a + m.pop, 0);
       const value = (total / pop) * def.multiplier;
       const local = crudeRate(own.count, own.pop, { multiplier: def.multiplier });
       force = { name: f.force, value, comparison: compareWithBenchmark(local, value, def.polarity).outcome };

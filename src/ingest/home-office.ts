@@ -20,6 +20,17 @@ import type { Config } from '../model/config.js';
  * "County of X" as "X".
  */
 export function areaKey(name: string): string {
+  // A national table has ~300 names on ~1 million rows: each name is worked out once.
+  let key = AREA_KEYS.get(name);
+  if (key === undefined) {
+    key = computeAreaKey(name);
+    if (AREA_KEYS.size < 100_000) AREA_KEYS.set(name, key);
+  }
+  return key;
+}
+const AREA_KEYS = new Map<string, string>();
+
+function computeAreaKey(name: string): string {
   let s = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

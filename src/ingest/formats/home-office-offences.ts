@@ -138,6 +138,18 @@ export type OffenceAllocation =
  * indicator id it counts towards (null for fraud). `unknown` when the text is not a known subgroup.
  */
 export function allocateOffence(group: string, subgroup: string): OffenceAllocation {
+  // A table has a few dozen distinct group/subgroup pairs on up to a million rows: each is worked out once.
+  const memo = `${group}\u0000${subgroup}`;
+  let a = ALLOCATIONS.get(memo);
+  if (a === undefined) {
+    a = allocate(group, subgroup);
+    if (ALLOCATIONS.size < 10_000) ALLOCATIONS.set(memo, a);
+  }
+  return a;
+}
+const ALLOCATIONS = new Map<string, OffenceAllocation>();
+
+function allocate(group: string, subgroup: string): OffenceAllocation {
   const key = offenceKey(subgroup);
   const found = key === '' ? GROUP_KEY.get(offenceKey(group)) : BY_KEY.get(key);
   if (!found) return { kind: 'unknown' };
