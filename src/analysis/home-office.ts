@@ -97,7 +97,7 @@ export class HomeOfficeTable {
       for (const q of quarters) {
         const list = y.byQuarter.get(q);
         if (!list) return null;
-        rows.push(...list);
+        for (const r of list) rows.push(r);
       }
     }
     let total = 0;
