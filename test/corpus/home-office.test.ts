@@ -384,6 +384,27 @@ describe('corpus: Home Office CSP table', () => {
     expect(ind.force).toBeNull();
   });
 
+  it('a whole year of the national table (310 partnerships, over 150,000 rows, as one file) loads and compares the partnership', async () => {
+    const dir = tempDir();
+    // One year's national file has more rows than a JavaScript call takes arguments (push(...rows) overflowed).
+    const many: Offence[] = Array.from({ length: 121 }, (_, k) => ({ ...OFFENCES[k % OFFENCES.length]!, code: `${OFFENCES[k % OFFENCES.length]!.code}.${k}` }));
+    const areas = [...Object.keys(ESSEX).map((csp) => essex(csp, { 2022: FULL })), ...Array.from({ length: 305 }, (_, i) => ({ csp: `Partnership ${i + 1}`, force: `Force ${(i % 42) + 1}`, years: { 2022: FULL } }))];
+    const text = table(areas, many);
+    expect(text.split('\r\n').length - 2).toBe(310 * 4 * 121);
+    writeTree(dir, {
+      'swp.config.yaml': config({ name: 'Basildon', code: 'E07000066', peers: ['Colchester'] }, ['home-office/prc-csp-2022-23.csv']),
+      'home-office/prc-csp-2022-23.csv': text,
+      'population/population.csv': essexPopulation([2022]),
+    });
+    const { ws, warnings } = await load(dir);
+    expect(warnings).toEqual([]);
+    expect(ws.homeOffice).toHaveLength(310 * 4 * 121);
+    let colchester = 0;
+    for (const q of FULL) many.forEach((o, i) => (colchester += o.burglary ? countOf('Colchester', 2022, q, i) : 0));
+    const r = burglaryIndicator(ws, 2022);
+    expect(r.peers!.average).toBeCloseTo((colchester / ESSEX.Colchester!.pop) * 1000, 10);
+  }, 120_000);
+
   it('the strategic assessment of Basildon (police.uk Essex December 2022 sample) carries the year-to-date note for 2022/23 in its indicators', async () => {
     const dir = tempDir();
     writeTree(dir, {
