@@ -72,7 +72,7 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
   let annualLine: number | undefined;
   let quarterlyLine: number | undefined;
   /** Offence texts that are no known subgroup: reported once each, with how many offences they hold. */
-  const unknown = new Map<string, { group: string; subgroup: string; line: number; rows: number; offences: number }>();
+  const unknown = new Map<string, { group: string; subgroup: string; line: number; rows: number; offences: number; unpublished: number }>();
 
   const onRow = (ctx: RowContext): void => {
     const fy = parseFinancialYear(ctx.raw('financial_year'));
@@ -131,10 +131,12 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
     if (allocateOffence(group, subgroup).kind === 'unknown') {
       const k = `${group}\u0000${subgroup}`;
       const u = unknown.get(k);
+      const unpublished = count.value.value === null ? 1 : 0;
       if (u) {
         u.rows++;
         u.offences += count.value.value ?? 0;
-      } else unknown.set(k, { group, subgroup, line: ctx.line, rows: 1, offences: count.value.value ?? 0 });
+        u.unpublished += unpublished;
+      } else unknown.set(k, { group, subgroup, line: ctx.line, rows: 1, offences: count.value.value ?? 0, unpublished });
     }
 
     const out: HomeOfficeRow = {
@@ -165,7 +167,9 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
   for (const u of unknown.values()) {
     const rowsText = u.rows === 1 ? 'this row' : `${u.rows.toLocaleString('en-GB')} rows, the first on this line`;
     options.onWarning?.({
-      message: `offence subgroup "${u.subgroup}" (group "${u.group}") is not one swp knows, so its ${u.offences.toLocaleString('en-GB')} offence${u.offences === 1 ? '' : 's'} (${rowsText}) are not allocated to any police.uk category and are left out of the most similar group and force comparisons; hint: if it is a new spelling of a known subgroup, correct it in the file (the known subgroups are listed in the README) or report it to the swp maintainers`,
+      message: `offence subgroup "${u.subgroup}" (group "${u.group}") is not one swp knows, so its ${u.offences.toLocaleString('en-GB')} offence${u.offences === 1 ? '' : 's'}${
+        u.unpublished > 0 ? ` and ${u.unpublished} unpublished figure${u.unpublished === 1 ? '' : 's'}` : ''
+      } (${rowsText}) are not allocated to any police.uk category and are left out of the most similar group and force comparisons; hint: if it is a new spelling of a known subgroup, correct it in the file (the known subgroups are listed in the README) or report it to the swp maintainers`,
       file,
       line: u.line,
     });
