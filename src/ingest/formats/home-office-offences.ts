@@ -66,7 +66,13 @@ export const HOME_OFFICE_SUBGROUPS: readonly OffenceSubgroup[] = [
     police: 'Burglary',
   },
   { subgroup: 'Burglary', group: THEFT, spellings: [], police: 'Burglary' },
-  { subgroup: 'Vehicle offences', group: THEFT, spellings: ['Vehicle crime', 'Vehicle theft offences'], police: 'Vehicle crime' },
+  {
+    subgroup: 'Vehicle offences',
+    group: THEFT,
+    // Some extracts break vehicle offences down into their Home Office offence classes.
+    spellings: ['Vehicle crime', 'Vehicle theft offences', 'Theft from a vehicle', 'Theft or unauthorised taking of a motor vehicle', 'Interfering with a motor vehicle', 'Aggravated vehicle taking'],
+    police: 'Vehicle crime',
+  },
   { subgroup: 'Theft from the person', group: THEFT, spellings: [], police: 'Theft from the person' },
   { subgroup: 'Bicycle theft', group: THEFT, spellings: [], police: 'Bicycle theft' },
   { subgroup: 'Shoplifting', group: THEFT, spellings: [], police: 'Shoplifting' },
@@ -78,7 +84,20 @@ export const HOME_OFFICE_SUBGROUPS: readonly OffenceSubgroup[] = [
   { subgroup: 'Possession of drugs', group: DRUGS, spellings: ['Drug possession'], police: 'Drugs' },
   { subgroup: 'Drug offences', group: DRUGS, spellings: [], police: 'Drugs' },
   { subgroup: 'Possession of weapons offences', group: 'Possession of weapons offences', spellings: ['Possession of weapons'], police: 'Possession of weapons' },
-  { subgroup: 'Public order offences', group: 'Public order offences', spellings: ['Public order'], police: 'Public order' },
+  {
+    subgroup: 'Public order offences',
+    group: 'Public order offences',
+    // Likewise the public order offence classes.
+    spellings: [
+      'Public order',
+      'Public fear alarm or distress',
+      'Racially or religiously aggravated public fear alarm or distress',
+      'Race or religious agg public fear',
+      'Violent disorder',
+      'Other offences against the state or public order',
+    ],
+    police: 'Public order',
+  },
   {
     subgroup: 'Miscellaneous crimes against society',
     group: 'Miscellaneous crimes against society',
