@@ -117,7 +117,8 @@ export class HomeOfficeTable {
   forceOf(csp: string): { force: string; csps: string[] } | undefined {
     const force = this.forceByCsp.get(areaKey(csp));
     if (force === undefined) return undefined;
-    const csps = [...this.forceByCsp].filter(([, f]) => f === force).map(([k]) => this.names.find(k) ?? k);
+    // Forces are spelt differently across editions too ("Avon & Somerset"): compared as area names are.
+    const csps = [...this.forceByCsp].filter(([, f]) => areaKey(f) === areaKey(force)).map(([k]) => this.names.find(k) ?? k);
     return { force, csps: csps.sort() };
   }
 }
