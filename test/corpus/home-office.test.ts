@@ -331,8 +331,10 @@ describe('corpus: Home Office CSP table', () => {
     writeTree(dir, {
       // No cspName: the area's ONS name is matched to the table's "Bristol"; a peer is given by its ONS code.
       'swp.config.yaml': config({ name: 'Bristol, City of', code: 'E06000023', peers: ['E06000024', 'South Gloucestershire'] }, ['home-office/csp.csv']),
-      // The table spells the partnership in capitals and with "&" in one edition's style.
-      'home-office/csp.csv': table(Object.keys(AVON).map(avon)).replace(/,Bath and North East Somerset,/g, ',Bath & North East Somerset,'),
+      // One partnership spelt with "&", and the force spelt with "&" on another's rows, as editions differ.
+      'home-office/csp.csv': table(Object.keys(AVON).map(avon))
+        .replace(/,Bath and North East Somerset,/g, ',Bath & North East Somerset,')
+        .replace(/,Avon and Somerset,South Gloucestershire,/g, ',Avon & Somerset,South Gloucestershire,'),
       'population/population.csv': population(Object.values(AVON).map((v) => ({ code: v.code, name: v.ons, pop: v.pop })), [2022]),
     });
     const { ws, warnings } = await load(dir);
