@@ -9,12 +9,12 @@ import { monthComplete } from '../model/data.js';
 import type { IndicatorResult, Period } from '../model/contract.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { addMonths, financialYear, monthsBetween, type MonthRange } from './periods.js';
+import { homeOfficeComparisons } from './home-office.js';
 import { DataSource, ENGLAND, ENGLAND_AND_WALES, type Observation } from './sources.js';
 import {
   compareProportions,
   comparePoissonCounts,
   compareWithBenchmark,
-  compareWithPeers,
   crudeRate,
   chiSquaredTrendProportions,
   poissonCountLimits,
@@ -149,45 +149,10 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
   const spc = def.source === 'police-uk' ? spcOf(def, source, range, config.analysis.spcMonths, config.analysis.spcScreenOutliers) : null;
   if (def.source === 'police-uk') notes.push(...policeGapNotes(source, range, ctx.startYear, spc !== null, config.analysis.spcMonths));
 
-  // Most similar group: from the Home Office CSP table (one source for us and the peers).
-  let peers: IndicatorResult['peers'] = null;
-  if (def.source === 'police-uk' && config.area.peers.length > 0 && source.ws.homeOffice.length > 0 && def.type === 'rate') {
-    const rateOf = (name: string): number | null => {
-      const code = source.areaCodeOf(name);
-      const count = source.homeOfficeCount(source.areaName(code ?? '') ?? name, def.id, ctx.startYear);
-      const pop = code ? source.population(code, ctx.startYear, 'all') : null;
-      return count !== null && pop ? (count / pop.value) * def.multiplier : null;
-    };
-    const ours = rateOf(config.area.cspName ?? config.area.name);
-    if (ours !== null) {
-      const p = compareWithPeers(ours, config.area.peers.map(rateOf));
-      peers = { average: p.peerAverage, rank: p.rank, of: p.of };
-    }
-  }
-
-  // The police force area, from the same Home Office table: this partnership's rate (with its interval) against the
-  // force's, computed from the force's partnerships and their populations. Only when every one of them has both.
-  let force: IndicatorResult['force'] = null;
-  const isYear = range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12;
-  if (def.source === 'police-uk' && def.type === 'rate' && isYear && source.ws.homeOffice.length > 0) {
-    const ourCsp = config.area.cspName ?? config.area.name;
-    const f = source.forceOf(ourCsp);
-    const countPop = (csp: string) => {
-      const code = source.areaCodeOf(csp);
-      const count = source.homeOfficeCount(csp, def.id, ctx.startYear);
-      const pop = code ? source.population(code, ctx.startYear, 'all') : null;
-      return count !== null && pop ? { count, pop: pop.value } : null;
-    };
-    const ours = countPop(ourCsp);
-    const members = f ? f.csps.map(countPop) : [];
-    if (f && ours && members.length > 1 && members.every((m) => m !== null)) {
-      const total = members.reduce((a, m) => a + m!.count, 0);
-      const pop = members.reduce((a, m) => a + m!.pop, 0);
-      const value = (total / pop) * def.multiplier;
-      const local = crudeRate(ours.count, ours.pop, { multiplier: def.multiplier });
-      force = { name: f.force, value, comparison: compareWithBenchmark(local, value, def.polarity).outcome };
-    }
-  }
+  // Most similar group and police force area: from the Home Office CSP table (one source for us and the others),
+  // over the quarters the table has for the partnership (src/analysis/home-office.ts).
+  const { peers, force, notes: homeOfficeNotes } = homeOfficeComparisons(def, range, ctx);
+  notes.push(...homeOfficeNotes);
 
   return {
     id: def.id,

@@ -7,6 +7,9 @@ import type { Workspace } from '../ingest/workspace.js';
 import { completeMonthCounts, missingMonthsNote, type HomeOfficeRow, type MeasureRow, type Revision } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { chooseRows } from './period-rows.js';
+import { allocateOffence } from '../ingest/formats/home-office-offences.js';
+import { areaKey } from '../ingest/home-office.js';
+import { HomeOfficeTable } from './home-office.js';
 import { financialYearOf, monthsBetween, type MonthRange } from './periods.js';
 
 export const ENGLAND_AND_WALES = 'K04000001';
@@ -35,27 +38,13 @@ export interface PopulationValue {
 
 const monthOf = (iso: string) => iso.slice(0, 7);
 
-/** Mapping of Home Office offence groups/subgroups to police.uk categories, for most-similar-group comparisons. */
-const HOME_OFFICE_TO_POLICE: [RegExp, string][] = [
-  [/^domestic burglary$|^non-domestic burglary$|burglary/i, 'recorded-crime.burglary'],
-  [/^shoplifting$/i, 'recorded-crime.shoplifting'],
-  [/^bicycle theft$/i, 'recorded-crime.bicycle-theft'],
-  [/^theft from the person$/i, 'recorded-crime.theft-from-the-person'],
-  [/^vehicle offences$/i, 'recorded-crime.vehicle-crime'],
-  [/^all other theft offences$/i, 'recorded-crime.other-theft'],
-  [/^violence (with|without) injury$|^stalking and harassment$|^death or serious injury|^homicide$|sexual offences|^rape$/i, 'recorded-crime.violence-and-sexual-offences'],
-  [/^robbery/i, 'recorded-crime.robbery'],
-  [/^criminal damage/i, 'recorded-crime.criminal-damage-and-arson'],
-  [/^drug offences$|possession of drugs|trafficking of drugs/i, 'recorded-crime.drugs'],
-  [/^possession of weapons/i, 'recorded-crime.possession-of-weapons'],
-  [/^public order/i, 'recorded-crime.public-order'],
-  [/^miscellaneous crimes against society$/i, 'recorded-crime.other-crime'],
-];
-
-/** The police.uk indicator a Home Office row counts towards (fraud and unmapped groups: none). */
+/**
+ * The police.uk indicator a Home Office row counts towards: by the subgroup table of
+ * src/ingest/formats/home-office-offences.ts (fraud, computer misuse and unknown subgroups: none).
+ */
 export function policeIndicatorOfHomeOfficeRow(row: HomeOfficeRow): string | undefined {
-  for (const [re, id] of HOME_OFFICE_TO_POLICE) if (re.test(row.offenceSubgroup) || re.test(row.offenceGroup)) return id;
-  return undefined;
+  const a = allocateOffence(row.offenceGroup, row.offenceSubgroup);
+  return a.kind === 'known' ? a.indicator ?? undefined : undefined;
 }
 
 /** Why a measure has no rows inside a period: none at all, or none yet (the latest row ends before it starts). */
@@ -105,6 +94,10 @@ export class DataSource {
   areaCodeOf(nameOrCode: string): string | undefined {
     if (/^[EWKNS]\d{8}$/.test(nameOrCode)) return nameOrCode;
     for (const [code, name] of this.areaNames) if (name.toLowerCase() === nameOrCode.toLowerCase()) return code;
+    // Then the same area spelt another way ("Bristol" for ONS "Bristol, City of"): local authorities only, so
+    // "City of London" never falls to the London region.
+    const key = areaKey(nameOrCode);
+    for (const [code, name] of this.areaNames) if (/^(E06|E07|E08|E09|W06)/.test(code) && areaKey(name) === key) return code;
     return undefined;
   }
 
@@ -228,27 +221,23 @@ export class DataSource {
     });
   }
 
-  /** The force a CSP belongs to in the Home Office table, and every CSP of that force. */
-  forceOf(cspName: string): { force: string; csps: string[] } | undefined {
-    const row = this.ws.homeOffice.find((r) => r.cspName.toLowerCase() === cspName.toLowerCase());
-    if (!row) return undefined;
-    const csps = [...new Set(this.ws.homeOffice.filter((r) => r.forceName === row.forceName).map((r) => r.cspName))].sort();
-    return { force: row.forceName, csps };
+  private hoTable: HomeOfficeTable | undefined;
+
+  /** The Home Office CSP table, indexed (built on first use). */
+  homeOfficeTable(): HomeOfficeTable {
+    return (this.hoTable ??= new HomeOfficeTable(this.ws.homeOffice));
   }
 
-  /** Home Office CSP-table count for a CSP, police.uk indicator and financial year (null if not in the table). */
-  homeOfficeCount(cspName: string, indicatorId: string, startYear: number): number | null {
-    const fy = `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-    let total = 0;
-    let found = false;
-    for (const row of this.ws.homeOffice) {
-      if (row.financialYear !== fy || row.cspName.toLowerCase() !== cspName.toLowerCase()) continue;
-      const id = policeIndicatorOfHomeOfficeRow(row);
-      if (id === undefined || (indicatorId !== 'recorded-crime.all' && id !== indicatorId)) continue;
-      if (row.count === null) return null;
-      total += row.count;
-      found = true;
-    }
-    return found ? total : null;
+  /** The force a CSP belongs to in the Home Office table, and every CSP of that force. */
+  forceOf(cspName: string): { force: string; csps: string[] } | undefined {
+    return this.homeOfficeTable().forceOf(cspName);
+  }
+
+  /**
+   * Home Office CSP-table count for a CSP, police.uk indicator and financial year, over the given quarters (default
+   * all four); null if not in the table or a quarter is missing.
+   */
+  homeOfficeCount(cspName: string, indicatorId: string, startYear: number, quarters?: readonly number[]): number | null {
+    return this.homeOfficeTable().count(cspName, indicatorId, startYear, quarters);
   }
 }

@@ -11,6 +11,7 @@ import { mismatchWarnings, nothingForArea, uniqueMeasures, uniquePopulation } fr
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { readHomeOfficeCsp } from './formats/home-office-csp.js';
+import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { readPopulation } from './formats/population.js';
@@ -192,7 +193,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
       for (const file of files) {
         const got = await attempt(() => reader(file, readerOptions(source, file)));
         if (got) {
-          rows.push(...got.rows);
+          // Not push(...rows): a national Home Office table has ~10^6 rows, beyond the argument limit of a call.
+          for (const r of got.rows) rows.push(r);
           summaries.push(got.summary);
         }
       }
@@ -209,6 +211,11 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const population = (await attempt(async () => uniquePopulation(await readAll(config.inputs.population, 'population', readPopulation)))) ?? [];
   const measures = (await attempt(async () => uniqueMeasures(await readAll(config.inputs.measures, 'measures', readMeasures), warn))) ?? [];
   const homeOffice = await readAll(config.inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+  // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
+  for (const p of homeOfficeOverlaps(homeOffice)) {
+    if (problems.length < limit) problems.push(p);
+    else omitted++;
+  }
   const planReview = await readOne(config.inputs.planReview, 'planReview', readPlanReview);
   const consultation = await readOne(config.inputs.consultation, 'consultation', readConsultation);
   const scores = await readOne(config.inputs.scores, 'scores', readScores);
@@ -265,6 +272,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   for (const w of crossChecks(workspace)) warn(w);
   const nothing = nothingForArea(workspace);
   if (nothing) throw new SwpError(ExitCode.INPUT, nothing);
+  const nameOfCode = (code: string) => population.find((p) => p.areaCode === code)?.areaName ?? measures.find((m) => m.areaCode === code)?.areaName;
+  for (const w of homeOfficeNameWarnings(config, homeOffice, nameOfCode)) warn(w);
   return workspace;
 }
 

@@ -115,7 +115,7 @@ async function assessJson(ws: string, year?: string): Promise<{ code: number; st
   const r = await swp(['assess', '-w', ws, '--format', 'json', '--out', out, '--date', '2023-06-30', ...(year ? ['--year', year] : [])], ws);
   let json: any;
   try {
-    json = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    json = JSON.parse(readFileSync(join(out, 'assessment-2022-23.json'), 'utf8'));
   } catch {
     json = undefined;
   }

@@ -2,6 +2,7 @@
 import { loadWorkspace, type Workspace } from '../../ingest/workspace.js';
 import { logoDataUri } from '../../render/document.js';
 import { loadTemplates, overrideDir } from '../../render/templates.js';
+import { homeOfficeCoverage } from '../../analysis/home-office.js';
 import { monthsBetween } from '../../analysis/periods.js';
 import { describeDisclosure } from '../../analysis/disclosure-plan.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
@@ -74,6 +75,7 @@ export function describeWorkspace(ws: Workspace): string[] {
     const csps = new Set(ws.homeOffice.map((r) => r.cspName));
     const years = [...new Set(ws.homeOffice.map((r) => r.financialYear))].sort();
     lines.push(`Home Office CSP table: ${csps.size} partnerships, ${years[0]} to ${years[years.length - 1]}`);
+    lines.push(...homeOfficeCoverage(ws));
   }
   lines.push(...describeDisclosure(config, measureIds, !!ws.police));
   return lines;

@@ -8,6 +8,8 @@
  */
 import type { FileSummary, HomeOfficeRow, InputKind } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
+import { areaKey, offenceIdentity } from '../home-office.js';
+import { allocateOffence } from './home-office-offences.js';
 import { DuplicateTracker, readTable, tidyText, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'Home Office CSP table';
@@ -69,6 +71,8 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
   let last: string | undefined;
   let annualLine: number | undefined;
   let quarterlyLine: number | undefined;
+  /** Offence texts that are no known subgroup: reported once each, with how many offences they hold. */
+  const unknown = new Map<string, { group: string; subgroup: string; line: number; rows: number; offences: number; unpublished: number }>();
 
   const onRow = (ctx: RowContext): void => {
     const fy = parseFinancialYear(ctx.raw('financial_year'));
@@ -104,14 +108,16 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
 
     if (ctx.bad || 'why' in fy || !force.ok || !csp.ok || !description.ok || !count.ok) return;
 
-    const key = [fy.label, quarter ?? '', force.value.toLowerCase(), csp.value.toLowerCase(), code.toLowerCase(), description.value.toLowerCase()].join('\u0000');
+    // One row per year, quarter, CSP and offence; the offence is its code when it has one, so an edition that
+    // rewords a description is still caught (the CSP by areaKey, so "Barking & Dagenham" = "Barking and Dagenham").
+    const key = [fy.label, quarter ?? '', areaKey(csp.value), offenceIdentity({ offenceCode: code, offenceDescription: description.value })].join('\u0000');
     const firstLine = duplicates.check(key, ctx.line);
     if (firstLine !== undefined) {
       ctx.problem('count', {
         message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${fy.label}${quarter === null ? '' : ` Q${quarter}`} "${description.value}" for ${csp.value}`,
-        expected: 'one row per financial year, quarter, force, CSP and offence',
-        found: `the same year, quarter, force, CSP and offence as line ${firstLine}`,
-        hint: 'the file may contain the same extract twice; remove one of the two rows',
+        expected: 'one row per financial year, quarter, CSP and offence (code, or description where there is no code)',
+        found: `the same year, quarter, CSP and offence as line ${firstLine}`,
+        hint: 'the file may contain the same extract twice, or two editions pasted together; keep one edition and remove the other rows',
       });
       return;
     }
@@ -122,6 +128,16 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
     if (first === undefined || months.first < first) first = months.first;
     if (last === undefined || months.last > last) last = months.last;
     csps.add(csp.value);
+    if (allocateOffence(group, subgroup).kind === 'unknown') {
+      const k = `${group}\u0000${subgroup}`;
+      const u = unknown.get(k);
+      const unpublished = count.value.value === null ? 1 : 0;
+      if (u) {
+        u.rows++;
+        u.offences += count.value.value ?? 0;
+        u.unpublished += unpublished;
+      } else unknown.set(k, { group, subgroup, line: ctx.line, rows: 1, offences: count.value.value ?? 0, unpublished });
+    }
 
     const out: HomeOfficeRow = {
       financialYear: fy.label,
@@ -146,6 +162,16 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
       message: `the table mixes annual rows (no quarter, e.g. line ${annualLine}) and quarterly rows (e.g. line ${quarterlyLine}): totals may be counted twice`,
       file,
       line: annualLine,
+    });
+  }
+  for (const u of unknown.values()) {
+    const rowsText = u.rows === 1 ? 'this row' : `${u.rows.toLocaleString('en-GB')} rows, the first on this line`;
+    options.onWarning?.({
+      message: `offence subgroup "${u.subgroup}" (group "${u.group}") is not one swp knows, so its ${u.offences.toLocaleString('en-GB')} offence${u.offences === 1 ? '' : 's'}${
+        u.unpublished > 0 ? ` and ${u.unpublished} unpublished figure${u.unpublished === 1 ? '' : 's'}` : ''
+      } (${rowsText}) are not allocated to any police.uk category and are left out of the most similar group and force comparisons; hint: if it is a new spelling of a known subgroup, correct it in the file (the known subgroups are listed in the README) or report it to the swp maintainers`,
+      file,
+      line: u.line,
     });
   }
   const countAt = header.index['count']!;

@@ -200,7 +200,7 @@ describe('readHomeOfficeCsp: broken files', () => {
     expect(err.problems).toHaveLength(2);
     expect(err.omitted).toBe(2);
     expect(err.problems[0]).toMatchObject({ line: 3, column: 4, columnName: 'CSP Name', message: 'a Community Safety Partnership name is empty', found: '"  "' });
-    expect(err.problems[1]).toMatchObject({ line: 4, column: 9, found: 'the same year, quarter, force, CSP and offence as line 2' });
+    expect(err.problems[1]).toMatchObject({ line: 4, column: 9, found: 'the same year, quarter, CSP and offence as line 2' });
     expect(err.problems[1]!.message).toBe('duplicate row: lines 2 and 4 both give 2016/17 Q1 "Burglary - residential" for Castlebridge');
   });
 });
