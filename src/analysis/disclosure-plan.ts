@@ -124,7 +124,8 @@ export class DisclosurePlan {
     if (obs.status === 'suppressed') return MARKED;
     if (!this.protection(def).protected || obs.status !== 'ok' || obs.count === null) return SHOWN;
     const cell = cellOf(range);
-    if (!cell) return this.primary(def, obs);
+    // A figure published on its own (a 12-month cohort) is not the sum of the quarters: no subtraction involves it.
+    if (!cell || obs.standalone) return this.primary(def, obs);
     const year = this.year(def, cell.quarter.startYear);
     if (!year) return LINKED;
     const k = cell.quarter.quarter - 1;
@@ -188,9 +189,15 @@ export class DisclosurePlan {
     const areaCode = this.config.area.code;
     const periods: PeriodInput[] = [];
     const complements: PeriodInput[] = [];
+    // The year to date of the series is the sum of the quarters. Where the input publishes a year to date of its own
+    // instead (a 12-month cohort, which quarterly cohorts do not add up to), the series uses the quarters' running
+    // sum: that standalone figure is checked on its own (decide), and the quarters are protected from each other.
+    let running: Observation | null = null;
     for (const q of [1, 2, 3, 4] as const) {
       const quarter = this.source.observe(def, areaCode, quarterRange({ startYear, quarter: q }));
-      const ytd = this.source.observe(def, areaCode, yearToDate({ startYear, quarter: q }));
+      const published = this.source.observe(def, areaCode, yearToDate({ startYear, quarter: q }));
+      running = q === 1 ? quarter : addObservations(running!, quarter);
+      const ytd = published.standalone ? running : published;
       const cell = (o: Observation, value: (o: Observation) => number | null) => {
         const v = o.status === 'ok' ? value(o) : null;
         return { value: v, absence: o.status === 'suppressed' ? ('suppressed' as const) : ('not-available' as const) };
@@ -219,6 +226,13 @@ export class DisclosurePlan {
     this.years.set(key, result);
     return result;
   }
+}
+
+/** The sum of two observations of consecutive periods (counts and denominators), missing if either is not there. */
+function addObservations(a: Observation, b: Observation): Observation {
+  if (a.status !== 'ok' || b.status !== 'ok' || a.count === null || b.count === null) return a.status !== 'ok' ? a : b;
+  const denominator = a.denominator !== null && b.denominator !== null ? a.denominator + b.denominator : null;
+  return { ...b, count: a.count + b.count, denominator, range: { ...b.range, start: a.range.start } };
 }
 
 /** The financial year (start year) a contract period starts in. */

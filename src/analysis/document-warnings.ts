@@ -18,7 +18,7 @@ const WARNING_NOTES: RegExp[] = [
   /\bno population for\b|\bno rate\b/i, // sources.ts: no denominator
   /^latest available:/i, // assessment.ts: an earlier year used
   /\bhave no [\w.-]+ rows for\b|\bno rows for\b/i, // sources.ts: no measures rows in the period
-  /\bcover .* only\b|\bno set of them covers\b/i, // period-rows.ts: months not covered, or overlapping rows
+  /\bthe rows for .* cover .* only\b|\bno set of them covers\b/i, // period-rows.ts: months not covered, or overlapping rows
   /\bis not published\b/i, // sources.ts: a figure in the period is not published at source
   /\bmissing\b|\bincomplete\b|\bapproximate\b/i, // coverage notes (missing force-months, part years)
   /\bno data for\b|\bcannot be scored\b|\btreat this rank with caution\b/i, // priorities: criteria without data

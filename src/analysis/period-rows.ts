@@ -29,6 +29,12 @@ function span(r: MeasureRow): { start: string; end: string; length: number } {
 export interface RowChoice {
   rows: MeasureRow[] | null;
   note: string | null;
+  /**
+   * The figure is one published row of its own that shorter rows of the same months were not added to (rule 1, a
+   * 12-month cohort beside its quarters): it is not the sum of the period's parts, so nothing is worked out by
+   * subtracting parts from it.
+   */
+  standalone: boolean;
 }
 
 /** Whether the rows cover every month of the range exactly once. */
@@ -78,11 +84,12 @@ export function chooseRows(inside: readonly MeasureRow[], range: MonthRange): Ro
     const others = inside.length - 1;
     return {
       rows: exact,
+      standalone: others > 0,
       note: others === 0 ? null : `the ${lengthWord(months.length)} row for ${periodOf(exact[0]!)} is used as published; the ${others} shorter row${others === 1 ? '' : 's'} for the same months ${others === 1 ? 'is' : 'are'} not added to it`,
     };
   }
   // 2. Rows that do not overlap and cover every month once.
-  if (!overlapping(inside) && tiles(inside, months)) return { rows: [...inside], note: null };
+  if (!overlapping(inside) && tiles(inside, months)) return { rows: [...inside], note: null, standalone: false };
   // 3. Rows overlap: the longest rows of one length that cover every month once.
   if (overlapping(inside)) {
     const lengths = [...new Set(inside.map((r) => span(r).length))].sort((a, b) => b - a);
@@ -92,17 +99,18 @@ export function chooseRows(inside: readonly MeasureRow[], range: MonthRange): Ro
         const left = inside.length - same.length;
         return {
           rows: same,
+          standalone: false,
           note: `the ${same.length} ${lengthWord(n)} rows for ${label} are added up; ${left} row${left === 1 ? '' : 's'} of another length for the same months ${left === 1 ? 'overlaps' : 'overlap'} them and ${left === 1 ? 'is' : 'are'} not added`,
         };
       }
     }
     const pair = firstOverlap(inside);
-    return { rows: null, note: `the rows for ${label} overlap (${periodOf(pair[0])} and ${periodOf(pair[1])}) and no set of them covers each month once: no figure` };
+    return { rows: null, standalone: false, note: `the rows for ${label} overlap (${periodOf(pair[0])} and ${periodOf(pair[1])}) and no set of them covers each month once: no figure` };
   }
   // 4. Months not covered.
   const covered = new Set(inside.flatMap((r) => monthsBetween(span(r).start, span(r).end)));
   const gaps = months.filter((m) => !covered.has(m));
-  return { rows: null, note: `the rows for ${label} cover ${monthRuns([...covered])} only: no rows for ${monthRuns(gaps)}` };
+  return { rows: null, standalone: false, note: `the rows for ${label} cover ${monthRuns([...covered])} only: no rows for ${monthRuns(gaps)}` };
 }
 
 /** The first two rows that share a month. */

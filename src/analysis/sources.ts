@@ -27,6 +27,11 @@ export interface Observation {
   seriesBreak: string | null;
   /** The months actually covered. */
   range: MonthRange;
+  /**
+   * A published figure of its own, not the sum of the period's parts (a 12-month cohort beside quarterly cohorts,
+   * which do not add up to it): disclosure control checks it on its own rather than as a year-to-date total.
+   */
+  standalone?: boolean;
 }
 
 /** The mid-year population used as a denominator, and whether it is for the year asked or the nearest earlier. */
@@ -184,7 +189,7 @@ export class DataSource {
     const reoffences = sum(rows.map((r) => r.reoffences));
     const revision = rows.some((r) => r.revision === 'provisional') ? 'provisional' : rows.some((r) => r.revision === 'revised') ? 'revised' : null;
     const seriesBreak = rows.find((r) => r.seriesBreak)?.seriesBreak ?? def.seriesBreaks.find((b) => b.from > range.start && b.from <= range.end)?.note ?? null;
-    return { count, denominator, reoffences, status: 'ok', notes, revision, seriesBreak, range };
+    return { count, denominator, reoffences, status: 'ok', notes, revision, seriesBreak, range, ...(choice.standalone ? { standalone: true } : {}) };
   }
 
   /** police.uk counts per crime type (CRIME_TYPES order) summed over a range; null if a month is missing. */

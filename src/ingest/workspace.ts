@@ -8,6 +8,7 @@ import type { Config, InputSource } from '../model/config.js';
 import { CRIME_TYPES, crimeTypeIndicatorId, type FileSummary, type HomeOfficeRow, type MeasureRow, type PoliceUkData, type PopulationRow } from '../model/data.js';
 import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.js';
 import { mismatchWarnings, nothingForArea, uniqueMeasures, uniquePopulation } from './assembly.js';
+import { lsoaPrefixes, prefixList } from './lsoa-prefixes.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { readHomeOfficeCsp } from './formats/home-office-csp.js';
@@ -271,7 +272,12 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   }
   for (const w of crossChecks(workspace)) warn(w);
   const nothing = nothingForArea(workspace);
-  if (nothing) throw new SwpError(ExitCode.INPUT, nothing);
+  if (nothing) {
+    // The usual cause is a name the files do not use (a typo, a merger): say which names they do use.
+    const names = police && police.tally.rows > 0 ? prefixList(await lsoaPrefixes(workspace)) : '';
+    if (names) nothing.hint = `LSOA names in the police.uk files begin with ${names}: set area.name (or area.lsoaNamePrefix) to the one for your area; ${nothing.hint}`;
+    throw new SwpError(ExitCode.INPUT, nothing);
+  }
   const nameOfCode = (code: string) => population.find((p) => p.areaCode === code)?.areaName ?? measures.find((m) => m.areaCode === code)?.areaName;
   for (const w of homeOfficeNameWarnings(config, homeOffice, nameOfCode)) warn(w);
   return workspace;

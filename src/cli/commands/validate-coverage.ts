@@ -4,9 +4,7 @@
  * data do, and a sharp change in the set of LSOAs (issue 11, points 1 and 4).
  */
 import { areaNames, type Workspace } from '../../ingest/workspace.js';
-import { relative } from 'node:path';
-import { readCsvRows } from '../../ingest/csv.js';
-import { LSOA_NAME_RE } from '../../ingest/formats/police-uk-core.js';
+import { lsoaPrefixes, prefixList } from '../../ingest/lsoa-prefixes.js';
 import { COVERING_SHARE } from '../../ingest/coverage.js';
 import { CRIME_TYPES, monthRuns, type PoliceUkData } from '../../model/data.js';
 import type { Warning } from '../../model/errors.js';
@@ -61,8 +59,8 @@ export async function coverageReport(ws: Workspace): Promise<{ lines: string[]; 
   const last = areaMonths[areaMonths.length - 1];
   if (first === undefined || last === undefined) {
     // No row in the area (warned when the workspace was loaded): say which names the files do use.
-    const top = (await lsoaPrefixes(ws)).slice(0, 8).map(([name, k]) => `"${name}" (${n(k)} rows)`);
-    if (top.length) lines.push(`  no rows in ${config.area.name}; LSOA names in the files begin with ${top.join(', ')}`);
+    const top = prefixList(await lsoaPrefixes(ws));
+    if (top) lines.push(`  no rows in ${config.area.name}; LSOA names in the files begin with ${top}`);
     return { lines, warnings };
   }
   lines.push(`  ${config.area.name}'s rows: ${first} to ${last}; the data: ${c.span.start} to ${c.span.end}`);
@@ -73,8 +71,8 @@ export async function coverageReport(ws: Workspace): Promise<{ lines: string[]; 
   const prefixHint = async (after?: string) => {
     prefixes ??= lsoaPrefixes(ws, after);
     const list = await prefixes;
-    const top = list.slice(0, 8).map(([name, k]) => `"${name}" (${n(k)} rows)`);
-    return top.length ? `LSOA names in the files${after ? ` after ${after}` : ''} begin with ${top.join(', ')}; after a merger, list every name in area.lsoaNamePrefix, or give the LSOA codes (an ONS lookup file) in area.lsoaCodes` : 'no LSOA names in the files';
+    const top = prefixList(list);
+    return top ? `LSOA names in the files${after ? ` after ${after}` : ''} begin with ${top}; after a merger, list every name in area.lsoaNamePrefix, or give the LSOA codes (an ONS lookup file) in area.lsoaCodes` : 'no LSOA names in the files';
   };
   if (last < c.span.end) {
     warnings.push({
@@ -115,37 +113,4 @@ function lsoasPerYear(p: PoliceUkData, span: { start: string; end: string }): Ar
     out.push({ year: y, whole: fy.start >= span.start && fy.end <= span.end, lsoas });
   }
   return out;
-}
-
-/**
- * The LSOA-name prefixes (local-authority names) of the located rows in the police.uk street files, most rows first,
- * from rows after `after` if given. Names are read row by row (not per LSOA code): after a merger the same code is
- * published under the new name. A second pass over the files, only when a warning needs it, over the files that hold
- * months after `after`.
- */
-async function lsoaPrefixes(ws: Workspace, after?: string): Promise<Array<[string, number]>> {
-  if (!ws.policeInput) return [];
-  const { paths, displayBase, encoding } = ws.policeInput;
-  const lastByFile = new Map(ws.summaries.filter((s) => s.kind === 'police-uk-street').map((s) => [s.file, s.lastPeriod]));
-  const counts = new Map<string, number>();
-  for (const file of paths) {
-    const display = relative(displayBase, file) || file;
-    const lastPeriod = lastByFile.get(display);
-    if (lastPeriod === undefined || (after !== undefined && lastPeriod <= after)) continue;
-    let iMonth = -1;
-    let iName = -1;
-    for await (const row of readCsvRows(file, { displayPath: display, encoding })) {
-      if (iName < 0) {
-        iMonth = row.fields.findIndex((f) => f.trim() === 'Month');
-        iName = row.fields.findIndex((f) => f.trim() === 'LSOA name');
-        if (iName < 0) break;
-        continue;
-      }
-      const name = row.fields[iName]?.trim() ?? '';
-      if (name === '' || (after !== undefined && (row.fields[iMonth]?.trim() ?? '') <= after)) continue;
-      const prefix = LSOA_NAME_RE.exec(name)?.[1] ?? name;
-      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

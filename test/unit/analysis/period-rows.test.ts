@@ -31,7 +31,7 @@ describe('chooseRows', () => {
   });
 
   it('adds up rows that tile the period without overlapping, with no note', () => {
-    expect(chooseRows(Q, FY)).toEqual({ rows: Q, note: null });
+    expect(chooseRows(Q, FY)).toEqual({ rows: Q, note: null, standalone: false });
     const mixed = [H1, Q[2]!, Q[3]!];
     expect(sum(chooseRows(mixed, FY).rows)).toBe(5 + 3 + 4);
   });
