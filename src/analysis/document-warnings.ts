@@ -17,7 +17,7 @@ const WARNING_NOTES: RegExp[] = [
   /\bnot yet published\b/i, // sources.ts: an earlier mid-year population used
   /\bno population for\b|\bno rate\b/i, // sources.ts: no denominator
   /^latest available:/i, // assessment.ts: an earlier year used
-  /\bhave no [\w.-]+ rows for\b|\bno rows for\b/i, // sources.ts: no measures rows in the period
+  /\bhave no rows\b|\bno rows for\b/i, // sources.ts: no measures rows in the period
   /\bthe rows for .* cover .* only\b|\bno set of them covers\b/i, // period-rows.ts: months not covered, or overlapping rows
   /\bis not published\b/i, // sources.ts: a figure in the period is not published at source
   /\bmissing\b|\bincomplete\b|\bapproximate\b/i, // coverage notes (missing force-months, part years)
@@ -31,7 +31,7 @@ const WARNING_NOTES: RegExp[] = [
  * but it is the normal state of the data, not a fault to stop a scripted run for; a year whose rows are there in
  * part is.
  */
-const PUBLICATION_LAG = /\bhave no [\w.-]+ rows for \S+ in .*; the latest ends on \d{4}-\d{2}-\d{2}$/i;
+const PUBLICATION_LAG = /\bhave no rows for .* yet; the latest ends on \d{4}-\d{2}-\d{2}$/i;
 
 /** Whether a note says a figure is missing, approximate, substituted or left out. */
 export function isWarningNote(note: string): boolean {

@@ -53,12 +53,13 @@ export function policeIndicatorOfHomeOfficeRow(row: HomeOfficeRow): string | und
 }
 
 /** Why a measure has no rows inside a period: none at all, or none yet (the latest row ends before it starts). */
-function noRowsNote(id: string, areaCode: string, range: MonthRange, all: readonly MeasureRow[]): string {
+function noRowsNote(range: MonthRange, all: readonly MeasureRow[]): string {
+  // Plain words: the note reaches the documents under the indicator's label, so it names neither id nor area code.
   const label = range.label || `${range.start} to ${range.end}`;
-  if (all.length === 0) return `the measures have no ${id} rows for ${areaCode}`;
+  if (all.length === 0) return 'the measures have no rows for this indicator and area';
   const latest = all.reduce((a, r) => (r.periodEnd > a ? r.periodEnd : a), all[0]!.periodEnd);
-  if (monthOf(latest) < range.start) return `the measures have no ${id} rows for ${areaCode} in ${label}; the latest ends on ${latest}`;
-  return `the measures have no ${id} rows for ${areaCode} that lie within ${label}`;
+  if (monthOf(latest) < range.start) return `the measures have no rows for ${label} yet; the latest ends on ${latest}`;
+  return `the measures have no rows that lie within ${label}`;
 }
 
 /** The note of revised rows that replaced earlier ones (src/ingest/assembly.ts), naming both files and lines. */
@@ -167,7 +168,7 @@ export class DataSource {
   private observeMeasures(def: IndicatorDefinition, areaCode: string, range: MonthRange): Observation {
     const all = this.measuresByKey.get(`${def.id}|${areaCode}`) ?? [];
     const inside = all.filter((r) => monthOf(r.periodStart) >= range.start && monthOf(r.periodEnd) <= range.end);
-    if (inside.length === 0) return this.empty(range, 'missing', noRowsNote(def.id, areaCode, range, all));
+    if (inside.length === 0) return this.empty(range, 'missing', noRowsNote(range, all));
     const choice = chooseRows(inside, range);
     if (!choice.rows) return this.empty(range, 'missing', choice.note ?? undefined);
     const rows = choice.rows;

@@ -83,8 +83,8 @@ describe('isWarningNote', () => {
       'the 12-month row for 2020-04-01 to 2021-03-31 is used as published; the 4 shorter rows for the same months are not added to it',
       'revised figures (status r) used in place of the provisional or unmarked ones for the same period: a.csv line 2 replaces b.csv line 2',
       // The publication lag: the measures end before the year asked, the latest year is used and said to be.
-      'latest available: 2015/16; no figure for 2016/17: the measures have no reoffending.adult rows for E08099001 in 2016/17; the latest ends on 2016-03-31',
-      'the measures have no reoffending.adult rows for E08099001 in 2016/17 year to date (April to June 2016); the latest ends on 2015-09-30',
+      'latest available: 2015/16; no figure for 2016/17: the measures have no rows for 2016/17 yet; the latest ends on 2016-03-31',
+      'the measures have no rows for 2016/17 year to date (April to June 2016) yet; the latest ends on 2015-09-30',
       'volume: counts are turned into rates with the resident population 261,377 (the denominator of the indicators published per 1,000 residents)',
     ]) {
       expect(isWarningNote(n), n).toBe(false);
