@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { REAL_DATA, tempDir, writeTree } from '../helpers.js';
+import { rank } from '../rank.js';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -121,25 +122,6 @@ function htmlRowsOf(html: string, label: string): string[][] {
     .map((row) => [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
 }
 
-/** Rank of a matrix (Gaussian elimination), for the subtraction audit. */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let p = r;
-    while (p < m.length && Math.abs(m[p]![c]!) < 1e-9) p++;
-    if (p === m.length) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      if (f !== 0) for (let j = c; j < cols; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}
 
 /** police.uk street files for October to December 2022, built from the real Essex Police December 2022 sample. */
 function essexStreetFiles(): Record<string, string> {

@@ -14,6 +14,7 @@ import type { MeasureRow } from '../../../src/model/data.js';
 import { createChartSet } from '../../../src/render/charts-adapter.js';
 import { renderAssessmentHtml, renderReportHtml } from '../../../src/render/document.js';
 import { assessmentTables, reportTables, tableToCsv } from '../../../src/render/export/index.js';
+import { rank } from '../../rank.js';
 
 const QUARTERS = ['04', '07', '10', '01'];
 
@@ -196,22 +197,3 @@ describe('no output carries a small count of a protected indicator', () => {
   });
 });
 
-/** Rank of a matrix (Gaussian elimination). */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let p = r;
-    while (p < m.length && Math.abs(m[p]![c]!) < 1e-9) p++;
-    if (p === m.length) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      if (f !== 0) for (let j = c; j < cols; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}

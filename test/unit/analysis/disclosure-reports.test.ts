@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDisclosive, suppressYearToDateReports, type CumulativeSeriesResult, type PeriodInput } from '../../../src/analysis/disclosure.js';
 import { StatsInputError } from '../../../src/analysis/stats/errors.js';
+import { rank } from '../../rank.js';
 
 const KEYS = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -91,25 +92,6 @@ describe('suppressYearToDateReports: hand-made series', () => {
 // ---------------------------------------------------------------------------------------------------------------------
 // Properties against an independent audit.
 
-/** Rank of a 0/1 matrix (Gaussian elimination). */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let p = r;
-    while (p < m.length && Math.abs(m[p]![c]!) < 1e-9) p++;
-    if (p === m.length) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      if (f !== 0) for (let j = c; j < cols; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}
 
 /**
  * Which sums of hidden quarters the union of all published figures determines: unknowns are the hidden quarters,

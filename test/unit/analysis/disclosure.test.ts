@@ -17,6 +17,7 @@ import {
   type PartInput,
 } from '../../../src/analysis/disclosure.js';
 import { StatsInputError } from '../../../src/analysis/stats/errors.js';
+import { rank } from '../../rank.js';
 
 /*
  * Expectations are worked by hand from the rules in src/analysis/disclosure.ts (threshold 5 unless stated: counts of
@@ -408,31 +409,7 @@ describe('redact', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Properties, against an independent audit.
-
-/**
- * Which linear functions of the hidden cells the published figures determine. Unknowns: the hidden parts. Each shown
- * running total C_k (or the shown total) is one equation over the hidden parts before it. A vector f is determined
- * iff adding it to the equations does not raise the rank (exact for these 0/1 systems with a small tolerance).
- */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let p = r;
-    while (p < m.length && Math.abs(m[p]![c]!) < 1e-9) p++;
-    if (p === m.length) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      if (f !== 0) for (let j = c; j < cols; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}
+// Properties, against an independent audit (a hidden sum is determined iff it does not raise the rank: test/rank.ts).
 
 interface Audit {
   /** Whether the indicator vector over hidden parts is determined by the published equations. */
