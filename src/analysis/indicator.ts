@@ -5,7 +5,6 @@
  * itself.
  */
 import type { Config } from '../model/config.js';
-import { monthComplete } from '../model/data.js';
 import type { IndicatorResult, Period } from '../model/contract.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { addMonths, financialYear, monthsBetween, type MonthRange } from './periods.js';
@@ -17,7 +16,6 @@ import {
   compareWithBenchmark,
   crudeRate,
   chiSquaredTrendProportions,
-  poissonCountLimits,
   poissonTrendTest,
   proportion,
 } from './stats/index.js';
@@ -258,11 +256,5 @@ function spcOf(def: IndicatorDefinition, source: DataSource, range: MonthRange, 
   };
 }
 
-/** Is every month of a range complete in the police.uk data (every covering force has a street file for it)? */
-export function policeCovers(source: DataSource, range: MonthRange): boolean {
-  const data = source.ws.police;
-  return !!data && monthsBetween(range.start, range.end).every((m) => monthComplete(data, m));
-}
-
-/** The months of a financial year, as a range. */
+/** The national area codes, for the modules that import them with the indicator computation. */
 export { ENGLAND_AND_WALES, ENGLAND };

@@ -3,10 +3,10 @@
  * with SwpError(CONFIG) whose every problem names the file and a key path or a line. Never another exception type,
  * never a hang (5 s per run).
  *
- * A crash was found (see the `it.fails` cases at the end): a YAML alias whose anchor is not defined ("*a", or "*"
- * and anything), and an "alias bomb", make `loadConfig` throw the yaml library's ReferenceError instead of an
- * SwpError. The strict properties that find it are `it.fails`; tolerant twins of the same properties count that one crash
- * and still fail on any other, and the grammar without aliases passes strictly.
+ * A crash was found and fixed (see the cases at the end): a YAML alias whose anchor is not defined ("*a", or "*" and
+ * anything), and an "alias bomb", made `loadConfig` throw the yaml library's ReferenceError instead of an SwpError.
+ * The strict properties that found it now pass and keep it fixed; tolerant twins count any such crash as known and
+ * still fail on any other.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +41,9 @@ const runs: Record<string, number> = {};
 const outcomes: Record<string, { ok: number; error: number; knownCrash?: number }> = {};
 
 /**
- * The known crash (see the end of the file): yaml's `doc.toJS()` throws a ReferenceError for an alias without an
- * anchor ("*a", or just "*" followed by anything) and for an alias bomb. Tolerant properties count it and go on, so
- * that they still catch any *other* crash; strict ones (`it.fails`) show that it exists.
+ * The crash found once (see the end of the file): yaml's `doc.toJS()` throws a ReferenceError for an alias without
+ * an anchor ("*a", or just "*" followed by anything) and for an alias bomb. Tolerant properties count it and go on,
+ * so that they still catch any *other* crash; the strict ones at the end show it is fixed.
  */
 function isKnownAliasCrash(e: unknown): boolean {
   return e instanceof ReferenceError && /Unresolved alias|Excessive alias count/.test(e.message);
@@ -270,17 +270,17 @@ describe('loadConfig under fuzzing', () => {
   // [0x2a, 0x00] ("*" NUL), random unicode "*!", and the YAML grammar with anchors and aliases. These strict
   // properties and the two minimal reproductions after them keep it fixed.
   it('[FIXED CRASH] random bytes, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const key = 'random bytes (strict: it.fails)';
+    const key = 'random bytes (strict)';
     await checkProperty(runs, key, fc.asyncProperty(randomBytes, (bytes) => loadAndCheck(key, bytes)));
   });
 
   it('[FIXED CRASH] random unicode text, strict: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const key = 'random unicode text (strict: it.fails)';
+    const key = 'random unicode text (strict)';
     await checkProperty(runs, key, fc.asyncProperty(unicodeText, (text) => loadAndCheck(key, text)));
   });
 
   it('[FIXED CRASH] random YAML-ish text with anchors and aliases: loads or SwpError(CONFIG)', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const key = 'random YAML-ish text with anchors and aliases (strict: it.fails)';
+    const key = 'random YAML-ish text with anchors and aliases (strict)';
     await checkProperty(runs, key, fc.asyncProperty(yamlishText(true), (text) => loadAndCheck(key, text)));
   });
 

@@ -20,7 +20,7 @@ export function writeFigures(name: string, figures: unknown): void {
 
 /**
  * Run a property with fc.check, record the number of runs actually made under `runs[key]` (also when it fails, so an
- * `it.fails` property is counted), and throw fast-check's usual report, with the failure's message, on failure.
+ * failing property is counted), and throw fast-check's usual report, with the failure's message, on failure.
  */
 export async function checkProperty<Ts extends [unknown, ...unknown[]]>(
   runs: Record<string, number>,
@@ -250,8 +250,8 @@ export function assertNoNaN(value: unknown, path = '$', seen = new Set<unknown>(
 }
 
 /**
- * `value` is null or a non-negative integer. (Not necessarily a *safe* integer: a count of 20 digits is read as the
- * nearest double, a known limitation with its own `it.fails` case in readers.fuzz.test.ts.)
+ * `value` is null or a non-negative integer. (Safe integers are the readers' own check: a count beyond
+ * Number.MAX_SAFE_INTEGER is refused with a located error, see the [FIXED BUG] case in readers.fuzz.test.ts.)
  */
 export function assertCount(value: unknown, what: string, nullable = true): void {
   if (value === null && nullable) return;

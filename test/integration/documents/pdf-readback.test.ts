@@ -280,15 +280,8 @@ describe('print scale', () => {
     return Math.min(...xs);
   }
 
-  // DEFECT: the appendix table "All indicators, 2016/17: numbers behind this assessment" is 740 CSS px wide where
-  // an A4 page has 673 px between the margins (658 px with print.ts's 18 mm), so Chromium shrinks EVERY page of the
-  // full assessment to fit it (measured: 91.5%): 10.5 pt body text prints at 9.6 pt, 9 pt notes at 8.2 pt, and the
-  // text starts 20 pt further right than in the other documents. The public summary (no appendix) and the report
-  // print at 100%, which is also why the summary is not shorter. (The priority-scores table, 677 px, overflows by a
-  // little too.) Fix in templates/shared/style.css: make tables fit the page — e.g. `table { width: 100%;
-  // table-layout: fixed; } th, td { overflow-wrap: anywhere; }` and a smaller font or fewer columns for the appendix
-  // table — or print the appendix on landscape pages (`@page wide { size: A4 landscape } #appendix-section { page:
-  // wide }`). Failing assertion: left edge 66.1 pt (assessment) against 45.7 pt (public summary and report).
+  // Every page prints at 100%: no table is wider than the page (once the appendix table, 740 CSS px where A4 has
+  // 673 px between the margins, made Chromium shrink every page of the assessment to 91.5%).
   it('prints every page at 100%: the body text starts at the same left edge in all three documents', () => {
     const edges = DOCS.map((d) => ({ doc: d.file, x: Math.round(leftEdge(pdf(d)) * 10) / 10 }));
     const [first] = edges;

@@ -168,12 +168,8 @@ describe('an override with a Handlebars syntax error', () => {
     SLOW,
   );
 
-  // DEFECT (issue 6.1: "no output file was written"): assess.ts writes assessment-2016-17.json before the templates are
-  // compiled, so a run that fails with exit 5 on a template (or exit 4 on document.templates / branding.logo, which
-  // are only checked at render time) still writes assessment-2016-17.json, replacing the JSON of the last good run.
-  // Fix in src/cli/commands/assess-run.ts (and report-run.ts): render the HTML of every document first (it is pure and
-  // fails fast) or at least call loadTemplates/overrideDir/logoDataUri before writeJson; better, check
-  // document.templates and branding.logo when the config is loaded, so `swp validate` reports them too.
+  // A run that fails on a template writes nothing, the JSON included: every file is produced first and committed
+  // last (issue 6.1: once the JSON was written before the templates were compiled, replacing the last good run's).
   it(
     'with --format pdf,html,json writes no assessment-2016-17.json either',
     async () => {
