@@ -13,7 +13,7 @@ import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from 
 import { applyDisclosure } from './disclosure-apply.js';
 import { DisclosurePlan } from './disclosure-plan.js';
 import { finding } from './findings.js';
-import { computeHarm, loadHarmWeights } from './harm.js';
+import { computeHarm } from './harm.js';
 import { computeIndicator, toPeriod } from './indicator.js';
 import { financialYear } from './periods.js';
 import { DataSource } from './sources.js';
@@ -110,7 +110,7 @@ function addHarm(indicators: IndicatorResult[], source: DataSource, startYear: n
   const fy = financialYear(startYear);
   const counts = source.countsByType(fy);
   if (!counts) return;
-  const summary = computeHarm(counts, loadHarmWeights());
+  const summary = computeHarm(counts, source.ws.reference.harmWeights);
   const byType = new Map(summary.rows.map((r) => [r.crimeType, r]));
   for (const r of indicators) {
     const def = defineIndicator(r.id, source.ws.config);

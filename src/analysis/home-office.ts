@@ -126,6 +126,91 @@ export class HomeOfficeTable {
 /** Whether a CSP has every one of `needed` quarters. */
 const covers = (have: readonly number[], needed: readonly number[]) => needed.every((q) => have.includes(q));
 
+/** What the two comparisons share: the table, our CSP, the quarters compared, and where notes go. */
+interface ComparisonRun {
+  def: IndicatorDefinition;
+  config: Config;
+  source: DataSource;
+  startYear: number;
+  table: HomeOfficeTable;
+  /** Our CSP as the table spells it. */
+  ours: string;
+  /** The quarters of the year our CSP has: every other area is compared on these only. */
+  quarters: number[];
+  fy: string;
+  notes: string[];
+}
+
+type CountPop = { count: number; pop: number };
+
+/** Count and population of a CSP over our quarters; null when either is missing or suppressed. */
+function countPop(run: ComparisonRun, csp: string, code: string | undefined): CountPop | null {
+  const count = run.table.count(csp, run.def.id, run.startYear, run.quarters);
+  const pop = code ? run.source.population(code, run.startYear, 'all') : null;
+  return count !== null && pop ? { count, pop: pop.value } : null;
+}
+
+/** A peer's rate over our quarters, or null (with a note saying why it is left out). */
+function peerRate(run: ComparisonRun, peer: string): number | null {
+  const { table, source, fy, notes } = run;
+  const isCode = /^[EWKNS]\d{8}$/.test(peer);
+  const name = isCode ? source.areaName(peer) : peer;
+  const csp = name === undefined ? undefined : table.names.find(name);
+  if (csp === undefined) {
+    notes.push(`peer ${peer} is not in the Home Office CSP table: left out of the most similar group`);
+    return null;
+  }
+  const have = table.quarters(csp, run.startYear);
+  if (!covers(have, run.quarters)) {
+    notes.push(`${csp} left out of the most similar group: its ${fy} Home Office figures cover ${have.length ? quartersText(have) : 'no quarter'}, not all of ${quartersText(run.quarters)} as ${run.ours}'s do`);
+    return null;
+  }
+  const cp = countPop(run, csp, isCode ? peer : source.areaCodeOf(csp));
+  if (!cp) notes.push(`${csp} left out of the most similar group: no ${fy} rate (a figure suppressed or missing, or no population for it)`);
+  return cp ? (cp.count / cp.pop) * run.def.multiplier : null;
+}
+
+/** Our rate against the most similar group's (config area.peers). */
+function peerComparison(run: ComparisonRun, own: CountPop): IndicatorResult['peers'] {
+  const values = run.config.area.peers.map((peer) => peerRate(run, peer));
+  const p = compareWithPeers((own.count / own.pop) * run.def.multiplier, values);
+  return { average: p.peerAverage, rank: p.rank, of: p.of };
+}
+
+/**
+ * This partnership's rate (with its interval) against the force's, from the force's partnerships and their
+ * populations; null unless every member kept has both figures.
+ */
+function forceComparison(run: ComparisonRun, own: CountPop, f: { force: string; csps: string[] }): IndicatorResult['force'] {
+  const { config, table, fy, notes, quarters } = run;
+  const left: string[] = [];
+  const missing: string[] = [];
+  const members: CountPop[] = [];
+  for (const csp of f.csps) {
+    const have = table.quarters(csp, run.startYear);
+    if (!covers(have, quarters)) {
+      left.push(`${csp} (${have.length ? quartersText(have) : 'no quarter'})`);
+      continue;
+    }
+    // The partnership's population is that of its own area code.
+    const cp = countPop(run, csp, areaKey(csp) === areaKey(run.ours) ? config.area.code : run.source.areaCodeOf(csp));
+    if (cp) members.push(cp);
+    else missing.push(csp);
+  }
+  if (left.length > 0) notes.push(`left out of the ${f.force} figure, as their ${fy} Home Office figures do not cover ${quartersText(quarters)}: ${left.join(', ')}`);
+  // A force figure without some of its partnerships' offences would be wrong, not partial: none at all.
+  if (missing.length > 0) {
+    notes.push(`no ${f.force} figure: no ${fy} count or population for ${missing.join(', ')}`);
+    return null;
+  }
+  if (members.length <= 1) return null;
+  const total = members.reduce((a, m) => a + m.count, 0);
+  const pop = members.reduce((a, m) => a + m.pop, 0);
+  const value = (total / pop) * run.def.multiplier;
+  const local = crudeRate(own.count, own.pop, { multiplier: run.def.multiplier });
+  return { name: f.force, value, comparison: compareWithBenchmark(local, value, run.def.polarity).outcome };
+}
+
 /**
  * The most-similar-group and police-force comparisons of a police.uk rate, from the Home Office table for the
  * financial year starting in `startYear`, with the notes that say which period was used and which areas were left
@@ -150,71 +235,14 @@ export function homeOfficeComparisons(
   if (quarters.length === 0) return asked(`the Home Office CSP table has no ${fy} figures for ${ours}: no most similar group or force comparison`);
   const notes: string[] = [];
   if (quarters.length < 4) notes.push(`${fy} Home Office figures cover ${quartersText(quarters)} only: compared with the same quarters of the other areas`);
-  const lessThanOurs = (have: number[]) =>
-    `its ${fy} Home Office figures cover ${have.length ? quartersText(have) : 'no quarter'}, not all of ${quartersText(quarters)} as ${ours}'s do`;
+  const run: ComparisonRun = { def, config, source, startYear, table, ours, quarters, fy, notes };
 
-  /** Count and population of a CSP over our quarters; the partnership's population is that of its own area code. */
-  const countPop = (csp: string, code: string | undefined) => {
-    const count = table.count(csp, def.id, startYear, quarters);
-    const pop = code ? source.population(code, startYear, 'all') : null;
-    return count !== null && pop ? { count, pop: pop.value } : null;
-  };
-  const codeOf = (csp: string) => (areaKey(csp) === areaKey(ours) ? config.area.code : source.areaCodeOf(csp));
-
-  let peers: IndicatorResult['peers'] = null;
-  const own = countPop(ours, config.area.code);
-  if (config.area.peers.length > 0 && own) {
-    const values = config.area.peers.map((peer) => {
-      const isCode = /^[EWKNS]\d{8}$/.test(peer);
-      const name = isCode ? source.areaName(peer) : peer;
-      const csp = name === undefined ? undefined : table.names.find(name);
-      if (csp === undefined) {
-        notes.push(`peer ${peer} is not in the Home Office CSP table: left out of the most similar group`);
-        return null;
-      }
-      const have = table.quarters(csp, startYear);
-      if (!covers(have, quarters)) {
-        notes.push(`${csp} left out of the most similar group: ${lessThanOurs(have)}`);
-        return null;
-      }
-      const cp = countPop(csp, isCode ? peer : source.areaCodeOf(csp));
-      if (!cp) notes.push(`${csp} left out of the most similar group: no ${fy} rate (a figure suppressed or missing, or no population for it)`);
-      return cp ? (cp.count / cp.pop) * def.multiplier : null;
-    });
-    const p = compareWithPeers((own.count / own.pop) * def.multiplier, values);
-    peers = { average: p.peerAverage, rank: p.rank, of: p.of };
-  }
-
-  // The force: this partnership's rate (with its interval) against the force's, from the force's partnerships and
-  // their populations; only for a whole year's range, and only when every member kept has both figures.
-  let force: IndicatorResult['force'] = null;
+  const own = countPop(run, ours, config.area.code);
+  const peers = config.area.peers.length > 0 && own ? peerComparison(run, own) : null;
+  // The force figure is for a whole year's range only.
   const isYear = range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12;
   const f = table.forceOf(ours);
-  if (isYear && f && own) {
-    const left: string[] = [];
-    const missing: string[] = [];
-    const members: { count: number; pop: number }[] = [];
-    for (const csp of f.csps) {
-      const have = table.quarters(csp, startYear);
-      if (!covers(have, quarters)) {
-        left.push(`${csp} (${have.length ? quartersText(have) : 'no quarter'})`);
-        continue;
-      }
-      const cp = countPop(csp, codeOf(csp));
-      if (cp) members.push(cp);
-      else missing.push(csp);
-    }
-    if (left.length > 0) notes.push(`left out of the ${f.force} figure, as their ${fy} Home Office figures do not cover ${quartersText(quarters)}: ${left.join(', ')}`);
-    // A force figure without some of its partnerships' offences would be wrong, not partial: none at all.
-    if (missing.length > 0) notes.push(`no ${f.force} figure: no ${fy} count or population for ${missing.join(', ')}`);
-    else if (members.length > 1) {
-      const total = members.reduce((a, m) => a + m.count, 0);
-      const pop = members.reduce((a, m) => a + m.pop, 0);
-      const value = (total / pop) * def.multiplier;
-      const local = crudeRate(own.count, own.pop, { multiplier: def.multiplier });
-      force = { name: f.force, value, comparison: compareWithBenchmark(local, value, def.polarity).outcome };
-    }
-  }
+  const force = isYear && f && own ? forceComparison(run, own, f) : null;
   return { peers, force, notes };
 }
 

@@ -7,10 +7,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Config, InputSource } from '../model/config.js';
 import { CRIME_TYPES, crimeTypeIndicatorId, type FileSummary, type HomeOfficeRow, type MeasureRow, type PoliceUkData, type PopulationRow } from '../model/data.js';
 import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.js';
+import type { ReferenceData } from '../model/reference.js';
 import { mismatchWarnings, nothingForArea, uniqueMeasures, uniquePopulation } from './assembly.js';
 import { lsoaPrefixes, prefixList } from './lsoa-prefixes.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
+import { shippedHarmWeights } from './formats/harm-weights.js';
 import { readHomeOfficeCsp } from './formats/home-office-csp.js';
 import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
@@ -43,6 +45,8 @@ export interface Workspace {
   consultation: ConsultationRow[];
   scores: ScoreRow[];
   summaries: FileSummary[];
+  /** The shipped reference tables (harm weights), read once per process. */
+  reference: ReferenceData;
   /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
   policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
 }
@@ -266,7 +270,8 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
 
   if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
 
-  const workspace: Workspace = { root, configFile, config, police, homeOffice, measures, population, planReview, consultation, scores, summaries };
+  const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
+  const workspace: Workspace = { root, configFile, config, police, homeOffice, measures, population, planReview, consultation, scores, summaries, reference };
   if (policePaths.length > 0) {
     workspace.policeInput = { paths: policePaths, encoding: policeEncoding, displayBase, ...(policeColumns ? { columns: policeColumns } : {}), ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}) };
   }

@@ -14,7 +14,7 @@
 
 import { ExitCode, SwpError } from '../../model/errors.js';
 import { assuranceIcon, variationIcon } from './icons.js';
-import { movingRanges, pointFacts, segmentLimits } from './limits.js';
+import { movingRanges, pointFacts, segmentLimits, type SegmentLimits } from './limits.js';
 import { pointTypeOf, ruleMembership, rulesOfPoint, specialCauseType, type DirectionCode } from './rules.js';
 import type {
   ImprovementDirection,
@@ -110,40 +110,21 @@ function meaningOf(direction: 'high' | 'low', code: DirectionCode): XmrSignal['m
   return (direction === 'high' ? 1 : -1) * code > 0 ? 'improvement' : 'concern';
 }
 
-/**
- * Compute one segment: limits from its baseline (ptd_spc_standard.R), rules and point types
- * (ptd_calculate_point_type.R, grouped by rebase group so no rule crosses a rebase), icons (geom_ptd_icon.R,
- * ptd_calculate_assurance_type.R).
- */
-function computeSegment(
-  all: readonly (number | null)[],
-  segment: number,
-  firstIndex: number,
-  lastIndex: number,
-  opts: XmrResult['options'],
-  warnings: SpcWarning[],
-): XmrSegment {
-  const ys = all.slice(firstIndex, lastIndex + 1);
-  const n = ys.length;
-  // ptd_spc_standard.R: fix_y = ifelse(row_number() <= (fix_after_n_points %||% Inf), y, NA)
-  const baselineLength = opts.fixAfterN === null ? n : Math.min(n, opts.fixAfterN);
-  const baseline = ys.map((y, k) => (k < baselineLength ? y : null));
-  const limits = segmentLimits(baseline, opts.screenOutliers, opts.centre);
-  if (limits === null) {
-    throw new SwpError(ExitCode.INPUT, {
-      message:
-        `Cannot compute XmR limits for points ${firstIndex}-${lastIndex}: the baseline needs at least two ` +
-        'consecutive non-missing values to give a moving range.',
-      found: `${baseline.filter((y) => y !== null).length} non-missing baseline value(s)`,
-      hint: 'Supply more data, fill the gaps, or move the rebase point.',
-    });
-  }
+/** Where a segment lies in the series and how long its baseline is. */
+interface SegmentSpan {
+  segment: number;
+  firstIndex: number;
+  lastIndex: number;
+  baselineLength: number;
+}
+
+/** Every point of a segment with its rules and type, and one signal per rule a point breaks. */
+function segmentPoints(ys: readonly (number | null)[], span: SegmentSpan, limits: SegmentLimits, code: DirectionCode): { points: XmrPoint[]; signals: XmrSignal[] } {
+  const { segment, firstIndex, baselineLength } = span;
   const facts = pointFacts(ys, limits);
   const membership = ruleMembership(ys, facts.outsideLimits, facts.relativeToMean, facts.closeToLimits);
   const mrs = movingRanges(ys);
   const screened = new Set(limits.screenedOut);
-  const code = directionCode(opts.improvementDirection);
-
   const points: XmrPoint[] = [];
   const signals: XmrSignal[] = [];
   ys.forEach((value, k) => {
@@ -174,28 +155,31 @@ function computeSegment(
       signals.push({ index, segment, rule: r, direction, meaning: meaningOf(direction, code) });
     }
   });
+  return { points, signals };
+}
 
-  const present = points.filter((p) => p.value !== null);
-  const latest = present[present.length - 1];
-  const nMissing = n - present.length;
-  const shortSegment = present.length < opts.shortSegmentThreshold;
-  if (shortSegment) {
+/** The warnings a segment gives: trial limits (too few points), missing values, limits equal to the centre line. */
+function segmentWarnings(span: SegmentSpan, points: readonly XmrPoint[], limits: SegmentLimits, shortSegmentThreshold: number): SpcWarning[] {
+  const { segment, firstIndex, lastIndex } = span;
+  const warnings: SpcWarning[] = [];
+  const present = points.filter((p) => p.value !== null).length;
+  if (present < shortSegmentThreshold) {
     // ptd_add_short_group_warnings.R: "These have trial limits, which will be revised with each additional observation"
     warnings.push({
       code: 'short_segment',
       segment,
       message:
-        `Points ${firstIndex}-${lastIndex} have only ${present.length} non-missing value(s) (fewer than ` +
-        `${opts.shortSegmentThreshold}): these are trial limits, which will be revised as data are added.`,
+        `Points ${firstIndex}-${lastIndex} have only ${present} non-missing value(s) (fewer than ` +
+        `${shortSegmentThreshold}): these are trial limits, which will be revised as data are added.`,
     });
   }
-  if (nMissing > 0) {
-    const missing = points.filter((p) => p.value === null).map((p) => p.index);
+  const missing = points.filter((p) => p.value === null).map((p) => p.index);
+  if (missing.length > 0) {
     warnings.push({
       code: 'missing_values',
       segment,
       message:
-        `${nMissing} missing value(s) at point(s) ${missing.join(', ')}: ` +
+        `${missing.length} missing value(s) at point(s) ${missing.join(', ')}: ` +
         'left out of the mean and the moving ranges, and never part of a rule.',
     });
   }
@@ -208,13 +192,49 @@ function computeSegment(
         (limits.limitRulesApply ? '.' : ' and no point is tested against them.'),
     });
   }
+  return warnings;
+}
+
+/**
+ * Compute one segment: limits from its baseline (ptd_spc_standard.R), rules and point types
+ * (ptd_calculate_point_type.R, grouped by rebase group so no rule crosses a rebase), icons (geom_ptd_icon.R,
+ * ptd_calculate_assurance_type.R).
+ */
+function computeSegment(
+  all: readonly (number | null)[],
+  segment: number,
+  firstIndex: number,
+  lastIndex: number,
+  opts: XmrResult['options'],
+  warnings: SpcWarning[],
+): XmrSegment {
+  const ys = all.slice(firstIndex, lastIndex + 1);
+  const n = ys.length;
+  // ptd_spc_standard.R: fix_y = ifelse(row_number() <= (fix_after_n_points %||% Inf), y, NA)
+  const baselineLength = opts.fixAfterN === null ? n : Math.min(n, opts.fixAfterN);
+  const baseline = ys.map((y, k) => (k < baselineLength ? y : null));
+  const limits = segmentLimits(baseline, opts.screenOutliers, opts.centre);
+  if (limits === null) {
+    throw new SwpError(ExitCode.INPUT, {
+      message:
+        `Cannot compute XmR limits for points ${firstIndex}-${lastIndex}: the baseline needs at least two ` +
+        'consecutive non-missing values to give a moving range.',
+      found: `${baseline.filter((y) => y !== null).length} non-missing baseline value(s)`,
+      hint: 'Supply more data, fill the gaps, or move the rebase point.',
+    });
+  }
+  const span: SegmentSpan = { segment, firstIndex, lastIndex, baselineLength };
+  const { points, signals } = segmentPoints(ys, span, limits, directionCode(opts.improvementDirection));
+  warnings.push(...segmentWarnings(span, points, limits, opts.shortSegmentThreshold));
+  const present = points.filter((p) => p.value !== null);
+  const latest = present[present.length - 1];
 
   return {
     segment,
     firstIndex,
     lastIndex,
     n,
-    nMissing,
+    nMissing: n - present.length,
     baselineLastIndex: firstIndex + baselineLength - 1,
     mean: limits.mean,
     centre: limits.centre,
@@ -225,7 +245,7 @@ function computeSegment(
     upperLimit: limits.upperLimit,
     lowerTwoSigma: limits.lowerTwoSigma,
     upperTwoSigma: limits.upperTwoSigma,
-    shortSegment,
+    shortSegment: present.length < opts.shortSegmentThreshold,
     points,
     signals,
     // geom_ptd_icon.R ptd_get_icons(): the point type of the latest point (here: latest non-missing point)

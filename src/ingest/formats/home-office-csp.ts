@@ -57,116 +57,126 @@ export function financialPeriodMonths(fyStart: number, quarter: number | null): 
   return { first: month(fyStart, start), last: month(fyStart, start + 2) };
 }
 
-/**
- * Read a Home Office CSP table.
- *
- * @throws SwpError(INPUT) for a header that does not match, a file without data rows, or any bad rows (all of
- *   them, up to `maxProblems`, in one error).
- */
-export async function readHomeOfficeCsp(path: string, options: FormatReadOptions = {}): Promise<{ rows: HomeOfficeRow[]; summary: FileSummary }> {
-  const rows: HomeOfficeRow[] = [];
-  const csps = new Set<string>();
-  const duplicates = new DuplicateTracker();
-  let first: string | undefined;
-  let last: string | undefined;
-  let annualLine: number | undefined;
-  let quarterlyLine: number | undefined;
-  /** Offence texts that are no known subgroup: reported once each, with how many offences they hold. */
-  const unknown = new Map<string, { group: string; subgroup: string; line: number; rows: number; offences: number; unpublished: number }>();
+/** An offence text that is no known subgroup: reported once, with how many rows and offences it holds. */
+interface UnknownSubgroup {
+  group: string;
+  subgroup: string;
+  line: number;
+  rows: number;
+  offences: number;
+  unpublished: number;
+}
 
-  const onRow = (ctx: RowContext): void => {
-    const fy = parseFinancialYear(ctx.raw('financial_year'));
-    if ('why' in fy) {
-      ctx.problem('financial_year', {
-        message: `the financial year is not valid: ${fy.why}`,
-        expected: FY_EXPECTED,
-        hint: 'financial years run April to March and are written as the starting year, a slash and the last two digits of the next year',
-      });
-    }
+/** What the reader gathers across rows, beyond the rows themselves, for the file's warnings and summary. */
+class CspTally {
+  readonly rows: HomeOfficeRow[] = [];
+  readonly csps = new Set<string>();
+  readonly duplicates = new DuplicateTracker();
+  first: string | undefined;
+  last: string | undefined;
+  /** First annual row and first quarterly row: a table with both may count totals twice. */
+  annualLine: number | undefined;
+  quarterlyLine: number | undefined;
+  readonly unknown = new Map<string, UnknownSubgroup>();
 
-    let quarter: number | null = null;
-    const rawQuarter = ctx.raw('financial_quarter').trim();
-    if (rawQuarter !== '') {
-      const q = QUARTER_RE.exec(rawQuarter);
-      if (q) quarter = Number(q[1]);
-      else {
-        ctx.problem('financial_quarter', {
-          message: 'the financial quarter is not 1, 2, 3 or 4',
-          expected: 'a quarter 1 to 4 (or Q1 to Q4), or empty in an annual table',
-          hint: 'quarter 1 is April to June, 2 July to September, 3 October to December, 4 January to March',
-        });
-      }
-    }
+  /** Note an accepted row: its period, its CSP and, if its subgroup is not known, that too. */
+  note(row: HomeOfficeRow, fyStart: number, line: number): void {
+    if (row.quarter === null) this.annualLine ??= line;
+    else this.quarterlyLine ??= line;
+    const months = financialPeriodMonths(fyStart, row.quarter);
+    if (this.first === undefined || months.first < this.first) this.first = months.first;
+    if (this.last === undefined || months.last > this.last) this.last = months.last;
+    this.csps.add(row.cspName);
+    if (allocateOffence(row.offenceGroup, row.offenceSubgroup).kind === 'unknown') this.noteUnknown(row, line);
+    this.rows.push(row);
+  }
 
-    const force = ctx.requiredText('force_name', 'a police force name');
-    const csp = ctx.requiredText('csp_name', 'a Community Safety Partnership name');
-    const description = ctx.requiredText('offence_description', 'an offence description');
-    const group = tidyText(ctx.raw('offence_group'));
-    const subgroup = tidyText(ctx.raw('offence_subgroup'));
-    const code = tidyText(ctx.raw('offence_code'));
-    const count = ctx.count('count', { what: 'the number of offences' });
+  private noteUnknown(row: HomeOfficeRow, line: number): void {
+    const k = `${row.offenceGroup}\u0000${row.offenceSubgroup}`;
+    const u = this.unknown.get(k);
+    const unpublished = row.count === null ? 1 : 0;
+    if (u) {
+      u.rows++;
+      u.offences += row.count ?? 0;
+      u.unpublished += unpublished;
+    } else this.unknown.set(k, { group: row.offenceGroup, subgroup: row.offenceSubgroup, line, rows: 1, offences: row.count ?? 0, unpublished });
+  }
+}
 
-    if (ctx.bad || 'why' in fy || !force.ok || !csp.ok || !description.ok || !count.ok) return;
+/** The row's quarter: null when empty (an annual table); records a problem when it is not 1 to 4. */
+function quarterOf(ctx: RowContext): number | null {
+  const rawQuarter = ctx.raw('financial_quarter').trim();
+  if (rawQuarter === '') return null;
+  const q = QUARTER_RE.exec(rawQuarter);
+  if (q) return Number(q[1]);
+  ctx.problem('financial_quarter', {
+    message: 'the financial quarter is not 1, 2, 3 or 4',
+    expected: 'a quarter 1 to 4 (or Q1 to Q4), or empty in an annual table',
+    hint: 'quarter 1 is April to June, 2 July to September, 3 October to December, 4 January to March',
+  });
+  return null;
+}
 
-    // One row per year, quarter, CSP and offence; the offence is its code when it has one, so an edition that
-    // rewords a description is still caught (the CSP by areaKey, so "Barking & Dagenham" = "Barking and Dagenham").
-    const key = [fy.label, quarter ?? '', areaKey(csp.value), offenceIdentity({ offenceCode: code, offenceDescription: description.value })].join('\u0000');
-    const firstLine = duplicates.check(key, ctx.line);
-    if (firstLine !== undefined) {
-      ctx.problem('count', {
-        message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${fy.label}${quarter === null ? '' : ` Q${quarter}`} "${description.value}" for ${csp.value}`,
-        expected: 'one row per financial year, quarter, CSP and offence (code, or description where there is no code)',
-        found: `the same year, quarter, CSP and offence as line ${firstLine}`,
-        hint: 'the file may contain the same extract twice, or two editions pasted together; keep one edition and remove the other rows',
-      });
-      return;
-    }
-
-    if (quarter === null) annualLine ??= ctx.line;
-    else quarterlyLine ??= ctx.line;
-    const months = financialPeriodMonths(fy.year, quarter);
-    if (first === undefined || months.first < first) first = months.first;
-    if (last === undefined || months.last > last) last = months.last;
-    csps.add(csp.value);
-    if (allocateOffence(group, subgroup).kind === 'unknown') {
-      const k = `${group}\u0000${subgroup}`;
-      const u = unknown.get(k);
-      const unpublished = count.value.value === null ? 1 : 0;
-      if (u) {
-        u.rows++;
-        u.offences += count.value.value ?? 0;
-        u.unpublished += unpublished;
-      } else unknown.set(k, { group, subgroup, line: ctx.line, rows: 1, offences: count.value.value ?? 0, unpublished });
-    }
-
-    const out: HomeOfficeRow = {
-      financialYear: fy.label,
-      quarter,
-      forceName: force.value,
-      cspName: csp.value,
-      offenceDescription: description.value,
-      offenceGroup: group,
-      offenceSubgroup: subgroup,
-      offenceCode: code,
-      count: count.value.value,
-      source: { file: ctx.file, line: ctx.line },
-    };
-    if (count.value.absence) out.absence = count.value.absence;
-    rows.push(out);
-  };
-
-  const { header } = await readTable(path, options, [LAYOUT], onRow);
-  const file = options.displayPath ?? path;
-  if (annualLine !== undefined && quarterlyLine !== undefined) {
-    options.onWarning?.({
-      message: `the table mixes annual rows (no quarter, e.g. line ${annualLine}) and quarterly rows (e.g. line ${quarterlyLine}): totals may be counted twice`,
-      file,
-      line: annualLine,
+/** Parse one row into a HomeOfficeRow, or undefined when any cell was bad (the problems are recorded). */
+function parseRow(ctx: RowContext): { row: HomeOfficeRow; fyStart: number } | undefined {
+  const fy = parseFinancialYear(ctx.raw('financial_year'));
+  if ('why' in fy) {
+    ctx.problem('financial_year', {
+      message: `the financial year is not valid: ${fy.why}`,
+      expected: FY_EXPECTED,
+      hint: 'financial years run April to March and are written as the starting year, a slash and the last two digits of the next year',
     });
   }
-  for (const u of unknown.values()) {
+  const quarter = quarterOf(ctx);
+  const force = ctx.requiredText('force_name', 'a police force name');
+  const csp = ctx.requiredText('csp_name', 'a Community Safety Partnership name');
+  const description = ctx.requiredText('offence_description', 'an offence description');
+  const count = ctx.count('count', { what: 'the number of offences' });
+  if (ctx.bad || 'why' in fy || !force.ok || !csp.ok || !description.ok || !count.ok) return undefined;
+  const row: HomeOfficeRow = {
+    financialYear: fy.label,
+    quarter,
+    forceName: force.value,
+    cspName: csp.value,
+    offenceDescription: description.value,
+    offenceGroup: tidyText(ctx.raw('offence_group')),
+    offenceSubgroup: tidyText(ctx.raw('offence_subgroup')),
+    offenceCode: tidyText(ctx.raw('offence_code')),
+    count: count.value.value,
+    source: { file: ctx.file, line: ctx.line },
+  };
+  if (count.value.absence) row.absence = count.value.absence;
+  return { row, fyStart: fy.year };
+}
+
+/** Whether the row repeats an earlier one (recorded as a problem on the count cell). */
+function isDuplicate(ctx: RowContext, row: HomeOfficeRow, duplicates: DuplicateTracker): boolean {
+  // One row per year, quarter, CSP and offence; the offence is its code when it has one, so an edition that
+  // rewords a description is still caught (the CSP by areaKey, so "Barking & Dagenham" = "Barking and Dagenham").
+  const key = [row.financialYear, row.quarter ?? '', areaKey(row.cspName), offenceIdentity(row)].join('\u0000');
+  const firstLine = duplicates.check(key, ctx.line);
+  if (firstLine === undefined) return false;
+  ctx.problem('count', {
+    message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${row.financialYear}${row.quarter === null ? '' : ` Q${row.quarter}`} "${row.offenceDescription}" for ${row.cspName}`,
+    expected: 'one row per financial year, quarter, CSP and offence (code, or description where there is no code)',
+    found: `the same year, quarter, CSP and offence as line ${firstLine}`,
+    hint: 'the file may contain the same extract twice, or two editions pasted together; keep one edition and remove the other rows',
+  });
+  return true;
+}
+
+/** Warnings about the file as a whole: annual and quarterly rows mixed, offence subgroups swp does not know. */
+function fileWarnings(file: string, tally: CspTally, onWarning: FormatReadOptions['onWarning']): void {
+  if (tally.annualLine !== undefined && tally.quarterlyLine !== undefined) {
+    onWarning?.({
+      message: `the table mixes annual rows (no quarter, e.g. line ${tally.annualLine}) and quarterly rows (e.g. line ${tally.quarterlyLine}): totals may be counted twice`,
+      file,
+      line: tally.annualLine,
+    });
+  }
+  for (const u of tally.unknown.values()) {
     const rowsText = u.rows === 1 ? 'this row' : `${u.rows.toLocaleString('en-GB')} rows, the first on this line`;
-    options.onWarning?.({
+    onWarning?.({
       message: `offence subgroup "${u.subgroup}" (group "${u.group}") is not one swp knows, so its ${u.offences.toLocaleString('en-GB')} offence${u.offences === 1 ? '' : 's'}${
         u.unpublished > 0 ? ` and ${u.unpublished} unpublished figure${u.unpublished === 1 ? '' : 's'}` : ''
       } (${rowsText}) are not allocated to any police.uk category and are left out of the most similar group and force comparisons; hint: if it is a new spelling of a known subgroup, correct it in the file (the known subgroups are listed in the README) or report it to the swp maintainers`,
@@ -174,15 +184,32 @@ export async function readHomeOfficeCsp(path: string, options: FormatReadOptions
       line: u.line,
     });
   }
+}
+
+/**
+ * Read a Home Office CSP table.
+ *
+ * @throws SwpError(INPUT) for a header that does not match, a file without data rows, or any bad rows (all of
+ *   them, up to `maxProblems`, in one error).
+ */
+export async function readHomeOfficeCsp(path: string, options: FormatReadOptions = {}): Promise<{ rows: HomeOfficeRow[]; summary: FileSummary }> {
+  const tally = new CspTally();
+  const onRow = (ctx: RowContext): void => {
+    const parsed = parseRow(ctx);
+    if (parsed && !isDuplicate(ctx, parsed.row, tally.duplicates)) tally.note(parsed.row, parsed.fyStart, ctx.line);
+  };
+  const { header } = await readTable(path, options, [LAYOUT], onRow);
+  const file = options.displayPath ?? path;
+  fileWarnings(file, tally, options.onWarning);
   const countAt = header.index['count']!;
   const summary: FileSummary = {
     file,
     kind: KIND,
-    rows: rows.length,
-    areas: csps.size,
-    note: `count column "${header.names[countAt]}"; ${quarterlyLine !== undefined ? 'quarterly' : 'annual'} figures`,
+    rows: tally.rows.length,
+    areas: tally.csps.size,
+    note: `count column "${header.names[countAt]}"; ${tally.quarterlyLine !== undefined ? 'quarterly' : 'annual'} figures`,
   };
-  if (first !== undefined) summary.firstPeriod = first;
-  if (last !== undefined) summary.lastPeriod = last;
-  return { rows, summary };
+  if (tally.first !== undefined) summary.firstPeriod = tally.first;
+  if (tally.last !== undefined) summary.lastPeriod = tally.last;
+  return { rows: tally.rows, summary };
 }

@@ -8,7 +8,7 @@
 import { isValid, parseISO } from 'date-fns';
 import type { FileSummary, InputKind, MeasureRow, Revision } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
-import { DuplicateTracker, readTable, tidyText, type Cell, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
+import { DuplicateTracker, readTable, tidyText, type Cell, type CountValue, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'measures';
 export const KIND: InputKind = 'measures';
@@ -91,6 +91,148 @@ function parseStatus(raw: string): Revision | undefined | 'invalid' {
   return 'invalid';
 }
 
+/** The row's indicator id, as written; records a problem (with a suggested spelling) when it is not valid. */
+function indicatorOf(ctx: RowContext): string {
+  const indicator = ctx.raw('indicator').trim();
+  if (!INDICATOR_RE.test(indicator)) {
+    const guess = suggestIndicator(indicator);
+    ctx.problem('indicator', {
+      message: indicator === '' ? 'the indicator id is empty' : 'the indicator id is not valid',
+      expected: INDICATOR_EXPECTED,
+      hint: guess
+        ? `did you mean "${guess}"? ids use lower-case letters, digits, hyphens and dots only`
+        : 'ids use lower-case letters, digits, hyphens and dots only, e.g. fte.youth, hidden.forced-marriage',
+    });
+  }
+  return indicator;
+}
+
+/** The row's area code, as written; records a problem when it is not an ONS/GSS code. */
+function areaCodeOf(ctx: RowContext): string {
+  const areaCode = ctx.raw('area_code').trim();
+  if (!AREA_CODE_RE.test(areaCode)) {
+    const upper = areaCode.toUpperCase();
+    ctx.problem('area_code', {
+      message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
+      expected: AREA_EXPECTED,
+      hint: AREA_CODE_RE.test(upper)
+        ? `area codes start with a capital letter: ${upper}`
+        : 'use the 9-character ONS code of the area (K04000001 for England and Wales, E92000001 for England), not its name',
+    });
+  }
+  return areaCode;
+}
+
+/** The period's start and end dates; records a problem when either is bad or the end is before the start. */
+function periodOf(ctx: RowContext): { start: Cell<string>; end: Cell<string> } {
+  const start = isoDate(ctx, 'period_start', 'the period start');
+  const end = isoDate(ctx, 'period_end', 'the period end');
+  if (start.ok && end.ok && end.value < start.value) {
+    ctx.problem('period_end', {
+      message: 'the period ends before it starts',
+      expected: `a date on or after the period start ${start.value}`,
+      hint: 'check whether period_start and period_end are swapped',
+    });
+  }
+  return { start, end };
+}
+
+/** Numerator, denominator and reoffences; a 0 denominator under a numerator is a problem (the rate is undefined). */
+function figuresOf(ctx: RowContext): { numerator: Cell<CountValue>; denominator: Cell<CountValue>; reoffences: Cell<CountValue> } {
+  const numerator = ctx.count('numerator', { what: 'the numerator' });
+  const denominator = ctx.count('denominator', { what: 'the denominator', empty: 'null' });
+  const reoffences = ctx.count('reoffences', { what: 'the number of reoffences', empty: 'null' });
+  if (numerator.ok && denominator.ok && denominator.value.value === 0) {
+    const n = numerator.value;
+    // A suppressed or rounds-to-zero numerator still stands for a count, so it needs a denominator as much as a number.
+    const hasNumerator = n.value !== null || n.absence === 'suppressed' || n.absence === 'rounds-to-zero';
+    if (hasNumerator) {
+      ctx.problem('denominator', {
+        message: 'a denominator of 0 makes the rate undefined',
+        expected: 'a denominator of 1 or more, empty (a count with no rate), or a marker such as [x]',
+        hint: 'if there was no cohort in this period, write [z] (not applicable) in both the numerator and the denominator',
+      });
+    }
+  }
+  return { numerator, denominator, reoffences };
+}
+
+/** The status column's revision flag; 'invalid' (with a problem recorded) when it is not p or r. */
+function statusOf(ctx: RowContext): Revision | undefined | 'invalid' {
+  const status = parseStatus(ctx.raw('status'));
+  if (status === 'invalid') {
+    ctx.problem('status', {
+      message: 'the status is not p or r',
+      expected: STATUS_EXPECTED,
+      hint: 'leave it empty for final figures',
+    });
+  }
+  return status;
+}
+
+/** Parse one row into a MeasureRow, or undefined when any cell was bad (the problems are recorded). */
+function parseRow(ctx: RowContext): MeasureRow | undefined {
+  const indicator = indicatorOf(ctx);
+  const areaCode = areaCodeOf(ctx);
+  const areaName = ctx.requiredText('area_name', 'an area name');
+  const { start, end } = periodOf(ctx);
+  const { numerator, denominator, reoffences } = figuresOf(ctx);
+  const status = statusOf(ctx);
+  const seriesBreak = tidyText(ctx.raw('series_break'));
+  if (ctx.bad || !areaName.ok || !start.ok || !end.ok || !numerator.ok || !denominator.ok || !reoffences.ok || status === 'invalid') return undefined;
+  const out: MeasureRow = {
+    indicator,
+    areaCode,
+    areaName: areaName.value,
+    periodStart: start.value,
+    periodEnd: end.value,
+    numerator: numerator.value.value,
+    denominator: denominator.value.value,
+    reoffences: reoffences.value.value,
+    source: { file: ctx.file, line: ctx.line },
+  };
+  if (numerator.value.absence) out.numeratorAbsence = numerator.value.absence;
+  if (denominator.value.absence) out.denominatorAbsence = denominator.value.absence;
+  const revision = status ?? numerator.value.revision ?? denominator.value.revision;
+  if (revision) out.revision = revision;
+  if (seriesBreak !== '') out.seriesBreak = seriesBreak;
+  return out;
+}
+
+/** Whether the row repeats an earlier one of the same kind (recorded as a problem on the indicator cell). */
+function isDuplicate(ctx: RowContext, row: MeasureRow, duplicates: DuplicateTracker): boolean {
+  // A revised row beside a provisional or unmarked one for the same period is a documented precedence, resolved
+  // with the rows of the other files (src/ingest/assembly.ts): only rows of the same kind are duplicates here.
+  const key = [row.indicator, row.areaCode, row.periodStart, row.periodEnd, row.revision === 'revised' ? 'r' : ''].join(' ');
+  const firstLine = duplicates.check(key, ctx.line);
+  if (firstLine === undefined) return false;
+  ctx.problem('indicator', {
+    message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${row.indicator} for ${row.areaCode} from ${row.periodStart} to ${row.periodEnd}`,
+    expected: 'one row per indicator, area_code, period_start and period_end',
+    found: `the same indicator, area and period as line ${firstLine}`,
+    hint: 'remove one of the two rows (if one is a revision, keep the revised figure and mark it r in status)',
+  });
+  return true;
+}
+
+/** The file's summary: rows, areas, indicators and the span of periods. */
+function summarise(file: string, rows: readonly MeasureRow[]): FileSummary {
+  const areas = new Set(rows.map((r) => r.areaCode));
+  const indicators = new Set(rows.map((r) => r.indicator));
+  const summary: FileSummary = {
+    file,
+    kind: KIND,
+    rows: rows.length,
+    areas: areas.size,
+    note: `${indicators.size} indicator${indicators.size === 1 ? '' : 's'}: ${[...indicators].sort().join(', ')}`,
+  };
+  for (const r of rows) {
+    if (summary.firstPeriod === undefined || r.periodStart < summary.firstPeriod) summary.firstPeriod = r.periodStart;
+    if (summary.lastPeriod === undefined || r.periodEnd > summary.lastPeriod) summary.lastPeriod = r.periodEnd;
+  }
+  return summary;
+}
+
 /**
  * Read a canonical measures CSV.
  *
@@ -100,120 +242,10 @@ function parseStatus(raw: string): Revision | undefined | 'invalid' {
 export async function readMeasures(path: string, options: FormatReadOptions = {}): Promise<{ rows: MeasureRow[]; summary: FileSummary }> {
   const rows: MeasureRow[] = [];
   const duplicates = new DuplicateTracker();
-  const areas = new Set<string>();
-  const indicators = new Set<string>();
-  let first: string | undefined;
-  let last: string | undefined;
-
   const onRow = (ctx: RowContext): void => {
-    const indicator = ctx.raw('indicator').trim();
-    if (!INDICATOR_RE.test(indicator)) {
-      const guess = suggestIndicator(indicator);
-      ctx.problem('indicator', {
-        message: indicator === '' ? 'the indicator id is empty' : 'the indicator id is not valid',
-        expected: INDICATOR_EXPECTED,
-        hint: guess
-          ? `did you mean "${guess}"? ids use lower-case letters, digits, hyphens and dots only`
-          : 'ids use lower-case letters, digits, hyphens and dots only, e.g. fte.youth, hidden.forced-marriage',
-      });
-    }
-
-    const areaCode = ctx.raw('area_code').trim();
-    if (!AREA_CODE_RE.test(areaCode)) {
-      const upper = areaCode.toUpperCase();
-      ctx.problem('area_code', {
-        message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
-        expected: AREA_EXPECTED,
-        hint: AREA_CODE_RE.test(upper)
-          ? `area codes start with a capital letter: ${upper}`
-          : 'use the 9-character ONS code of the area (K04000001 for England and Wales, E92000001 for England), not its name',
-      });
-    }
-    const areaName = ctx.requiredText('area_name', 'an area name');
-
-    const start = isoDate(ctx, 'period_start', 'the period start');
-    const end = isoDate(ctx, 'period_end', 'the period end');
-    if (start.ok && end.ok && end.value < start.value) {
-      ctx.problem('period_end', {
-        message: 'the period ends before it starts',
-        expected: `a date on or after the period start ${start.value}`,
-        hint: 'check whether period_start and period_end are swapped',
-      });
-    }
-
-    const numerator = ctx.count('numerator', { what: 'the numerator' });
-    const denominator = ctx.count('denominator', { what: 'the denominator', empty: 'null' });
-    const reoffences = ctx.count('reoffences', { what: 'the number of reoffences', empty: 'null' });
-    if (numerator.ok && denominator.ok && denominator.value.value === 0) {
-      const n = numerator.value;
-      const hasNumerator = n.value !== null || n.absence === 'suppressed' || n.absence === 'rounds-to-zero';
-      if (hasNumerator) {
-        ctx.problem('denominator', {
-          message: 'a denominator of 0 makes the rate undefined',
-          expected: 'a denominator of 1 or more, empty (a count with no rate), or a marker such as [x]',
-          hint: 'if there was no cohort in this period, write [z] (not applicable) in both the numerator and the denominator',
-        });
-      }
-    }
-
-    const status = parseStatus(ctx.raw('status'));
-    if (status === 'invalid') {
-      ctx.problem('status', {
-        message: 'the status is not p or r',
-        expected: STATUS_EXPECTED,
-        hint: 'leave it empty for final figures',
-      });
-    }
-    const seriesBreak = tidyText(ctx.raw('series_break'));
-
-    if (ctx.bad || !areaName.ok || !start.ok || !end.ok || !numerator.ok || !denominator.ok || !reoffences.ok || status === 'invalid') return;
-
-    // A revised row beside a provisional or unmarked one for the same period is a documented precedence, resolved
-    // with the rows of the other files (src/ingest/assembly.ts): only rows of the same kind are duplicates here.
-    const revision = status ?? numerator.value.revision ?? denominator.value.revision;
-    const firstLine = duplicates.check([indicator, areaCode, start.value, end.value, revision === 'revised' ? 'r' : ''].join(' '), ctx.line);
-    if (firstLine !== undefined) {
-      ctx.problem('indicator', {
-        message: `duplicate row: lines ${firstLine} and ${ctx.line} both give ${indicator} for ${areaCode} from ${start.value} to ${end.value}`,
-        expected: 'one row per indicator, area_code, period_start and period_end',
-        found: `the same indicator, area and period as line ${firstLine}`,
-        hint: 'remove one of the two rows (if one is a revision, keep the revised figure and mark it r in status)',
-      });
-      return;
-    }
-
-    const out: MeasureRow = {
-      indicator,
-      areaCode,
-      areaName: areaName.value,
-      periodStart: start.value,
-      periodEnd: end.value,
-      numerator: numerator.value.value,
-      denominator: denominator.value.value,
-      reoffences: reoffences.value.value,
-      source: { file: ctx.file, line: ctx.line },
-    };
-    if (numerator.value.absence) out.numeratorAbsence = numerator.value.absence;
-    if (denominator.value.absence) out.denominatorAbsence = denominator.value.absence;
-    if (revision) out.revision = revision;
-    if (seriesBreak !== '') out.seriesBreak = seriesBreak;
-    rows.push(out);
-
-    areas.add(areaCode);
-    indicators.add(indicator);
-    if (first === undefined || start.value < first) first = start.value;
-    if (last === undefined || end.value > last) last = end.value;
+    const row = parseRow(ctx);
+    if (row && !isDuplicate(ctx, row, duplicates)) rows.push(row);
   };
-
   await readTable(path, options, [LAYOUT], onRow);
-  const summary: FileSummary = {
-    file: options.displayPath ?? path,
-    kind: KIND,
-    rows: rows.length,
-    areas: areas.size,
-    note: `${indicators.size} indicator${indicators.size === 1 ? '' : 's'}: ${[...indicators].sort().join(', ')}`,
-  };
-  if (first !== undefined) summary.firstPeriod = first;
-  if (last !== undefined) summary.lastPeriod = last;
-  return { rows, summary };
+  return { rows, summary: summarise(options.displayPath ?? path, rows) };
 }

@@ -95,6 +95,110 @@ function populationCell(ctx: RowContext, at: number): Cell<number> {
   return { ok: true, value: cell.value.value };
 }
 
+/** The row's area code, as written; records a problem when it is not an ONS/GSS code. */
+function areaCodeOf(ctx: RowContext): string {
+  const areaCode = ctx.raw('area_code').trim();
+  if (!AREA_CODE_RE.test(areaCode)) {
+    const upper = areaCode.toUpperCase();
+    ctx.problem('area_code', {
+      message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
+      expected: 'an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. E06000047',
+      hint: AREA_CODE_RE.test(upper) ? `area codes start with a capital letter: ${upper}` : 'use the 9-character ONS code of the area, not its name',
+    });
+  }
+  return areaCode;
+}
+
+/** The row's age band, normalised; records a problem when it is empty. */
+function ageBandOf(ctx: RowContext): string {
+  const ageRaw = tidyText(ctx.raw('age_band'));
+  if (ageRaw === '') {
+    ctx.problem('age_band', {
+      message: 'the age band is empty',
+      expected: 'an age band such as all, 10-17 or 10-14',
+      hint: 'write "all" for the whole population',
+    });
+  }
+  return normaliseAgeBand(ageRaw);
+}
+
+/** The canonical layout's year; undefined (with a problem recorded) when it is not a plausible 4-digit year. */
+function yearOf(ctx: RowContext): number | undefined {
+  const ym = YEAR_CELL_RE.exec(ctx.raw('year').trim());
+  if (!ym || Number(ym[1]) < MIN_YEAR || Number(ym[1]) > MAX_YEAR) {
+    ctx.problem('year', {
+      message: ym ? `the year is out of range (${MIN_YEAR} to ${MAX_YEAR})` : 'the year is not a 4-digit year',
+      expected: 'a year such as 2016 (or mid-2016): the mid-year (30 June) of the estimate',
+      hint: 'give the calendar year of the mid-year estimate, not a financial year or a date',
+    });
+    return undefined;
+  }
+  return Number(ym[1]);
+}
+
+/** The cells both layouts share. */
+interface Common {
+  areaCode: string;
+  areaName: Cell<string>;
+  ageBand: string;
+}
+
+/** Makes the row of one year's population for the current CSV row (its area, age band and source). */
+type Row = (year: number, population: number) => PopulationRow;
+
+/** An ONS wide row: one population a year column, unpivoted; none when a cell is bad or the row repeats. */
+function wideRows(ctx: RowContext, c: Common, years: readonly { at: number; year: number }[], duplicates: DuplicateTracker, row: Row): PopulationRow[] {
+  const values = years.map(({ at }) => populationCell(ctx, at));
+  if (ctx.bad || !c.areaName.ok) return [];
+  const firstLine = duplicates.check(`${c.areaCode} ${c.ageBand}`, ctx.line);
+  if (firstLine !== undefined) {
+    ctx.problem('age_band', {
+      message: `duplicate row: lines ${firstLine} and ${ctx.line} both give age group ${c.ageBand} for ${c.areaCode}`,
+      expected: 'one row per area and age group',
+      found: `the same area and age group as line ${firstLine}`,
+      hint: 'remove one of the two rows',
+    });
+    return [];
+  }
+  return years.flatMap(({ year }, i) => {
+    const v = values[i]!;
+    return v.ok ? [row(year, v.value)] : [];
+  });
+}
+
+/** A canonical row (one area, year and age band); undefined when a cell is bad or the row repeats. */
+function canonicalRow(ctx: RowContext, c: Common, duplicates: DuplicateTracker, row: Row): PopulationRow | undefined {
+  const year = yearOf(ctx);
+  const population = populationCell(ctx, ctx.header.index['population']!);
+  if (ctx.bad || !c.areaName.ok || year === undefined || !population.ok) return undefined;
+  const firstLine = duplicates.check(`${c.areaCode} ${year} ${c.ageBand}`, ctx.line);
+  if (firstLine !== undefined) {
+    ctx.problem('age_band', {
+      message: `duplicate row: lines ${firstLine} and ${ctx.line} both give the ${year} population of ${c.areaCode}, age band ${c.ageBand}`,
+      expected: 'one row per area_code, year and age_band',
+      found: `the same area, year and age band as line ${firstLine}`,
+      hint: 'remove one of the two rows (age bands "All ages" and "all" are the same band)',
+    });
+    return undefined;
+  }
+  return row(year, population.value);
+}
+
+/** The file's summary: rows, areas, the layout read and the span of mid-years. */
+function summarise(file: string, rows: readonly PopulationRow[], note: string): FileSummary {
+  const summary: FileSummary = { file, kind: KIND, rows: rows.length, areas: new Set(rows.map((r) => r.areaCode)).size, note };
+  // A loop, not Math.min(...years): a national file unpivots to more rows than a call may take arguments.
+  let minYear: number | undefined;
+  let maxYear: number | undefined;
+  for (const { year } of rows) {
+    if (minYear === undefined || year < minYear) minYear = year;
+    if (maxYear === undefined || year > maxYear) maxYear = year;
+  }
+  if (minYear !== undefined) summary.firstPeriod = `${minYear}-06-30`;
+  if (maxYear !== undefined) summary.lastPeriod = `${maxYear}-06-30`;
+  return summary;
+}
+
 /**
  * Read a population file (canonical or ONS wide layout).
  *
@@ -104,98 +208,24 @@ function populationCell(ctx: RowContext, at: number): Cell<number> {
 export async function readPopulation(path: string, options: FormatReadOptions = {}): Promise<{ rows: PopulationRow[]; summary: FileSummary }> {
   const rows: PopulationRow[] = [];
   const duplicates = new DuplicateTracker();
-  const areas = new Set<string>();
-  let minYear: number | undefined;
-  let maxYear: number | undefined;
+  // The year columns of an ONS wide header, found once per header rather than once per row.
   let wide: { header: Header; years: { at: number; year: number }[] } | undefined;
 
-  const push = (ctx: RowContext, areaCode: string, areaName: string, year: number, ageBand: string, population: number): void => {
-    rows.push({ areaCode, areaName, year, ageBand, population, source: { file: ctx.file, line: ctx.line } });
-    areas.add(areaCode);
-    if (minYear === undefined || year < minYear) minYear = year;
-    if (maxYear === undefined || year > maxYear) maxYear = year;
-  };
-
   const onRow = (ctx: RowContext): void => {
-    const areaCode = ctx.raw('area_code').trim();
-    if (!AREA_CODE_RE.test(areaCode)) {
-      const upper = areaCode.toUpperCase();
-      ctx.problem('area_code', {
-        message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
-        expected: 'an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. E06000047',
-        hint: AREA_CODE_RE.test(upper) ? `area codes start with a capital letter: ${upper}` : 'use the 9-character ONS code of the area, not its name',
-      });
-    }
-    const areaName = ctx.requiredText('area_name', 'an area name');
-    const ageRaw = tidyText(ctx.raw('age_band'));
-    if (ageRaw === '') {
-      ctx.problem('age_band', {
-        message: 'the age band is empty',
-        expected: 'an age band such as all, 10-17 or 10-14',
-        hint: 'write "all" for the whole population',
-      });
-    }
-    const ageBand = normaliseAgeBand(ageRaw);
-
+    const c: Common = { areaCode: areaCodeOf(ctx), areaName: ctx.requiredText('area_name', 'an area name'), ageBand: ageBandOf(ctx) };
+    // Called only once the row's cells are all good, so the area name is there.
+    const row: Row = (year, population) => ({ areaCode: c.areaCode, areaName: c.areaName.ok ? c.areaName.value : '', year, ageBand: c.ageBand, population, source: { file: ctx.file, line: ctx.line } });
     if (ctx.header.layout === ONS_WIDE) {
       if (wide?.header !== ctx.header) wide = { header: ctx.header, years: yearColumns(ctx.header.names, Object.values(ctx.header.index)) };
-      const values = wide.years.map(({ at }) => populationCell(ctx, at));
-      if (ctx.bad || !areaName.ok) return;
-      const firstLine = duplicates.check(`${areaCode} ${ageBand}`, ctx.line);
-      if (firstLine !== undefined) {
-        ctx.problem('age_band', {
-          message: `duplicate row: lines ${firstLine} and ${ctx.line} both give age group ${ageBand} for ${areaCode}`,
-          expected: 'one row per area and age group',
-          found: `the same area and age group as line ${firstLine}`,
-          hint: 'remove one of the two rows',
-        });
-        return;
-      }
-      wide.years.forEach(({ year }, i) => {
-        const v = values[i]!;
-        if (v.ok) push(ctx, areaCode, areaName.value, year, ageBand, v.value);
-      });
-      return;
+      rows.push(...wideRows(ctx, c, wide.years, duplicates, row));
+    } else {
+      const one = canonicalRow(ctx, c, duplicates, row);
+      if (one) rows.push(one);
     }
-
-    let year: number | undefined;
-    const yearRaw = ctx.raw('year').trim();
-    const ym = YEAR_CELL_RE.exec(yearRaw);
-    if (!ym || Number(ym[1]) < MIN_YEAR || Number(ym[1]) > MAX_YEAR) {
-      ctx.problem('year', {
-        message: ym ? `the year is out of range (${MIN_YEAR} to ${MAX_YEAR})` : 'the year is not a 4-digit year',
-        expected: 'a year such as 2016 (or mid-2016): the mid-year (30 June) of the estimate',
-        hint: 'give the calendar year of the mid-year estimate, not a financial year or a date',
-      });
-    } else year = Number(ym[1]);
-    const population = populationCell(ctx, ctx.header.index['population']!);
-    if (ctx.bad || !areaName.ok || year === undefined || !population.ok) return;
-
-    const firstLine = duplicates.check(`${areaCode} ${year} ${ageBand}`, ctx.line);
-    if (firstLine !== undefined) {
-      ctx.problem('age_band', {
-        message: `duplicate row: lines ${firstLine} and ${ctx.line} both give the ${year} population of ${areaCode}, age band ${ageBand}`,
-        expected: 'one row per area_code, year and age_band',
-        found: `the same area, year and age band as line ${firstLine}`,
-        hint: 'remove one of the two rows (age bands "All ages" and "all" are the same band)',
-      });
-      return;
-    }
-    push(ctx, areaCode, areaName.value, year, ageBand, population.value);
   };
 
   const { header, dataRows } = await readTable(path, options, [CANONICAL, ONS_WIDE], onRow);
-  const summary: FileSummary = {
-    file: options.displayPath ?? path,
-    kind: KIND,
-    rows: rows.length,
-    areas: areas.size,
-    note:
-      header.layout === ONS_WIDE
-        ? `ONS wide layout: ${dataRows} rows × ${wide?.years.length ?? 0} year columns unpivoted`
-        : 'canonical layout',
-  };
-  if (minYear !== undefined) summary.firstPeriod = `${minYear}-06-30`;
-  if (maxYear !== undefined) summary.lastPeriod = `${maxYear}-06-30`;
-  return { rows, summary };
+  const note =
+    header.layout === ONS_WIDE ? `ONS wide layout: ${dataRows} rows × ${wide?.years.length ?? 0} year columns unpivoted` : 'canonical layout';
+  return { rows, summary: summarise(options.displayPath ?? path, rows, note) };
 }

@@ -229,6 +229,8 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
  * Stream a table: find its header (after up to MAX_TITLE_ROWS title rows) among `layouts`, check field counts, and
  * call `onRow` for each data row whose field count is right. Problems recorded through the RowContext are thrown
  * together (SwpError INPUT) after the last row; a file with a header but no data rows is an error too.
+ * `onEnd`, if given, may add problems about the table as a whole (a row that is missing, values that disagree
+ * between rows) after the last row, so that they are reported together with the rows' own problems.
  *
  * @returns the header found and the number of data rows seen.
  */
@@ -237,6 +239,7 @@ export async function readTable(
   options: FormatReadOptions,
   layouts: readonly Layout[],
   onRow: (ctx: RowContext) => void,
+  onEnd?: (add: (p: Problem) => void, header: Header) => void,
 ): Promise<{ header: Header; dataRows: number }> {
   const file = options.displayPath ?? path;
   const problems = new ProblemCollector(options.maxProblems ?? 20);
@@ -305,6 +308,7 @@ export async function readTable(
       hint: 'the export may have been filtered to nothing or cut short; export the data again',
     });
   }
+  onEnd?.((p) => problems.add(p), header);
   problems.throwIfAny(ExitCode.INPUT);
   return { header, dataRows };
 }

@@ -87,48 +87,49 @@ function text(v: string | null | undefined, none: { symbol: GssSymbol } = X): Ce
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 
-class TableBuilder {
-  readonly rows: CellValue[][] = [];
-  readonly symbols: (GssSymbol | null)[][] = [];
+/**
+ * A column defined once: its header and type (TableColumn) and the accessor that gives its cell for a row. Rows are
+ * built from the columns, so a header can never drift from the value under it.
+ */
+interface Column<R> extends TableColumn {
+  cell: (row: R) => CellInput;
+}
 
-  constructor(
-    readonly id: string,
-    readonly title: string,
-    readonly description: string,
-    readonly columns: TableColumn[],
-    readonly notes: string[] = [],
-  ) {
-    if (!ID_PATTERN.test(id)) throw new Error(`table id "${id}" is not sheet-safe (a letter, then letters, digits or _; at most 31 characters)`);
-    const keys = new Set<string>();
-    for (const c of columns) {
-      if (!KEY_PATTERN.test(c.key) || keys.has(c.key)) throw new Error(`table ${id}: column key "${c.key}" is invalid or repeated`);
-      keys.add(c.key);
-    }
-  }
+/** A table before its rows: what it is, its columns with their accessors, and its notes. */
+interface TableSpec<R> {
+  id: string;
+  title: string;
+  description: string;
+  columns: Column<R>[];
+  notes?: string[];
+}
 
-  add(cells: CellInput[]): void {
-    if (cells.length !== this.columns.length) throw new Error(`table ${this.id}: a row has ${cells.length} cells for ${this.columns.length} columns`);
-    const row: CellValue[] = [];
-    const sym: (GssSymbol | null)[] = [];
-    for (const cell of cells) {
-      if (cell === null || cell === undefined || (typeof cell === 'number' && !Number.isFinite(cell))) {
-        row.push(null);
-        sym.push(GSS.notAvailable);
-      } else if (typeof cell === 'object') {
-        row.push(null);
-        sym.push(cell.symbol);
-      } else {
-        row.push(cell);
-        sym.push(null);
-      }
-    }
-    this.rows.push(row);
-    this.symbols.push(sym);
-  }
+/** One cell as stored: the value, or null and the symbol saying why (a non-finite number is not available). */
+function settle(cell: CellInput): [CellValue, GssSymbol | null] {
+  if (cell === null || cell === undefined || (typeof cell === 'number' && !Number.isFinite(cell))) return [null, GSS.notAvailable];
+  if (typeof cell === 'object') return [null, cell.symbol];
+  return [cell, null];
+}
 
-  build(): DataTable {
-    return { id: this.id, title: this.title, description: this.description, columns: this.columns, rows: this.rows, symbols: this.symbols, notes: this.notes };
+/** Build a table: one row per item, each cell from its column's accessor. */
+function buildTable<R>(spec: TableSpec<R>, items: Iterable<R>): DataTable {
+  const { id, columns } = spec;
+  if (!ID_PATTERN.test(id)) throw new Error(`table id "${id}" is not sheet-safe (a letter, then letters, digits or _; at most 31 characters)`);
+  const keys = new Set<string>();
+  for (const c of columns) {
+    if (!KEY_PATTERN.test(c.key) || keys.has(c.key)) throw new Error(`table ${id}: column key "${c.key}" is invalid or repeated`);
+    keys.add(c.key);
   }
+  const rows: CellValue[][] = [];
+  const symbols: (GssSymbol | null)[][] = [];
+  for (const item of items) {
+    const settled = columns.map((c) => settle(c.cell(item)));
+    rows.push(settled.map(([v]) => v));
+    symbols.push(settled.map(([, sym]) => sym));
+  }
+  // The writers see plain TableColumns (key, heading, unit, decimals), not the accessors.
+  const plain = columns.map(({ cell: _cell, ...c }): TableColumn => c);
+  return { id, title: spec.title, description: spec.description, columns: plain, rows, symbols, notes: spec.notes ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,334 +153,328 @@ const SYMBOL_NOTE = 'Cells show [c] where a figure is withheld to protect the pe
 // ---------------------------------------------------------------------------------------------------------------
 // Tables shared by both documents
 
-const indicatorColumns: TableColumn[] = [
-  { key: 'indicator_id', heading: 'Indicator ID' },
-  { key: 'indicator', heading: 'Indicator' },
-  { key: 'group', heading: 'Group' },
-  { key: 'period', heading: 'Period' },
-  { key: 'period_start', heading: 'Period start' },
-  { key: 'period_end', heading: 'Period end' },
-  { key: 'count', heading: 'Count', decimals: 0 },
-  { key: 'denominator', heading: 'Denominator', decimals: 0 },
-  { key: 'value', heading: 'Value', decimals: 1 },
-  { key: 'unit', heading: 'Unit of value' },
-  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1 },
-  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1 },
-  { key: 'ci_method', heading: 'Confidence interval method' },
-  { key: 'benchmark_area', heading: 'Benchmark area' },
-  { key: 'benchmark_period', heading: 'Benchmark period' },
-  { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1 },
-  { key: 'comparison', heading: 'Compared with benchmark' },
-  { key: 'peer_average', heading: 'Most similar group average', decimals: 1 },
-  { key: 'peer_rank', heading: 'Rank in most similar group (1 is highest)', decimals: 0 },
-  { key: 'peer_areas', heading: 'Areas in most similar group', decimals: 0 },
-  { key: 'force_area', heading: 'Police force area' },
-  { key: 'force_value', heading: 'Police force area value', decimals: 1 },
-  { key: 'force_comparison', heading: 'Compared with police force area' },
-  { key: 'previous_period', heading: 'Previous period' },
-  { key: 'previous_count', heading: 'Previous count', decimals: 0 },
-  { key: 'previous_value', heading: 'Previous value', decimals: 1 },
-  { key: 'change_percent', heading: 'Change in count on previous period', unit: '%', decimals: 1 },
-  { key: 'change_p_value', heading: 'Change p-value', decimals: 3 },
-  { key: 'change_direction', heading: 'Change (significant at 5%)' },
-  { key: 'change_method', heading: 'Change test' },
-  { key: 'trend_direction', heading: 'Long-term trend' },
-  { key: 'trend_p_value', heading: 'Long-term trend p-value', decimals: 3 },
-  { key: 'trend_method', heading: 'Long-term trend test' },
-  { key: 'polarity', heading: 'Polarity' },
-  { key: 'rag_status', heading: 'RAG status' },
-  { key: 'target', heading: 'Target', decimals: 1 },
-  { key: 'rag_reason', heading: 'RAG reason' },
-  { key: 'suppressed', heading: 'Suppressed' },
-  { key: 'revision', heading: 'Provisional [p] or revised [r]' },
-  { key: 'series_break', heading: 'Series break' },
-  { key: 'notes', heading: 'Notes' },
-];
-
-function indicatorRow(i: IndicatorResult): CellInput[] {
-  const s = i.suppressed;
-  const prev = i.previous;
-  // A change is dropped when either count behind it was suppressed (it could be worked back to them).
-  const changeSuppressed = s || (prev !== null && prev.count === null);
-  const change = i.change;
-  const changeCell = (v: number | null | undefined): CellInput => (change ? fig(v) : changeSuppressed ? C : X);
-  return [
-    i.id,
-    i.label,
-    words(i.group),
-    i.period.label,
-    i.period.start,
-    i.period.end,
-    fig(i.count, s),
-    fig(i.denominator, s && i.denominator === null),
-    fig(i.value, s),
-    i.unit,
-    fig(i.ci95?.[0], s),
-    fig(i.ci95?.[1], s),
-    i.ciMethod ?? (s ? C : X),
-    text(i.national?.label),
-    text(i.national?.period.label),
-    fig(i.national?.value),
-    COMPARISON_WORDS[i.comparison],
-    i.peers ? fig(i.peers.average) : s ? C : X,
-    i.peers ? fig(i.peers.rank) : s ? C : X,
-    i.peers ? i.peers.of : s ? C : X,
-    text(i.force?.name),
-    i.force ? fig(i.force.value) : s ? C : X,
-    i.force ? COMPARISON_WORDS[i.force.comparison] : s ? C : X,
-    text(prev?.period.label),
-    prev ? fig(prev.count, prev.count === null) : X,
-    prev ? fig(prev.value, prev.count === null) : X,
-    changeCell(change?.percent),
-    changeCell(change?.pValue),
-    change ? words(change.direction) : changeSuppressed ? C : X,
-    change ? change.method : changeSuppressed ? C : X,
-    i.trend ? words(i.trend.direction) : X,
-    i.trend ? fig(i.trend.pValue) : X,
-    i.trend ? i.trend.method : X,
-    words(i.polarity),
-    i.rag.status,
-    i.rag.target ?? Z,
-    i.rag.reason,
-    yesNo(i.suppressed),
-    i.revision === 'provisional' ? GSS.provisional : i.revision === 'revised' ? GSS.revised : Z,
-    text(i.seriesBreak, Z),
-    i.notes.length > 0 ? i.notes.join('; ') : Z,
-  ];
+/** An indicator with what several of its cells depend on. */
+interface IndicatorRow {
+  i: IndicatorResult;
+  /** The headline figure was suppressed. */
+  s: boolean;
+  /** The change was dropped because a count behind it was suppressed (it could be worked back to them). */
+  changeSuppressed: boolean;
 }
 
+function indicatorRow(i: IndicatorResult): IndicatorRow {
+  const s = i.suppressed;
+  return { i, s, changeSuppressed: s || (i.previous !== null && i.previous.count === null) };
+}
+
+/** A figure the indicator's suppression explains when absent: [c] if the indicator is suppressed, else [x]. */
+const withheldOrMissing = (r: IndicatorRow): CellInput => (r.s ? C : X);
+
+/** A cell of the change: its value, or [c] when it was dropped for disclosure, else [x]. */
+const changeCell = (r: IndicatorRow, v: (c: NonNullable<IndicatorResult['change']>) => CellInput): CellInput =>
+  r.i.change ? v(r.i.change) : r.changeSuppressed ? C : X;
+
+const indicatorColumns: Column<IndicatorRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
+  { key: 'group', heading: 'Group', cell: ({ i }) => words(i.group) },
+  { key: 'period', heading: 'Period', cell: ({ i }) => i.period.label },
+  { key: 'period_start', heading: 'Period start', cell: ({ i }) => i.period.start },
+  { key: 'period_end', heading: 'Period end', cell: ({ i }) => i.period.end },
+  { key: 'count', heading: 'Count', decimals: 0, cell: ({ i, s }) => fig(i.count, s) },
+  { key: 'denominator', heading: 'Denominator', decimals: 0, cell: ({ i, s }) => fig(i.denominator, s && i.denominator === null) },
+  { key: 'value', heading: 'Value', decimals: 1, cell: ({ i, s }) => fig(i.value, s) },
+  { key: 'unit', heading: 'Unit of value', cell: ({ i }) => i.unit },
+  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, cell: ({ i, s }) => fig(i.ci95?.[0], s) },
+  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, cell: ({ i, s }) => fig(i.ci95?.[1], s) },
+  { key: 'ci_method', heading: 'Confidence interval method', cell: (r) => r.i.ciMethod ?? withheldOrMissing(r) },
+  { key: 'benchmark_area', heading: 'Benchmark area', cell: ({ i }) => text(i.national?.label) },
+  { key: 'benchmark_period', heading: 'Benchmark period', cell: ({ i }) => text(i.national?.period.label) },
+  { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1, cell: ({ i }) => fig(i.national?.value) },
+  { key: 'comparison', heading: 'Compared with benchmark', cell: ({ i }) => COMPARISON_WORDS[i.comparison] },
+  { key: 'peer_average', heading: 'Most similar group average', decimals: 1, cell: (r) => (r.i.peers ? fig(r.i.peers.average) : withheldOrMissing(r)) },
+  { key: 'peer_rank', heading: 'Rank in most similar group (1 is highest)', decimals: 0, cell: (r) => (r.i.peers ? fig(r.i.peers.rank) : withheldOrMissing(r)) },
+  { key: 'peer_areas', heading: 'Areas in most similar group', decimals: 0, cell: (r) => (r.i.peers ? r.i.peers.of : withheldOrMissing(r)) },
+  { key: 'force_area', heading: 'Police force area', cell: ({ i }) => text(i.force?.name) },
+  { key: 'force_value', heading: 'Police force area value', decimals: 1, cell: (r) => (r.i.force ? fig(r.i.force.value) : withheldOrMissing(r)) },
+  { key: 'force_comparison', heading: 'Compared with police force area', cell: (r) => (r.i.force ? COMPARISON_WORDS[r.i.force.comparison] : withheldOrMissing(r)) },
+  { key: 'previous_period', heading: 'Previous period', cell: ({ i }) => text(i.previous?.period.label) },
+  { key: 'previous_count', heading: 'Previous count', decimals: 0, cell: ({ i: { previous: p } }) => (p ? fig(p.count, p.count === null) : X) },
+  { key: 'previous_value', heading: 'Previous value', decimals: 1, cell: ({ i: { previous: p } }) => (p ? fig(p.value, p.count === null) : X) },
+  { key: 'change_percent', heading: 'Change in count on previous period', unit: '%', decimals: 1, cell: (r) => changeCell(r, (c) => fig(c.percent)) },
+  { key: 'change_p_value', heading: 'Change p-value', decimals: 3, cell: (r) => changeCell(r, (c) => fig(c.pValue)) },
+  { key: 'change_direction', heading: 'Change (significant at 5%)', cell: (r) => changeCell(r, (c) => words(c.direction)) },
+  { key: 'change_method', heading: 'Change test', cell: (r) => changeCell(r, (c) => c.method) },
+  { key: 'trend_direction', heading: 'Long-term trend', cell: ({ i }) => (i.trend ? words(i.trend.direction) : X) },
+  { key: 'trend_p_value', heading: 'Long-term trend p-value', decimals: 3, cell: ({ i }) => (i.trend ? fig(i.trend.pValue) : X) },
+  { key: 'trend_method', heading: 'Long-term trend test', cell: ({ i }) => (i.trend ? i.trend.method : X) },
+  { key: 'polarity', heading: 'Polarity', cell: ({ i }) => words(i.polarity) },
+  { key: 'rag_status', heading: 'RAG status', cell: ({ i }) => i.rag.status },
+  { key: 'target', heading: 'Target', decimals: 1, cell: ({ i }) => i.rag.target ?? Z },
+  { key: 'rag_reason', heading: 'RAG reason', cell: ({ i }) => i.rag.reason },
+  { key: 'suppressed', heading: 'Suppressed', cell: ({ i }) => yesNo(i.suppressed) },
+  { key: 'revision', heading: 'Provisional [p] or revised [r]', cell: ({ i }) => (i.revision === 'provisional' ? GSS.provisional : i.revision === 'revised' ? GSS.revised : Z) },
+  { key: 'series_break', heading: 'Series break', cell: ({ i }) => text(i.seriesBreak, Z) },
+  { key: 'notes', heading: 'Notes', cell: ({ i }) => (i.notes.length > 0 ? i.notes.join('; ') : Z) },
+];
+
 function indicatorsTable(indicators: IndicatorResult[], headline: string): DataTable {
-  const t = new TableBuilder(
-    'indicators',
-    'Indicators: headline figures, comparisons, change and targets',
-    `One row per indicator: ${headline}, its 95% confidence interval, the England and Wales (or England) benchmark, the change on the same period a year earlier, the long-term trend and the RAG status against the partnership's target.`,
-    indicatorColumns,
-    [
+  const spec: TableSpec<IndicatorRow> = {
+    id: 'indicators',
+    title: 'Indicators: headline figures, comparisons, change and targets',
+    description: `One row per indicator: ${headline}, its 95% confidence interval, the England and Wales (or England) benchmark, the change on the same period a year earlier, the long-term trend and the RAG status against the partnership's target.`,
+    columns: indicatorColumns,
+    notes: [
       SYMBOL_NOTE,
       'Value is in the unit given in the "Unit of value" column; rates use the mid-year resident population. "Compared with benchmark" is better or worse only when the whole confidence interval lies on one side of the benchmark value.',
       'Change compares the count with the same period a year earlier and is called significant when the p-value is below 0.05. RAG compares the figure with the target; it is separate from statistical significance.',
     ],
-  );
-  for (const i of indicators) t.add(indicatorRow(i));
-  return t.build();
+  };
+  return buildTable(spec, indicators.map(indicatorRow));
 }
 
+/** A year of an indicator's trend. Points are listed only for years with data: a null count there was suppressed. */
+interface TrendRow {
+  i: IndicatorResult;
+  p: NonNullable<IndicatorResult['trend']>['points'][number];
+  s: boolean;
+}
+
+const trendColumns: Column<TrendRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
+  { key: 'financial_year', heading: 'Financial year', cell: ({ p }) => p.period.label },
+  { key: 'period_start', heading: 'Period start', cell: ({ p }) => p.period.start },
+  { key: 'period_end', heading: 'Period end', cell: ({ p }) => p.period.end },
+  { key: 'count', heading: 'Count', decimals: 0, cell: ({ p, s }) => fig(p.count, s) },
+  { key: 'value', heading: 'Value', decimals: 1, cell: ({ p, s }) => fig(p.value, s) },
+  { key: 'unit', heading: 'Unit of value', cell: ({ i }) => i.unit },
+  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, cell: ({ p, s }) => fig(p.ci95?.[0], s) },
+  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, cell: ({ p, s }) => fig(p.ci95?.[1], s) },
+];
+
 function trendTable(indicators: IndicatorResult[]): DataTable {
-  const t = new TableBuilder(
-    'trend_by_year',
-    'Long-term trend: each indicator by financial year',
-    'One row per indicator and financial year with data: the count, the value and its 95% confidence interval. The charts of trends in the document are drawn from this table.',
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'financial_year', heading: 'Financial year' },
-      { key: 'period_start', heading: 'Period start' },
-      { key: 'period_end', heading: 'Period end' },
-      { key: 'count', heading: 'Count', decimals: 0 },
-      { key: 'value', heading: 'Value', decimals: 1 },
-      { key: 'unit', heading: 'Unit of value' },
-      { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1 },
-      { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1 },
-    ],
-    [SYMBOL_NOTE, 'Years with no data for an indicator are left out rather than shown as empty rows.'],
-  );
-  for (const i of indicators) {
-    for (const p of i.trend?.points ?? []) {
-      // Trend points are listed only for years with data: a null count there was suppressed.
-      const s = p.count === null;
-      t.add([i.id, i.label, p.period.label, p.period.start, p.period.end, fig(p.count, s), fig(p.value, s), i.unit, fig(p.ci95?.[0], s), fig(p.ci95?.[1], s)]);
-    }
-  }
-  return t.build();
+  const spec: TableSpec<TrendRow> = {
+    id: 'trend_by_year',
+    title: 'Long-term trend: each indicator by financial year',
+    description: 'One row per indicator and financial year with data: the count, the value and its 95% confidence interval. The charts of trends in the document are drawn from this table.',
+    columns: trendColumns,
+    notes: [SYMBOL_NOTE, 'Years with no data for an indicator are left out rather than shown as empty rows.'],
+  };
+  return buildTable(spec, indicators.flatMap((i) => (i.trend?.points ?? []).map((p) => ({ i, p, s: p.count === null }))));
 }
 
 /** Is the key a month "YYYY-MM"? */
 const MONTH = /^\d{4}-\d{2}$/;
 
-function spcTables(indicators: IndicatorResult[]): DataTable[] {
-  const withSpc = indicators.filter((i): i is IndicatorResult & { spc: NonNullable<IndicatorResult['spc']> } => i.spc !== null);
-  if (withSpc.length === 0) return [];
+type SpcIndicator = IndicatorResult & { spc: NonNullable<IndicatorResult['spc']> };
+
+/** A month of the monthly table, and whether any indicator has a count in it (which tells [c] from [x]). */
+interface MonthRow {
+  month: string;
+  anyData: boolean;
+}
+
+function spcMonthlyTable(withSpc: SpcIndicator[]): DataTable {
   const months = [...new Set(withSpc.flatMap((i) => i.spc.points.map((p) => p.period)))].filter((m) => MONTH.test(m)).sort();
   const byIndicator = withSpc.map((i) => new Map(i.spc.points.map((p) => [p.period, p.value])));
   // Machine names: the indicator's position and id (i1_recorded_crime_all), unique even if two ids clean alike.
-  const monthly = new TableBuilder(
-    'spc_monthly',
-    'Monthly counts behind the statistical process control charts',
-    'One row per month; one column per indicator with a monthly series, giving the count of crimes or incidents recorded in that month.',
-    [{ key: 'month', heading: 'Month' }, ...withSpc.map((i, n) => ({ key: `i${n + 1}_${i.id.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`.replace(/_+$/, ''), heading: i.label, unit: 'count', decimals: 0 }))],
-    [
+  const seriesColumns = withSpc.map((i, n): Column<MonthRow> => {
+    const series = byIndicator[n]!;
+    return {
+      key: `i${n + 1}_${i.id.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`.replace(/_+$/, ''),
+      heading: i.label,
+      unit: 'count',
+      decimals: 0,
+      cell: ({ month, anyData }) => (series.has(month) ? fig(series.get(month), series.get(month) === null && anyData) : X),
+    };
+  });
+  const spec: TableSpec<MonthRow> = {
+    id: 'spc_monthly',
+    title: 'Monthly counts behind the statistical process control charts',
+    description: 'One row per month; one column per indicator with a monthly series, giving the count of crimes or incidents recorded in that month.',
+    columns: [{ key: 'month', heading: 'Month', cell: ({ month }) => month }, ...seriesColumns],
+    notes: [
       SYMBOL_NOTE,
       'A month before an indicator\'s series starts, or with no data for any indicator, is shown as [x]; a count withheld for disclosure control in a month that has data is shown as [c].',
     ],
-  );
-  for (const m of months) {
-    const anyData = byIndicator.some((series) => typeof series.get(m) === 'number');
-    monthly.add([m, ...byIndicator.map((series) => (series.has(m) ? fig(series.get(m), series.get(m) === null && anyData) : X))]);
-  }
-
-  const limits = new TableBuilder(
-    'spc_limits',
-    'Statistical process control: limits and variation',
-    'One row per indicator with a monthly series: the mean and the process limits of its XmR chart, what kind of variation it shows, and how many months carry a special-cause signal.',
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'first_month', heading: 'First month' },
-      { key: 'last_month', heading: 'Last month' },
-      { key: 'months', heading: 'Months', decimals: 0 },
-      { key: 'mean', heading: 'Mean', unit: 'count a month', decimals: 1 },
-      { key: 'lower_limit', heading: 'Lower process limit', unit: 'count a month', decimals: 1 },
-      { key: 'upper_limit', heading: 'Upper process limit', unit: 'count a month', decimals: 1 },
-      { key: 'variation', heading: 'Variation' },
-      { key: 'assurance', heading: 'Assurance against target' },
-      { key: 'signal_months', heading: 'Months with a special-cause signal', decimals: 0 },
-      { key: 'latest_signal', heading: 'Latest signal month' },
-      { key: 'latest_signal_meaning', heading: 'Latest signal meaning' },
-    ],
-    [SYMBOL_NOTE, 'Limits are the mean ± 2.66 times the mean moving range (NHS England "Making Data Count"). Assurance is [z] where the indicator has no target.'],
-  );
-  const signals = new TableBuilder(
-    'spc_signals',
-    'Statistical process control: special-cause signals',
-    'One row per month and rule that flagged special-cause variation: the rule, whether the point is high or low, and whether that is an improvement or a concern.',
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'month', heading: 'Month' },
-      { key: 'rule', heading: 'Rule' },
-      { key: 'direction', heading: 'High or low' },
-      { key: 'meaning', heading: 'Meaning' },
-    ],
-    ['Rules: outside limits (a point beyond a process limit); shift (7 points in a row on one side of the mean); trend (7 points in a row rising or falling); two in three (2 of 3 points close to a limit).'],
-  );
-  for (const i of withSpc) {
-    const pts = i.spc.points;
-    const flagged = [...new Set(i.spc.signals.map((s) => s.period))].sort();
-    const latest = [...i.spc.signals].sort((a, b) => a.period.localeCompare(b.period)).at(-1);
-    limits.add([
-      i.id,
-      i.label,
-      text(pts[0]?.period),
-      text(pts.at(-1)?.period),
-      pts.length,
-      i.spc.mean,
-      i.spc.lower,
-      i.spc.upper,
-      words(i.spc.variation),
-      i.spc.assurance === null ? Z : words(i.spc.assurance),
-      flagged.length,
-      latest ? latest.period : Z,
-      latest ? latest.meaning : Z,
-    ]);
-    for (const s of i.spc.signals) signals.add([i.id, i.label, s.period, words(s.rule), s.direction, s.meaning]);
-  }
-  return [monthly.build(), limits.build(), signals.build()];
+  };
+  return buildTable(spec, months.map((month) => ({ month, anyData: byIndicator.some((series) => typeof series.get(month) === 'number') })));
 }
+
+/** An indicator's XmR chart with the months that carry a signal and the latest signal. */
+interface LimitsRow {
+  i: SpcIndicator;
+  flagged: number;
+  latest: SpcIndicator['spc']['signals'][number] | undefined;
+}
+
+const limitsColumns: Column<LimitsRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
+  { key: 'first_month', heading: 'First month', cell: ({ i }) => text(i.spc.points[0]?.period) },
+  { key: 'last_month', heading: 'Last month', cell: ({ i }) => text(i.spc.points.at(-1)?.period) },
+  { key: 'months', heading: 'Months', decimals: 0, cell: ({ i }) => i.spc.points.length },
+  { key: 'mean', heading: 'Mean', unit: 'count a month', decimals: 1, cell: ({ i }) => i.spc.mean },
+  { key: 'lower_limit', heading: 'Lower process limit', unit: 'count a month', decimals: 1, cell: ({ i }) => i.spc.lower },
+  { key: 'upper_limit', heading: 'Upper process limit', unit: 'count a month', decimals: 1, cell: ({ i }) => i.spc.upper },
+  { key: 'variation', heading: 'Variation', cell: ({ i }) => words(i.spc.variation) },
+  { key: 'assurance', heading: 'Assurance against target', cell: ({ i }) => (i.spc.assurance === null ? Z : words(i.spc.assurance)) },
+  { key: 'signal_months', heading: 'Months with a special-cause signal', decimals: 0, cell: ({ flagged }) => flagged },
+  { key: 'latest_signal', heading: 'Latest signal month', cell: ({ latest }) => (latest ? latest.period : Z) },
+  { key: 'latest_signal_meaning', heading: 'Latest signal meaning', cell: ({ latest }) => (latest ? latest.meaning : Z) },
+];
+
+function spcLimitsTable(withSpc: SpcIndicator[]): DataTable {
+  const spec: TableSpec<LimitsRow> = {
+    id: 'spc_limits',
+    title: 'Statistical process control: limits and variation',
+    description: 'One row per indicator with a monthly series: the mean and the process limits of its XmR chart, what kind of variation it shows, and how many months carry a special-cause signal.',
+    columns: limitsColumns,
+    notes: [SYMBOL_NOTE, 'Limits are the mean ± 2.66 times the mean moving range (NHS England "Making Data Count"). Assurance is [z] where the indicator has no target.'],
+  };
+  const rows = withSpc.map((i) => ({
+    i,
+    flagged: new Set(i.spc.signals.map((s) => s.period)).size,
+    latest: [...i.spc.signals].sort((a, b) => a.period.localeCompare(b.period)).at(-1),
+  }));
+  return buildTable(spec, rows);
+}
+
+interface SignalRow {
+  i: SpcIndicator;
+  s: SpcIndicator['spc']['signals'][number];
+}
+
+const signalColumns: Column<SignalRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
+  { key: 'month', heading: 'Month', cell: ({ s }) => s.period },
+  { key: 'rule', heading: 'Rule', cell: ({ s }) => words(s.rule) },
+  { key: 'direction', heading: 'High or low', cell: ({ s }) => s.direction },
+  { key: 'meaning', heading: 'Meaning', cell: ({ s }) => s.meaning },
+];
+
+function spcSignalsTable(withSpc: SpcIndicator[]): DataTable {
+  const spec: TableSpec<SignalRow> = {
+    id: 'spc_signals',
+    title: 'Statistical process control: special-cause signals',
+    description: 'One row per month and rule that flagged special-cause variation: the rule, whether the point is high or low, and whether that is an improvement or a concern.',
+    columns: signalColumns,
+    notes: ['Rules: outside limits (a point beyond a process limit); shift (7 points in a row on one side of the mean); trend (7 points in a row rising or falling); two in three (2 of 3 points close to a limit).'],
+  };
+  return buildTable(spec, withSpc.flatMap((i) => i.spc.signals.map((s) => ({ i, s }))));
+}
+
+function spcTables(indicators: IndicatorResult[]): DataTable[] {
+  const withSpc = indicators.filter((i): i is SpcIndicator => i.spc !== null);
+  if (withSpc.length === 0) return [];
+  return [spcMonthlyTable(withSpc), spcLimitsTable(withSpc), spcSignalsTable(withSpc)];
+}
+
+type HarmRow = IndicatorResult & { harm: NonNullable<IndicatorResult['harm']> };
+
+const harmColumns: Column<HarmRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: (i) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: (i) => i.label },
+  { key: 'period', heading: 'Period', cell: (i) => i.period.label },
+  { key: 'harm_score', heading: 'Harm score', unit: 'days of imprisonment', decimals: 0, cell: (i) => fig(i.harm.score) },
+  { key: 'harm_per_1000', heading: 'Harm per 1,000 residents', unit: 'days of imprisonment', decimals: 1, cell: (i) => fig(i.harm.perThousand) },
+  { key: 'share_of_harm', heading: 'Share of all harm', unit: 'proportion, 0 to 1', decimals: 3, cell: (i) => fig(i.harm.shareOfHarm) },
+  { key: 'share_of_volume', heading: 'Share of all crimes', unit: 'proportion, 0 to 1', decimals: 3, cell: (i) => fig(i.harm.shareOfVolume) },
+];
 
 function harmTable(indicators: IndicatorResult[]): DataTable {
-  const t = new TableBuilder(
-    'harm',
-    'Harm: crime weighted by the Cambridge Crime Harm Index',
-    'One row per police recorded crime category with a harm weight: the total harm score, harm per 1,000 residents, and the category\'s share of all harm against its share of all crimes.',
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'period', heading: 'Period' },
-      { key: 'harm_score', heading: 'Harm score', unit: 'days of imprisonment', decimals: 0 },
-      { key: 'harm_per_1000', heading: 'Harm per 1,000 residents', unit: 'days of imprisonment', decimals: 1 },
-      { key: 'share_of_harm', heading: 'Share of all harm', unit: 'proportion, 0 to 1', decimals: 3 },
-      { key: 'share_of_volume', heading: 'Share of all crimes', unit: 'proportion, 0 to 1', decimals: 3 },
-    ],
-    [SYMBOL_NOTE, 'Each crime is weighted by the days of imprisonment a first offence of its kind would attract under sentencing guidelines (Sherman, Neyroud and Neyroud 2016). The row for all recorded crime is the total.'],
-  );
-  for (const i of indicators) {
-    if (!i.harm) continue;
-    t.add([i.id, i.label, i.period.label, fig(i.harm.score), fig(i.harm.perThousand), fig(i.harm.shareOfHarm), fig(i.harm.shareOfVolume)]);
-  }
-  return t.build();
+  const spec: TableSpec<HarmRow> = {
+    id: 'harm',
+    title: 'Harm: crime weighted by the Cambridge Crime Harm Index',
+    description: 'One row per police recorded crime category with a harm weight: the total harm score, harm per 1,000 residents, and the category\'s share of all harm against its share of all crimes.',
+    columns: harmColumns,
+    notes: [SYMBOL_NOTE, 'Each crime is weighted by the days of imprisonment a first offence of its kind would attract under sentencing guidelines (Sherman, Neyroud and Neyroud 2016). The row for all recorded crime is the total.'],
+  };
+  return buildTable(spec, indicators.filter((i): i is HarmRow => !!i.harm));
 }
 
+type Place = NonNullable<Assessment['places']>['top'][number];
+
 function placesTable(a: Assessment): DataTable {
-  const t = new TableBuilder(
-    'places',
-    'Where crime happened: the neighbourhoods (LSOAs) with the most crime',
-    `The LSOAs with the most police recorded crime (street-level, excluding anti-social behaviour) in ${a.period.label}, most first: crimes, their share of the area's crimes, and crimes the year before.`,
-    [
-      { key: 'rank', heading: 'Rank', decimals: 0 },
-      { key: 'lsoa_code', heading: 'LSOA code' },
-      { key: 'lsoa_name', heading: 'LSOA name' },
-      { key: 'crimes', heading: `Crimes, ${a.period.label}`, decimals: 0 },
-      { key: 'share', heading: "Share of the area's crimes", unit: 'proportion, 0 to 1', decimals: 3 },
-      { key: 'crimes_year_before', heading: 'Crimes, the year before', decimals: 0 },
+  const spec: TableSpec<{ p: Place; rank: number }> = {
+    id: 'places',
+    title: 'Where crime happened: the neighbourhoods (LSOAs) with the most crime',
+    description: `The LSOAs with the most police recorded crime (street-level, excluding anti-social behaviour) in ${a.period.label}, most first: crimes, their share of the area's crimes, and crimes the year before.`,
+    columns: [
+      { key: 'rank', heading: 'Rank', decimals: 0, cell: ({ rank }) => rank },
+      { key: 'lsoa_code', heading: 'LSOA code', cell: ({ p }) => p.code },
+      { key: 'lsoa_name', heading: 'LSOA name', cell: ({ p }) => p.name },
+      { key: 'crimes', heading: `Crimes, ${a.period.label}`, decimals: 0, cell: ({ p }) => fig(p.count, p.suppressed) },
+      { key: 'share', heading: "Share of the area's crimes", unit: 'proportion, 0 to 1', decimals: 3, cell: ({ p }) => fig(p.share, p.suppressed) },
+      { key: 'crimes_year_before', heading: 'Crimes, the year before', decimals: 0, cell: ({ p }) => (p.previousSuppressed ? C : fig(p.previousCount)) },
     ],
-    [
+    notes: [
       SYMBOL_NOTE,
       a.places
         ? `Across all ${a.places.lsoas} LSOAs of the area, the ${a.places.topTenthLsoas} with the most crime (a tenth) had a share of ${a.places.topTenthShare.toFixed(3)} of its ${a.places.total} crimes.`
         : 'The police.uk data do not cover the year.',
     ],
-  );
-  a.places?.top.forEach((p, i) => {
-    t.add([i + 1, p.code, p.name, fig(p.count, p.suppressed), fig(p.share, p.suppressed), p.previousSuppressed ? C : fig(p.previousCount)]);
-  });
-  return t.build();
+  };
+  return buildTable(spec, (a.places?.top ?? []).map((p, i) => ({ p, rank: i + 1 })));
 }
 
+type Priority = Assessment['priorities'][number];
+
+const priorityScoreColumns: Column<Priority>[] = [
+  { key: 'rank', heading: 'Rank', decimals: 0, cell: (p) => p.rank },
+  { key: 'candidate_id', heading: 'Candidate ID', cell: (p) => p.id },
+  { key: 'candidate', heading: 'Candidate priority', cell: (p) => p.label },
+  { key: 'score', heading: 'Score', unit: '0 to 1', decimals: 3, cell: (p) => p.score },
+  { key: 'rank_best', heading: 'Best rank when weights vary', decimals: 0, cell: (p) => p.rankRange[0] },
+  { key: 'rank_worst', heading: 'Worst rank when weights vary', decimals: 0, cell: (p) => p.rankRange[1] },
+];
+
+interface CriterionRow {
+  p: Priority;
+  c: Priority['components'][number];
+}
+
+const priorityCriteriaColumns: Column<CriterionRow>[] = [
+  { key: 'candidate_id', heading: 'Candidate ID', cell: ({ p }) => p.id },
+  { key: 'candidate', heading: 'Candidate priority', cell: ({ p }) => p.label },
+  { key: 'rank', heading: 'Rank', decimals: 0, cell: ({ p }) => p.rank },
+  { key: 'score', heading: 'Score', unit: '0 to 1', decimals: 3, cell: ({ p }) => p.score },
+  { key: 'criterion', heading: 'Criterion', cell: ({ c }) => words(c.criterion) },
+  { key: 'raw_value', heading: 'Raw value', decimals: 1, cell: ({ c }) => (typeof c.raw === 'number' ? c.raw : c.raw === null ? X : Z) },
+  { key: 'raw_evidence', heading: 'Raw evidence', cell: ({ c }) => (typeof c.raw === 'string' ? c.raw : c.raw === null ? X : Z) },
+  { key: 'scaled', heading: 'Scaled value', unit: '0 to 1', decimals: 3, cell: ({ c }) => fig(c.scaled) },
+  { key: 'weight', heading: 'Weight', unit: '0 to 1', decimals: 3, cell: ({ c }) => c.weight },
+  { key: 'contribution', heading: 'Contribution to score', unit: '0 to 1', decimals: 3, cell: ({ c }) => c.contribution },
+];
+
 function prioritiesTables(priorities: Assessment['priorities']): DataTable[] {
-  const scores = new TableBuilder(
-    'priority_scores',
-    'Priority scores and ranks',
-    'One row per candidate priority: its weighted score, its rank (1 is the highest priority) and the range of ranks it takes when the criteria weights are varied.',
-    [
-      { key: 'rank', heading: 'Rank', decimals: 0 },
-      { key: 'candidate_id', heading: 'Candidate ID' },
-      { key: 'candidate', heading: 'Candidate priority' },
-      { key: 'score', heading: 'Score', unit: '0 to 1', decimals: 3 },
-      { key: 'rank_best', heading: 'Best rank when weights vary', decimals: 0 },
-      { key: 'rank_worst', heading: 'Worst rank when weights vary', decimals: 0 },
-    ],
-    ['The score is the sum over the criteria of the scaled value (0 to 1) times the criterion\'s weight; the Priority_criteria worksheet gives the breakdown.'],
+  const scores = buildTable(
+    {
+      id: 'priority_scores',
+      title: 'Priority scores and ranks',
+      description: 'One row per candidate priority: its weighted score, its rank (1 is the highest priority) and the range of ranks it takes when the criteria weights are varied.',
+      columns: priorityScoreColumns,
+      notes: ['The score is the sum over the criteria of the scaled value (0 to 1) times the criterion\'s weight; the Priority_criteria worksheet gives the breakdown.'],
+    },
+    priorities,
   );
-  const criteria = new TableBuilder(
-    'priority_criteria',
-    'Priority scores: breakdown by criterion',
-    'One row per candidate priority and criterion: the raw evidence, its value scaled from 0 to 1, the criterion\'s weight and its contribution to the score.',
-    [
-      { key: 'candidate_id', heading: 'Candidate ID' },
-      { key: 'candidate', heading: 'Candidate priority' },
-      { key: 'rank', heading: 'Rank', decimals: 0 },
-      { key: 'score', heading: 'Score', unit: '0 to 1', decimals: 3 },
-      { key: 'criterion', heading: 'Criterion' },
-      { key: 'raw_value', heading: 'Raw value', decimals: 1 },
-      { key: 'raw_evidence', heading: 'Raw evidence' },
-      { key: 'scaled', heading: 'Scaled value', unit: '0 to 1', decimals: 3 },
-      { key: 'weight', heading: 'Weight', unit: '0 to 1', decimals: 3 },
-      { key: 'contribution', heading: 'Contribution to score', unit: '0 to 1', decimals: 3 },
-    ],
-    [
-      SYMBOL_NOTE,
-      'A raw value is a number for criteria measured from the data (volume, harm); for the others the raw evidence is text (the indicators\' trends or comparisons, or a workshop score with its source), and the raw value is [z].',
-      'A criterion with no data ([x]) is left out of that candidate\'s score, and the other weights are scaled up to sum to 1.',
-    ],
+  const criteria = buildTable(
+    {
+      id: 'priority_criteria',
+      title: 'Priority scores: breakdown by criterion',
+      description: 'One row per candidate priority and criterion: the raw evidence, its value scaled from 0 to 1, the criterion\'s weight and its contribution to the score.',
+      columns: priorityCriteriaColumns,
+      notes: [
+        SYMBOL_NOTE,
+        'A raw value is a number for criteria measured from the data (volume, harm); for the others the raw evidence is text (the indicators\' trends or comparisons, or a workshop score with its source), and the raw value is [z].',
+        'A criterion with no data ([x]) is left out of that candidate\'s score, and the other weights are scaled up to sum to 1.',
+      ],
+    },
+    priorities.flatMap((p) => p.components.map((c) => ({ p, c }))),
   );
-  for (const p of priorities) {
-    scores.add([p.rank, p.id, p.label, p.score, p.rankRange[0], p.rankRange[1]]);
-    for (const c of p.components) {
-      criteria.add([
-        p.id,
-        p.label,
-        p.rank,
-        p.score,
-        words(c.criterion),
-        typeof c.raw === 'number' ? c.raw : c.raw === null ? X : Z,
-        typeof c.raw === 'string' ? c.raw : c.raw === null ? X : Z,
-        fig(c.scaled),
-        c.weight,
-        c.contribution,
-      ]);
-    }
-  }
-  return [scores.build(), criteria.build()];
+  return [scores, criteria];
 }
 
 /** Tables with no rows are left out: an empty table tells a reader nothing (GSS: do not publish empty tables). */
@@ -502,97 +497,97 @@ export function assessmentTables(a: Assessment): DataTable[] {
 
 type ReportCell = Report['rows'][number]['quarter'];
 
-function reportCell(c: ReportCell): [CellInput, CellInput] {
-  if (c.status === 'suppressed') return [C, C];
-  if (c.status === 'missing') return [X, X];
-  return [fig(c.count), fig(c.value)];
+/** A report cell's count: [c] when suppressed, [x] when missing. */
+function reportCount(c: ReportCell): CellInput {
+  return c.status === 'suppressed' ? C : c.status === 'missing' ? X : fig(c.count);
+}
+
+/** A report cell's value: [c] when suppressed, [x] when missing. */
+function reportValue(c: ReportCell): CellInput {
+  return c.status === 'suppressed' ? C : c.status === 'missing' ? X : fig(c.value);
+}
+
+/** A row of the board's summary, with its indicator (if the report has it) and what its change cells depend on. */
+interface SummaryRow {
+  row: Report['rows'][number];
+  i: IndicatorResult | undefined;
+  change: IndicatorResult['change'];
+  /** The change was dropped because a count behind it was suppressed. */
+  changeSuppressed: boolean;
+  exception: boolean;
+}
+
+const summaryChange = (r: SummaryRow, v: (c: NonNullable<IndicatorResult['change']>) => CellInput): CellInput =>
+  r.change ? v(r.change) : r.changeSuppressed ? C : X;
+
+const summaryColumns: Column<SummaryRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ row }) => row.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ row, i }) => i?.label ?? row.id },
+  { key: 'unit', heading: 'Unit of value', cell: ({ i }) => (i ? i.unit : X) },
+  { key: 'quarter_count', heading: 'This quarter: count', decimals: 0, cell: ({ row }) => reportCount(row.quarter) },
+  { key: 'quarter_value', heading: 'This quarter: value', decimals: 1, cell: ({ row }) => reportValue(row.quarter) },
+  { key: 'last_year_quarter_count', heading: 'Same quarter last year: count', decimals: 0, cell: ({ row }) => reportCount(row.lastYearQuarter) },
+  { key: 'last_year_quarter_value', heading: 'Same quarter last year: value', decimals: 1, cell: ({ row }) => reportValue(row.lastYearQuarter) },
+  { key: 'ytd_count', heading: 'Year to date: count', decimals: 0, cell: ({ row }) => reportCount(row.yearToDate) },
+  { key: 'ytd_value', heading: 'Year to date: value', decimals: 1, cell: ({ row }) => reportValue(row.yearToDate) },
+  { key: 'last_ytd_count', heading: 'Same period last year: count', decimals: 0, cell: ({ row }) => reportCount(row.lastYearToDate) },
+  { key: 'last_ytd_value', heading: 'Same period last year: value', decimals: 1, cell: ({ row }) => reportValue(row.lastYearToDate) },
+  { key: 'change_percent', heading: 'Change in year to date count', unit: '%', decimals: 1, cell: (r) => summaryChange(r, (c) => fig(c.percent)) },
+  { key: 'change_p_value', heading: 'Change p-value', decimals: 3, cell: (r) => summaryChange(r, (c) => fig(c.pValue)) },
+  { key: 'change_direction', heading: 'Change (significant at 5%)', cell: (r) => summaryChange(r, (c) => words(c.direction)) },
+  { key: 'benchmark_area', heading: 'Benchmark area', cell: ({ i }) => text(i?.national?.label) },
+  { key: 'benchmark_period', heading: 'Benchmark period', cell: ({ i }) => text(i?.national?.period.label) },
+  { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1, cell: ({ i }) => fig(i?.national?.value) },
+  { key: 'comparison', heading: 'Compared with benchmark', cell: ({ i }) => (i ? COMPARISON_WORDS[i.comparison] : X) },
+  { key: 'rag_status', heading: 'RAG status', cell: ({ i }) => (i ? i.rag.status : X) },
+  { key: 'target', heading: 'Target', decimals: 1, cell: ({ i }) => (i ? (i.rag.target ?? Z) : X) },
+  { key: 'rag_reason', heading: 'RAG reason', cell: ({ i }) => (i ? i.rag.reason : X) },
+  { key: 'exception', heading: 'In exceptions', cell: ({ exception }) => yesNo(exception) },
+];
+
+function summaryTable(r: Report, byId: ReadonlyMap<string, IndicatorResult>): DataTable {
+  const exceptional = new Set(r.exceptions.map((e) => e.id));
+  const rows = r.rows.map((row): SummaryRow => {
+    const i = byId.get(row.id);
+    const suppressed = i?.suppressed ?? false;
+    const changeSuppressed = suppressed || row.yearToDate.status === 'suppressed' || row.lastYearToDate.status === 'suppressed';
+    return { row, i, change: i?.change ?? null, changeSuppressed, exception: exceptional.has(row.id) };
+  });
+  const spec: TableSpec<SummaryRow> = {
+    id: 'quarter_summary',
+    title: `Performance summary: ${r.period.label}`,
+    description: `One row per indicator on the board's report: this quarter, the year to date and the same periods a year earlier, the change in the year to date and its significance, the comparison with England and Wales and the RAG status.`,
+    columns: summaryColumns,
+    notes: [
+      SYMBOL_NOTE,
+      `This quarter is ${r.period.label}; the year to date is ${r.yearToDate.label}. Values are in the unit given in the "Unit of value" column.`,
+      'The benchmark is the latest complete financial year with a national figure, never a part year. RAG compares the latest 12 months with the annual target; it is separate from statistical significance.',
+    ],
+  };
+  return buildTable(spec, rows);
+}
+
+function exceptionsTable(r: Report, byId: ReadonlyMap<string, IndicatorResult>): DataTable {
+  const spec: TableSpec<Report['exceptions'][number]> = {
+    id: 'exceptions',
+    title: `Exceptions: ${r.period.label}`,
+    description: 'One row per indicator that needs the board\'s attention: a special-cause concern in its monthly series, or a significant deterioration in the year to date against last year.',
+    columns: [
+      { key: 'indicator_id', heading: 'Indicator ID', cell: (e) => e.id },
+      { key: 'indicator', heading: 'Indicator', cell: (e) => byId.get(e.id)?.label ?? e.id },
+      { key: 'reason', heading: 'Reason', cell: (e) => e.reason },
+    ],
+  };
+  return buildTable(spec, r.exceptions);
 }
 
 /** The data tables of the quarterly performance report, in the order the spreadsheet lists them. */
 export function reportTables(r: Report): DataTable[] {
   const byId = new Map(r.indicators.map((i) => [i.id, i]));
-  const exceptional = new Map(r.exceptions.map((e) => [e.id, e.reason]));
-  const q = r.period.label;
-  const ytd = r.yearToDate.label;
-  const summary = new TableBuilder(
-    'quarter_summary',
-    `Performance summary: ${q}`,
-    `One row per indicator on the board's report: this quarter, the year to date and the same periods a year earlier, the change in the year to date and its significance, the comparison with England and Wales and the RAG status.`,
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'unit', heading: 'Unit of value' },
-      { key: 'quarter_count', heading: 'This quarter: count', decimals: 0 },
-      { key: 'quarter_value', heading: 'This quarter: value', decimals: 1 },
-      { key: 'last_year_quarter_count', heading: 'Same quarter last year: count', decimals: 0 },
-      { key: 'last_year_quarter_value', heading: 'Same quarter last year: value', decimals: 1 },
-      { key: 'ytd_count', heading: 'Year to date: count', decimals: 0 },
-      { key: 'ytd_value', heading: 'Year to date: value', decimals: 1 },
-      { key: 'last_ytd_count', heading: 'Same period last year: count', decimals: 0 },
-      { key: 'last_ytd_value', heading: 'Same period last year: value', decimals: 1 },
-      { key: 'change_percent', heading: 'Change in year to date count', unit: '%', decimals: 1 },
-      { key: 'change_p_value', heading: 'Change p-value', decimals: 3 },
-      { key: 'change_direction', heading: 'Change (significant at 5%)' },
-      { key: 'benchmark_area', heading: 'Benchmark area' },
-      { key: 'benchmark_period', heading: 'Benchmark period' },
-      { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1 },
-      { key: 'comparison', heading: 'Compared with benchmark' },
-      { key: 'rag_status', heading: 'RAG status' },
-      { key: 'target', heading: 'Target', decimals: 1 },
-      { key: 'rag_reason', heading: 'RAG reason' },
-      { key: 'exception', heading: 'In exceptions' },
-    ],
-    [
-      SYMBOL_NOTE,
-      `This quarter is ${q}; the year to date is ${ytd}. Values are in the unit given in the "Unit of value" column.`,
-      'The benchmark is the latest complete financial year with a national figure, never a part year. RAG compares the latest 12 months with the annual target; it is separate from statistical significance.',
-    ],
-  );
-  for (const row of r.rows) {
-    const i = byId.get(row.id);
-    const suppressed = i?.suppressed ?? false;
-    const change = i?.change ?? null;
-    const changeSuppressed = suppressed || row.yearToDate.status === 'suppressed' || row.lastYearToDate.status === 'suppressed';
-    const changeCell = (v: number | null | undefined): CellInput => (change ? fig(v) : changeSuppressed ? C : X);
-    summary.add([
-      row.id,
-      i?.label ?? row.id,
-      i ? i.unit : X,
-      ...reportCell(row.quarter),
-      ...reportCell(row.lastYearQuarter),
-      ...reportCell(row.yearToDate),
-      ...reportCell(row.lastYearToDate),
-      changeCell(change?.percent),
-      changeCell(change?.pValue),
-      change ? words(change.direction) : changeSuppressed ? C : X,
-      text(i?.national?.label),
-      text(i?.national?.period.label),
-      fig(i?.national?.value),
-      i ? COMPARISON_WORDS[i.comparison] : X,
-      i ? i.rag.status : X,
-      i ? (i.rag.target ?? Z) : X,
-      i ? i.rag.reason : X,
-      yesNo(exceptional.has(row.id)),
-    ]);
-  }
-
-  const exceptions = new TableBuilder(
-    'exceptions',
-    `Exceptions: ${q}`,
-    'One row per indicator that needs the board\'s attention: a special-cause concern in its monthly series, or a significant deterioration in the year to date against last year.',
-    [
-      { key: 'indicator_id', heading: 'Indicator ID' },
-      { key: 'indicator', heading: 'Indicator' },
-      { key: 'reason', heading: 'Reason' },
-    ],
-    [],
-  );
-  for (const e of r.exceptions) exceptions.add([e.id, byId.get(e.id)?.label ?? e.id, e.reason]);
-
   return nonEmpty([
-    summary.build(),
-    exceptions.build(),
-    indicatorsTable(r.indicators, `the figure for the ${ytd}`),
+    summaryTable(r, byId),
+    exceptionsTable(r, byId),
+    indicatorsTable(r.indicators, `the figure for the ${r.yearToDate.label}`),
     trendTable(r.indicators),
     ...spcTables(r.indicators),
   ]);

@@ -11,12 +11,14 @@ import type { Workspace } from '../../../src/ingest/workspace.js';
 import { configSchema } from '../../../src/model/config.js';
 import type { IndicatorResult, Report } from '../../../src/model/contract.js';
 import type { MeasureRow } from '../../../src/model/data.js';
+import { shippedHarmWeights } from '../../../src/ingest/formats/harm-weights.js';
 import { createChartSet } from '../../../src/render/charts-adapter.js';
 import { renderAssessmentHtml, renderReportHtml } from '../../../src/render/document.js';
 import { assessmentTables, reportTables, tableToCsv } from '../../../src/render/export/index.js';
 import { rank } from '../../rank.js';
 
 const QUARTERS = ['04', '07', '10', '01'];
+const harmWeights = await shippedHarmWeights();
 
 /** A workspace with quarterly hidden-crime counts for three financial years, and nothing else. */
 function workspace(counts: number[][], threshold: number): Workspace {
@@ -41,7 +43,7 @@ function workspace(counts: number[][], threshold: number): Workspace {
     });
   });
   const population = [2013, 2014, 2015, 2016].map((year) => ({ areaCode: 'E08099001', areaName: 'Testham', year, ageBand: 'all', population: 100_000, source: { file: 'p.csv', line: 2 } }));
-  return { root: '/', configFile: '/swp.config.yaml', config, police: undefined, homeOffice: [], measures, population, planReview: [], consultation: [], scores: [], summaries: [] };
+  return { root: '/', configFile: '/swp.config.yaml', config, police: undefined, homeOffice: [], measures, population, planReview: [], consultation: [], scores: [], summaries: [], reference: { harmWeights } };
 }
 
 /** Every count-like number an indicator publishes. */
