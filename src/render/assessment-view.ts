@@ -36,8 +36,6 @@ export interface AssessmentInputs {
   logo?: string;
 }
 
-
-
 const STATUS_WORDS: Record<string, [string, string]> = {
   complete: ['Complete', 'green'],
   'on-track': ['On track', 'green'],
@@ -46,14 +44,14 @@ const STATUS_WORDS: Record<string, [string, string]> = {
 };
 
 /** Words for a change cell: "Significant increase" / "No significant change". */
-export function changeWords(r: IndicatorResult): string {
+function changeWords(r: IndicatorResult): string {
   if (!r.change) return '';
   if (r.change.direction === 'no-significant-change') return 'no significant change';
   return `significant ${r.change.direction}`;
 }
 
 /** Words for a long-term trend cell. */
-export function trendWords(r: IndicatorResult): string {
+function trendWords(r: IndicatorResult): string {
   if (!r.trend) return fmt.GSS.notApplicable;
   switch (r.trend.direction) {
     case 'increasing':
@@ -104,7 +102,7 @@ export function assessmentTitle(a: Assessment, publicSummary: boolean): string {
  * "Where crime happens": how concentrated crime is, and the neighbourhoods (LSOAs) with the most, with the year
  * before where the data have it.
  */
-export function placesView(a: Assessment, area: string) {
+function placesView(a: Assessment, area: string) {
   const p = a.places;
   if (!p) return undefined;
   const share = Math.round(p.topTenthShare * 100);
@@ -127,147 +125,25 @@ export function placesView(a: Assessment, area: string) {
   };
 }
 
-/** Build the view model of the strategic assessment. */
+/** What every section of the assessment reads. */
+interface Context {
+  input: AssessmentInputs;
+  a: Assessment;
+  config: Config;
+  byId: Map<string, IndicatorResult>;
+}
+
+/** Build the view model of the strategic assessment, section by section. */
 export function assessmentView(input: AssessmentInputs) {
   const { assessment: a, config } = input;
-  const byId = new Map(a.indicators.map((i) => [i.id, i]));
-  const brandName = config.branding.name ?? config.partnership.name;
+  const ctx: Context = { input, a, config, byId: new Map(a.indicators.map((i) => [i.id, i])) };
   const title = assessmentTitle(a, input.publicSummary);
-  const all = byId.get('recorded-crime.all');
-  const asb = byId.get('anti-social-behaviour');
-
-  const keyFacts: { figure: string; label: string }[] = [];
-  if (all) keyFacts.push({ figure: fmt.count(all.count, all.suppressed), label: `crimes recorded in ${a.period.label} (excluding anti-social behaviour), ${fmt.signedPercent(all.change?.percent)} on the year before` });
-  if (all && all.value !== null) keyFacts.push({ figure: fmt.decimal(all.value), label: `crimes per 1,000 residents; ${all.national ? `${all.national.label} ${fmt.decimal(all.national.value)}` : 'no national figure'}` });
-  if (asb) keyFacts.push({ figure: fmt.count(asb.count, asb.suppressed), label: `anti-social behaviour incidents, ${fmt.signedPercent(asb.change?.percent)}` });
-  for (const id of ['reoffending.adult', 'fte.youth', 'hidden.domestic-abuse']) {
-    const r = byId.get(id);
-    if (r && keyFacts.length < 6) keyFacts.push({ figure: fmt.value(r), label: `${lowerFirst(r.label)} (${r.unit.startsWith('%') ? r.unit.replace(/^% /, '') : r.unit}, ${r.period.label})` });
-  }
-
-  const findings = [...a.indicators]
-    .map((r, i) => ({ r, i, s: notable(r) }))
-    .filter((x) => x.s >= 2)
-    .sort((x, y) => y.s - x.s || x.i - y.i)
-    .slice(0, 8)
-    .sort((x, y) => x.i - y.i)
-    .map((x) => x.r.finding);
-
-  const scored = input.scoring?.priorities ?? [];
-  const criteriaLabel = new Map((input.scoring?.criteria ?? []).map((c) => [c.id, c.label]));
-  const top = [...scored].sort((x, y) => x.rank - y.rank).slice(0, 3).map((p) => {
-    const drivers = [...p.components].filter((c) => c.contribution > 0).sort((x, y) => y.contribution - x.contribution).slice(0, 2);
-    return {
-      label: p.label,
-      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => lowerFirst(criteriaLabel.get(d.criterion) ?? d.criterion)).join(' and ')}.`,
-    };
-  });
-
-  const overviewIds = a.indicators.filter((i) => i.group === 'recorded-crime' || i.group === 'anti-social-behaviour');
-  const overviewFigures: Figure[] = [];
-  if (all && !input.publicSummary) {
-    const f = input.charts.trend(all);
-    if (f) overviewFigures.push(f);
-  }
-  const comparison = input.charts.comparison(overviewIds.filter((i) => i.id !== 'recorded-crime.all'), `Crime types in ${config.area.name} compared with England and Wales, ${a.period.label}`);
-  if (comparison) overviewFigures.push(comparison);
-
-  const harmRows = overviewIds.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
-  const harm = harmRows.length && !input.publicSummary
-    ? {
-        intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${[...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).slice(0, 3).map((r) => `${lowerFirst(r.label)} (${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}% of harm, ${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}% of crimes)`).join('; ')}.`,
-        figure: {
-          caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
-          svg: input.charts.harm?.(harmRows)?.svg ?? '',
-          table: {
-            caption: `Share of recorded crimes and of harm (Cambridge Crime Harm Index), ${a.period.label}`,
-            columns: ['Crime type', 'Crimes', 'Share of crimes', 'Share of harm'],
-            rows: [...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0)).map((r) => [r.label, fmt.count(r.count), `${Math.round((r.harm!.shareOfVolume ?? 0) * 100)}%`, `${Math.round((r.harm!.shareOfHarm ?? 0) * 100)}%`]),
-          },
-        },
-      }
-    : null;
-
-  const prioritySections = config.strategicPriorities.map((p) => {
-    const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => x !== undefined);
-    const figures: Figure[] = [];
-    // The public summary keeps the words and the table; the charts and their data stay in the full document.
-    for (const r of input.publicSummary ? [] : inds) {
-      const t = input.charts.trend(r);
-      if (t && figures.length < 4) figures.push(t);
-    }
-    return {
-      id: `priority-${p.id}`,
-      label: p.label,
-      lead: p.lead,
-      findings: inds.map((r) => r.finding),
-      table: { caption: `${p.label}: indicators, ${a.period.label}`, rows: inds.map(indicatorRow) },
-      figures,
-      empty: inds.length === 0,
-    };
-  });
-
-  const planReview = input.planReview.length
-    ? {
-        summary: summarisePlan(input.planReview),
-        rows: input.planReview.map((r) => ({ ...r, priority: config.strategicPriorities.find((p) => p.id === r.priority)?.label ?? r.priority, statusWords: STATUS_WORDS[r.status]?.[0] ?? r.status, statusClass: STATUS_WORDS[r.status]?.[1] ?? 'grey' })),
-      }
-    : null;
-
-  const consultation = input.consultation.length
-    ? {
-        summary: summariseConsultation(input.consultation),
-        rows: [...input.consultation].sort((x, y) => y.percentConcerned - x.percentConcerned).map((r) => ({ topic: r.topic, percent: r.percentConcerned, respondents: r.respondents, citation: r.citation ?? '' })),
-      }
-    : null;
-
-  const scoring = input.scoring && scored.length
-    ? {
-        intro: `Each candidate issue was scored on ${input.scoring.criteria.length} criteria with the weights agreed by the partnership. A criterion's value is scaled from 0 (least concern) to 1 (most) and multiplied by its weight; the score is the sum. Missing data are never counted as zero.`,
-        figure: { caption: 'Priority scores by criterion', svg: input.charts.matrix?.(scored)?.svg ?? '', table: null },
-        criteria: input.scoring.criteria,
-        rows: [...scored].sort((x, y) => x.rank - y.rank).map((p) => ({
-          rank: p.rank,
-          label: p.label,
-          score: p.score,
-          rankRange: p.rankRange[0] === p.rankRange[1] ? String(p.rankRange[0]) : `${p.rankRange[0]} to ${p.rankRange[1]}`,
-          cells: input.scoring!.criteria.map((c) => {
-            const comp = p.components.find((x) => x.criterion === c.id);
-            return comp && comp.scaled !== null ? comp.contribution.toFixed(2) : 'missing';
-          }),
-        })),
-        statement: input.scoring.statement,
-      }
-    : null;
-
-  const quality = [...input.dataNotes];
-  quality.push(`Small numbers: ${disclosureStatement(config, a.indicators)}`);
-  for (const r of a.indicators) for (const n of r.notes) quality.push(`${r.label}: ${n}.`);
-  if (a.indicators.some((r) => r.revision === 'provisional')) quality.push('[p] marks provisional figures, which may be revised in later publications.');
-
-  const compliance: string[] = [];
-  if (!planReview) compliance.push("A review of last year's plan (add workspace/plan-review.csv: inputs.planReview).");
-  if (!consultation) compliance.push('What residents said: consultation is required by the 2007 regulations (inputs.consultation).');
-  if (!a.indicators.some((i) => i.group === 'reoffending')) compliance.push('Reoffending: the partnership has a statutory duty to reduce it, but no reoffending data were given.');
-  if (!a.indicators.some((i) => i.group === 'recorded-crime')) compliance.push('Crime and disorder: no recorded-crime data were given.');
-  if (!a.indicators.some((i) => i.group === 'treatment')) compliance.push('Substance misuse: no treatment data were given.');
-  if (config.strategicPriorities.length === 0) compliance.push('Strategic priorities: none are set in the config.');
-  for (const s of prioritySections) if (s.empty) compliance.push(`The priority "${s.label}" has no indicator with data.`);
-
-  const contents = [
-    { id: 'summary', title: 'Executive summary' },
-    { id: 'statutory', title: 'Why we produce this assessment' },
-    ...(planReview ? [{ id: 'plan-review', title: "Last year's plan: what we did" }] : []),
-    ...(consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
-    { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
-    ...prioritySections.map((s) => ({ id: s.id, title: `Priority: ${s.label}` })),
-    ...(scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
-    { id: 'quality', title: 'Data quality and disclosure' },
-    { id: 'methods', title: 'Methods' },
-    { id: 'glossary', title: 'Glossary' },
-    ...(input.publicSummary ? [] : [{ id: 'appendix', title: 'Appendix: data tables' }]),
-  ];
-
+  // The charts are numbered in the order they are asked for: overview, then priorities, then scoring.
+  const overview = overviewSection(ctx);
+  const priorities = config.strategicPriorities.map((p) => prioritySection(ctx, p));
+  const planReview = planReviewSection(ctx);
+  const consultation = consultationSection(input.consultation);
+  const scoring = scoringSection(input);
   return {
     title,
     description: `The annual strategic assessment of ${config.partnership.name} for ${a.period.label}: crime, anti-social behaviour, reoffending and victimisation, compared with England and Wales, and the priorities that follow.`,
@@ -275,57 +151,249 @@ export function assessmentView(input: AssessmentInputs) {
     publicSummary: input.publicSummary,
     area: config.area.name,
     disclosureThreshold: config.disclosure.threshold,
-    cover: {
-      marking: config.document.protectiveMarking,
-      brandName,
-      logo: input.logo,
-      heading: input.publicSummary ? 'Community safety strategic assessment: public summary' : 'Community safety strategic assessment',
-      period: `Financial year ${a.period.label} (April ${a.period.start.slice(0, 4)} to March ${a.period.end.slice(0, 4)})`,
-      area: `${config.area.name} (${config.area.code})`,
-      version: config.document.version,
-      date: a.dataAsAt,
-    },
-    control: {
-      title,
-      partnership: config.partnership.name,
-      area: config.area.name,
-      areaCode: config.area.code,
-      period: a.period.label,
-      version: config.document.version,
-      marking: config.document.protectiveMarking,
-      author: config.document.author,
-      dataAsAt: a.dataAsAt,
-      generatorVersion: a.generator.version,
-      schemaVersion: a.schemaVersion,
-    },
-    compliance,
-    contents,
-    summary: {
-      intro: all
-        ? `${all.finding}`
-        : `This assessment covers ${config.area.name} for the financial year ${a.period.label}.`,
-      keyFacts,
-      findings,
-      priorities: top,
-      prioritiesIntro: top.length ? 'The weighted scoring (see "How the priorities were chosen") recommends these priorities for the year ahead:' : '',
-    },
+    cover: coverSection(ctx),
+    control: controlSection(ctx, title),
+    compliance: complianceGaps(ctx, { planReview, consultation, priorities }),
+    contents: contents(ctx, { planReview, consultation, priorities, scoring }),
+    summary: summarySection(ctx),
     statutory: { seriousViolenceDuty: config.document.seriousViolenceDuty },
     planReview,
     consultation,
-    overview: {
-      intro: asb ? `${asb.finding}` : '',
-      figures: overviewFigures,
-      table: { caption: `Recorded crime and anti-social behaviour, ${a.period.label}`, rows: overviewIds.map(indicatorRow) },
-      harm,
-      places: placesView(a, config.area.name),
-    },
-    priorities: prioritySections,
+    overview,
+    priorities,
     scoring,
-    quality,
+    quality: qualityNotes(ctx),
     methods: METHODS,
     glossary: GLOSSARY,
     appendix: appendixTables(a),
   };
+}
+
+type PrioritySection = ReturnType<typeof prioritySection>;
+
+/** The cover page. */
+function coverSection({ input, a, config }: Context) {
+  return {
+    marking: config.document.protectiveMarking,
+    brandName: config.branding.name ?? config.partnership.name,
+    logo: input.logo,
+    heading: input.publicSummary ? 'Community safety strategic assessment: public summary' : 'Community safety strategic assessment',
+    period: `Financial year ${a.period.label} (April ${a.period.start.slice(0, 4)} to March ${a.period.end.slice(0, 4)})`,
+    area: `${config.area.name} (${config.area.code})`,
+    version: config.document.version,
+    date: a.dataAsAt,
+  };
+}
+
+/** Document control: what the document is, which data and which swp made it. */
+function controlSection({ a, config }: Context, title: string) {
+  return {
+    title,
+    partnership: config.partnership.name,
+    area: config.area.name,
+    areaCode: config.area.code,
+    period: a.period.label,
+    version: config.document.version,
+    marking: config.document.protectiveMarking,
+    author: config.document.author,
+    dataAsAt: a.dataAsAt,
+    generatorVersion: a.generator.version,
+    schemaVersion: a.schemaVersion,
+  };
+}
+
+/** What the assessment lacks that the regulations or the partnership's own config expect. */
+function complianceGaps({ a, config }: Context, s: { planReview: unknown; consultation: unknown; priorities: PrioritySection[] }): string[] {
+  const gaps: string[] = [];
+  if (!s.planReview) gaps.push("A review of last year's plan (add workspace/plan-review.csv: inputs.planReview).");
+  if (!s.consultation) gaps.push('What residents said: consultation is required by the 2007 regulations (inputs.consultation).');
+  if (!a.indicators.some((i) => i.group === 'reoffending')) gaps.push('Reoffending: the partnership has a statutory duty to reduce it, but no reoffending data were given.');
+  if (!a.indicators.some((i) => i.group === 'recorded-crime')) gaps.push('Crime and disorder: no recorded-crime data were given.');
+  if (!a.indicators.some((i) => i.group === 'treatment')) gaps.push('Substance misuse: no treatment data were given.');
+  if (config.strategicPriorities.length === 0) gaps.push('Strategic priorities: none are set in the config.');
+  for (const p of s.priorities) if (p.empty) gaps.push(`The priority "${p.label}" has no indicator with data.`);
+  return gaps;
+}
+
+/** The table of contents: the sections the document has. */
+function contents({ input, config }: Context, s: { planReview: unknown; consultation: unknown; priorities: PrioritySection[]; scoring: unknown }) {
+  return [
+    { id: 'summary', title: 'Executive summary' },
+    { id: 'statutory', title: 'Why we produce this assessment' },
+    ...(s.planReview ? [{ id: 'plan-review', title: "Last year's plan: what we did" }] : []),
+    ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
+    { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
+    ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
+    ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
+    { id: 'quality', title: 'Data quality and disclosure' },
+    { id: 'methods', title: 'Methods' },
+    { id: 'glossary', title: 'Glossary' },
+    ...(input.publicSummary ? [] : [{ id: 'appendix', title: 'Appendix: data tables' }]),
+  ];
+}
+
+/** The executive summary: the headline, key facts, the notable findings and the recommended priorities. */
+function summarySection(ctx: Context) {
+  const { a, config, byId } = ctx;
+  const all = byId.get('recorded-crime.all');
+  const top = recommendedPriorities(ctx.input.scoring);
+  return {
+    intro: all
+      ? `${all.finding}`
+      : `This assessment covers ${config.area.name} for the financial year ${a.period.label}.`,
+    keyFacts: keyFacts(ctx),
+    findings: notableFindings(a),
+    priorities: top,
+    prioritiesIntro: top.length ? 'The weighted scoring (see "How the priorities were chosen") recommends these priorities for the year ahead:' : '',
+  };
+}
+
+/** Up to six figures for the summary: all crime (count and rate), anti-social behaviour, then a few others. */
+function keyFacts({ a, byId }: Context): { figure: string; label: string }[] {
+  const all = byId.get('recorded-crime.all');
+  const asb = byId.get('anti-social-behaviour');
+  const facts: { figure: string; label: string }[] = [];
+  if (all) facts.push({ figure: fmt.count(all.count, all.suppressed), label: `crimes recorded in ${a.period.label} (excluding anti-social behaviour), ${fmt.signedPercent(all.change?.percent)} on the year before` });
+  if (all && all.value !== null) facts.push({ figure: fmt.decimal(all.value), label: `crimes per 1,000 residents; ${all.national ? `${all.national.label} ${fmt.decimal(all.national.value)}` : 'no national figure'}` });
+  if (asb) facts.push({ figure: fmt.count(asb.count, asb.suppressed), label: `anti-social behaviour incidents, ${fmt.signedPercent(asb.change?.percent)}` });
+  for (const id of ['reoffending.adult', 'fte.youth', 'hidden.domestic-abuse']) {
+    const r = byId.get(id);
+    if (r && facts.length < 6) facts.push({ figure: fmt.value(r), label: `${lowerFirst(r.label)} (${r.unit.startsWith('%') ? r.unit.replace(/^% /, '') : r.unit}, ${r.period.label})` });
+  }
+  return facts;
+}
+
+/** The eight most notable findings (see `notable`), in the document's order. */
+function notableFindings(a: Assessment): string[] {
+  return [...a.indicators]
+    .map((r, i) => ({ r, i, s: notable(r) }))
+    .filter((x) => x.s >= 2)
+    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .slice(0, 8)
+    .sort((x, y) => x.i - y.i)
+    .map((x) => x.r.finding);
+}
+
+/** The three top-ranked priorities, each with its score, range of ranks and the two criteria that drive it most. */
+function recommendedPriorities(scoring: ScoringView | null): { label: string; why: string }[] {
+  const criteriaLabel = new Map((scoring?.criteria ?? []).map((c) => [c.id, c.label]));
+  return [...(scoring?.priorities ?? [])].sort((x, y) => x.rank - y.rank).slice(0, 3).map((p) => {
+    const drivers = [...p.components].filter((c) => c.contribution > 0).sort((x, y) => y.contribution - x.contribution).slice(0, 2);
+    return {
+      label: p.label,
+      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => lowerFirst(criteriaLabel.get(d.criterion) ?? d.criterion)).join(' and ')}.`,
+    };
+  });
+}
+
+/** "Crime and anti-social behaviour": the trend of all crime, crime types against England and Wales, harm, places. */
+function overviewSection({ input, a, config, byId }: Context) {
+  const all = byId.get('recorded-crime.all');
+  const indicators = a.indicators.filter((i) => i.group === 'recorded-crime' || i.group === 'anti-social-behaviour');
+  const figures: Figure[] = [];
+  if (all && !input.publicSummary) {
+    const f = input.charts.trend(all);
+    if (f) figures.push(f);
+  }
+  const comparison = input.charts.comparison(indicators.filter((i) => i.id !== 'recorded-crime.all'), `Crime types in ${config.area.name} compared with England and Wales, ${a.period.label}`);
+  if (comparison) figures.push(comparison);
+  return {
+    intro: byId.get('anti-social-behaviour')?.finding ?? '',
+    figures,
+    table: { caption: `Recorded crime and anti-social behaviour, ${a.period.label}`, rows: indicators.map(indicatorRow) },
+    harm: harmSection(input, a, indicators),
+    places: placesView(a, config.area.name),
+  };
+}
+
+/** Where the harm is (Cambridge Crime Harm Index): the crime types with the largest shares of harm against volume. */
+function harmSection(input: AssessmentInputs, a: Assessment, indicators: IndicatorResult[]) {
+  const harmRows = indicators.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
+  if (!harmRows.length || input.publicSummary) return null;
+  const byHarm = [...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0));
+  const percent = (share: number | null | undefined) => Math.round((share ?? 0) * 100);
+  return {
+    intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${byHarm.slice(0, 3).map((r) => `${lowerFirst(r.label)} (${percent(r.harm!.shareOfHarm)}% of harm, ${percent(r.harm!.shareOfVolume)}% of crimes)`).join('; ')}.`,
+    figure: {
+      caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
+      svg: input.charts.harm?.(harmRows)?.svg ?? '',
+      table: {
+        caption: `Share of recorded crimes and of harm (Cambridge Crime Harm Index), ${a.period.label}`,
+        columns: ['Crime type', 'Crimes', 'Share of crimes', 'Share of harm'],
+        rows: byHarm.map((r) => [r.label, fmt.count(r.count), `${percent(r.harm!.shareOfVolume)}%`, `${percent(r.harm!.shareOfHarm)}%`]),
+      },
+    },
+  };
+}
+
+/** One strategic priority: its indicators' findings and table, and up to four trend charts. */
+function prioritySection({ input, a, byId }: Context, p: Config['strategicPriorities'][number]) {
+  const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => x !== undefined);
+  const figures: Figure[] = [];
+  // The public summary keeps the words and the table; the charts and their data stay in the full document.
+  for (const r of input.publicSummary ? [] : inds) {
+    const t = input.charts.trend(r);
+    if (t && figures.length < 4) figures.push(t);
+  }
+  return {
+    id: `priority-${p.id}`,
+    label: p.label,
+    lead: p.lead,
+    findings: inds.map((r) => r.finding),
+    table: { caption: `${p.label}: indicators, ${a.period.label}`, rows: inds.map(indicatorRow) },
+    figures,
+    empty: inds.length === 0,
+  };
+}
+
+/** Last year's plan, action by action (none without workspace/plan-review.csv). */
+function planReviewSection({ input, config }: Context) {
+  if (!input.planReview.length) return null;
+  return {
+    summary: summarisePlan(input.planReview),
+    rows: input.planReview.map((r) => ({ ...r, priority: config.strategicPriorities.find((p) => p.id === r.priority)?.label ?? r.priority, statusWords: STATUS_WORDS[r.status]?.[0] ?? r.status, statusClass: STATUS_WORDS[r.status]?.[1] ?? 'grey' })),
+  };
+}
+
+/** What residents said, most concerning first (none without a consultation table). */
+function consultationSection(rows: ConsultationRow[]) {
+  if (!rows.length) return null;
+  return {
+    summary: summariseConsultation(rows),
+    rows: [...rows].sort((x, y) => y.percentConcerned - x.percentConcerned).map((r) => ({ topic: r.topic, percent: r.percentConcerned, respondents: r.respondents, citation: r.citation ?? '' })),
+  };
+}
+
+/** "How the priorities were chosen": the criteria and weights, the matrix, and each candidate's contributions. */
+function scoringSection(input: AssessmentInputs) {
+  const scoring = input.scoring;
+  const scored = scoring?.priorities ?? [];
+  if (!scoring || !scored.length) return null;
+  return {
+    intro: `Each candidate issue was scored on ${scoring.criteria.length} criteria with the weights agreed by the partnership. A criterion's value is scaled from 0 (least concern) to 1 (most) and multiplied by its weight; the score is the sum. Missing data are never counted as zero.`,
+    figure: { caption: 'Priority scores by criterion', svg: input.charts.matrix?.(scored)?.svg ?? '', table: null },
+    criteria: scoring.criteria,
+    rows: [...scored].sort((x, y) => x.rank - y.rank).map((p) => ({
+      rank: p.rank,
+      label: p.label,
+      score: p.score,
+      rankRange: p.rankRange[0] === p.rankRange[1] ? String(p.rankRange[0]) : `${p.rankRange[0]} to ${p.rankRange[1]}`,
+      cells: scoring.criteria.map((c) => {
+        const comp = p.components.find((x) => x.criterion === c.id);
+        return comp && comp.scaled !== null ? comp.contribution.toFixed(2) : 'missing';
+      }),
+    })),
+    statement: scoring.statement,
+  };
+}
+
+/** "Data quality and disclosure": the caller's data notes, small numbers, each indicator's notes, provisional figures. */
+function qualityNotes({ input, a, config }: Context): string[] {
+  const quality = [...input.dataNotes];
+  quality.push(`Small numbers: ${disclosureStatement(config, a.indicators)}`);
+  for (const r of a.indicators) for (const n of r.notes) quality.push(`${r.label}: ${n}.`);
+  if (a.indicators.some((r) => r.revision === 'provisional')) quality.push('[p] marks provisional figures, which may be revised in later publications.');
+  return quality;
 }
 
 function summarisePlan(rows: PlanReviewRow[]): string {

@@ -6,7 +6,7 @@
 import type { Assessment, IndicatorResult } from '../model/contract.js';
 import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
 
-export interface FigureTable {
+interface FigureTable {
   caption: string;
   columns: string[];
   rows: string[][];

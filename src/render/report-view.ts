@@ -17,9 +17,8 @@ export interface ReportInputs {
   css: string;
 }
 
-
 /** Direction of travel from the year-to-date change, its significance and the polarity. */
-export function travel(r: IndicatorResult): { words: string; cls: string } {
+function travel(r: IndicatorResult): { words: string; cls: string } {
   if (r.suppressed) return { words: 'Not shown [c]', cls: 'grey' };
   if (!r.change) return { words: 'No comparison', cls: 'grey' };
   // '=' rather than '↔': the embedded font (Source Sans 3's latin subset) has ↑ and ↓ but not ↔, which a PDF would
@@ -40,100 +39,13 @@ function cell(c: Report['rows'][number]['quarter'], proportion: boolean): string
   return fmt.count(c.count);
 }
 
-/** Build the view model of the quarterly report. */
+/** Build the view model of the quarterly report, section by section. */
 export function reportView(input: ReportInputs) {
   const { report: r, config } = input;
   const byId = new Map(r.indicators.map((i) => [i.id, i]));
-  const rowsById = new Map(r.rows.map((x) => [x.id, x]));
-  const lineOf = (i: IndicatorResult) => {
-    const row = rowsById.get(i.id)!;
-    const proportion = i.unit.startsWith('%');
-    const t = travel(i);
-    return {
-      label: i.label,
-      unitText: proportion ? i.unit : i.unit === 'reports' ? 'reports' : 'number',
-      quarter: cell(row.quarter, proportion),
-      lastYearQuarter: cell(row.lastYearQuarter, proportion),
-      yearToDate: cell(row.yearToDate, proportion),
-      lastYearToDate: cell(row.lastYearToDate, proportion),
-      // A change is dropped when either count behind it is suppressed: [c], not [x].
-      changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
-      travelWords: t.words,
-      travelClass: t.cls,
-      comparison: i.comparison,
-      comparisonWords: COMPARISON_WORDS[i.comparison],
-      rag: i.rag,
-      ragWord: ragWord(i.rag),
-    };
-  };
-
-  const used = new Set<string>();
-  const groups: { label: string; rows: ReturnType<typeof lineOf>[] }[] = [];
-  const overall = ['recorded-crime.all', 'anti-social-behaviour'].map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x);
-  if (overall.length) {
-    groups.push({ label: 'Overall', rows: overall.map(lineOf) });
-    overall.forEach((i) => used.add(i.id));
-  }
-  for (const p of config.strategicPriorities) {
-    const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x && !used.has(x.id));
-    inds.forEach((i) => used.add(i.id));
-    if (inds.length) groups.push({ label: p.label, rows: inds.map(lineOf) });
-  }
-
-  const ragCount = (s: string) => r.indicators.filter((i) => i.rag.status === s).length;
-  const worsening = r.indicators.filter((i) => travel(i).cls === 'concern').length;
-  const improving = r.indicators.filter((i) => travel(i).cls === 'improvement').length;
-  const glance = [
-    { figure: String(r.indicators.length), label: 'indicators monitored' },
-    { figure: String(improving), label: 'improving significantly (year to date)' },
-    { figure: String(worsening), label: 'worsening significantly (year to date)' },
-    { figure: String(r.exceptions.length), label: `exception${r.exceptions.length === 1 ? '' : 's'} for the board` },
-    { figure: `${ragCount('green')} / ${ragCount('amber')} / ${ragCount('red')}`, label: 'green / amber / red against targets' },
-  ];
-  const all = byId.get('recorded-crime.all');
-  const headlines = [all?.finding, byId.get('anti-social-behaviour')?.finding].filter((x): x is string => !!x);
-
-  const exceptions = r.exceptions.map((e) => {
-    const i = byId.get(e.id)!;
-    const f = input.charts.spc(i, 'large');
-    // The chart's numbers are in "Data for the monthly charts" at the end: the exceptions page stays short.
-    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: f ? { ...f, table: null } : null };
-  });
-
-  const spcFigures: Figure[] = [];
-  for (const i of r.indicators) {
-    const f = input.charts.spc(i, 'small');
-    if (f) spcFigures.push({ ...f, table: null });
-  }
-
-  // The data behind the monthly charts, as tables (a chart's data must be available as text): four series a table.
-  const withSpc = r.indicators.filter((i) => i.spc);
-  const spcTables: { caption: string; columns: string[]; rows: string[][] }[] = [];
-  for (let k = 0; k < withSpc.length; k += 4) {
-    const chunk = withSpc.slice(k, k + 4);
-    const months = chunk[0]!.spc!.points.map((p) => p.period);
-    spcTables.push({
-      caption: `Monthly numbers behind the charts: ${chunk.map((i) => i.label).join('; ')}`,
-      columns: ['Month', ...chunk.map((i) => i.label)],
-      rows: months.map((m) => [fmt.shortMonth(m), ...chunk.map((i) => {
-        const p = i.spc!.points.find((x) => x.period === m);
-        return p ? fmt.count(p.value, p.value === null && i.suppressed) : fmt.GSS.notAvailable;
-      })]),
-    });
-  }
-
-  const notes = [
-    `Year to date: ${r.yearToDate.label}. "Same quarter last year" and "last year to date" are the same months a year earlier.`,
-    'Change is tested for statistical significance: an exact test for two Poisson counts (counts) or a chi-squared test (proportions), at the 95% level.',
-    'Comparison with England and Wales uses the latest financial year with a national figure and the Fingertips method: "better" or "worse" only when the 95% confidence interval excludes the national value.',
-    'SPC charts follow NHS England "Making Data Count" (XmR limits, special-cause rules as in NHSRplotthedots).',
-    disclosureStatement(config, r.indicators),
-    ...(r.coverage && r.coverage.periodMissing.length > 0
-      ? [`Incomplete police.uk data: ${r.coverage.missing.filter((g) => r.coverage!.periodMissing.includes(g.month)).map((g) => `${g.month} (no file from ${g.forces.join(', ') || 'any force'})`).join(', ')}; periods containing these months are shown as missing.`]
-      : []),
-    ...r.indicators.flatMap((i) => i.notes.filter((n) => !n.startsWith('compared with')).map((n) => `${i.label}: ${n}.`)),
-  ];
-
+  // The charts are numbered in the order they are asked for: the exceptions' large charts, then the small ones.
+  const exceptions = exceptionsSection(input, byId);
+  const spcFigures = smallMultiples(input);
   const quarterLabel = r.period.label;
   return {
     title: `Performance report ${r.quarter}: ${config.partnership.name}`,
@@ -145,13 +57,122 @@ export function reportView(input: ReportInputs) {
     periodText: `${config.area.name} (${config.area.code}), ${fmt.longDate(r.period.start)} to ${fmt.longDate(r.period.end)}.`,
     dataAsAt: r.dataAsAt,
     version: config.document.version,
-    glance,
-    headlines,
-    groups,
+    glance: atAGlance(r),
+    headlines: [byId.get('recorded-crime.all')?.finding, byId.get('anti-social-behaviour')?.finding].filter((x): x is string => !!x),
+    groups: indicatorGroups(r, config, byId),
     exceptions,
     exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration.`,
     spcFigures,
-    spcTables,
-    notes,
+    spcTables: spcDataTables(r),
+    notes: reportNotes(r, config),
   };
+}
+
+/** One indicator's line in the performance table: the quarter and year to date against last year, and the judgements. */
+function indicatorLine(i: IndicatorResult, row: Report['rows'][number]) {
+  const proportion = i.unit.startsWith('%');
+  const t = travel(i);
+  return {
+    label: i.label,
+    unitText: proportion ? i.unit : i.unit === 'reports' ? 'reports' : 'number',
+    quarter: cell(row.quarter, proportion),
+    lastYearQuarter: cell(row.lastYearQuarter, proportion),
+    yearToDate: cell(row.yearToDate, proportion),
+    lastYearToDate: cell(row.lastYearToDate, proportion),
+    // A change is dropped when either count behind it is suppressed: [c], not [x].
+    changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
+    travelWords: t.words,
+    travelClass: t.cls,
+    comparison: i.comparison,
+    comparisonWords: COMPARISON_WORDS[i.comparison],
+    rag: i.rag,
+    ragWord: ragWord(i.rag),
+  };
+}
+
+/** The performance table's groups: "Overall" (all crime, anti-social behaviour), then each priority's other indicators. */
+function indicatorGroups(r: Report, config: Config, byId: Map<string, IndicatorResult>) {
+  const rowsById = new Map(r.rows.map((x) => [x.id, x]));
+  const lineOf = (i: IndicatorResult) => indicatorLine(i, rowsById.get(i.id)!);
+  const used = new Set<string>();
+  const groups: { label: string; rows: ReturnType<typeof indicatorLine>[] }[] = [];
+  const overall = ['recorded-crime.all', 'anti-social-behaviour'].map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x);
+  if (overall.length) {
+    groups.push({ label: 'Overall', rows: overall.map(lineOf) });
+    overall.forEach((i) => used.add(i.id));
+  }
+  for (const p of config.strategicPriorities) {
+    const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x && !used.has(x.id));
+    inds.forEach((i) => used.add(i.id));
+    if (inds.length) groups.push({ label: p.label, rows: inds.map(lineOf) });
+  }
+  return groups;
+}
+
+/** The figures at a glance: indicators, improving, worsening, exceptions, and the RAG counts. */
+function atAGlance(r: Report): { figure: string; label: string }[] {
+  const ragCount = (s: string) => r.indicators.filter((i) => i.rag.status === s).length;
+  const worsening = r.indicators.filter((i) => travel(i).cls === 'concern').length;
+  const improving = r.indicators.filter((i) => travel(i).cls === 'improvement').length;
+  return [
+    { figure: String(r.indicators.length), label: 'indicators monitored' },
+    { figure: String(improving), label: 'improving significantly (year to date)' },
+    { figure: String(worsening), label: 'worsening significantly (year to date)' },
+    { figure: String(r.exceptions.length), label: `exception${r.exceptions.length === 1 ? '' : 's'} for the board` },
+    { figure: `${ragCount('green')} / ${ragCount('amber')} / ${ragCount('red')}`, label: 'green / amber / red against targets' },
+  ];
+}
+
+/** The exceptions for the board, each with why it is here and its large SPC chart. */
+function exceptionsSection(input: ReportInputs, byId: Map<string, IndicatorResult>) {
+  return input.report.exceptions.map((e) => {
+    const i = byId.get(e.id)!;
+    const f = input.charts.spc(i, 'large');
+    // The chart's numbers are in "Data for the monthly charts" at the end: the exceptions page stays short.
+    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: f ? { ...f, table: null } : null };
+  });
+}
+
+/** A small SPC chart per indicator with a monthly series (their data are in `spcDataTables`). */
+function smallMultiples(input: ReportInputs): Figure[] {
+  const figures: Figure[] = [];
+  for (const i of input.report.indicators) {
+    const f = input.charts.spc(i, 'small');
+    if (f) figures.push({ ...f, table: null });
+  }
+  return figures;
+}
+
+/** The data behind the monthly charts, as tables (a chart's data must be available as text): four series a table. */
+function spcDataTables(r: Report): { caption: string; columns: string[]; rows: string[][] }[] {
+  const withSpc = r.indicators.filter((i) => i.spc);
+  const tables: { caption: string; columns: string[]; rows: string[][] }[] = [];
+  for (let k = 0; k < withSpc.length; k += 4) {
+    const chunk = withSpc.slice(k, k + 4);
+    const months = chunk[0]!.spc!.points.map((p) => p.period);
+    tables.push({
+      caption: `Monthly numbers behind the charts: ${chunk.map((i) => i.label).join('; ')}`,
+      columns: ['Month', ...chunk.map((i) => i.label)],
+      rows: months.map((m) => [fmt.shortMonth(m), ...chunk.map((i) => {
+        const p = i.spc!.points.find((x) => x.period === m);
+        return p ? fmt.count(p.value, p.value === null && i.suppressed) : fmt.GSS.notAvailable;
+      })]),
+    });
+  }
+  return tables;
+}
+
+/** Notes on the methods and the data: year to date, significance, comparison, SPC, disclosure, coverage, indicators. */
+function reportNotes(r: Report, config: Config): string[] {
+  return [
+    `Year to date: ${r.yearToDate.label}. "Same quarter last year" and "last year to date" are the same months a year earlier.`,
+    'Change is tested for statistical significance: an exact test for two Poisson counts (counts) or a chi-squared test (proportions), at the 95% level.',
+    'Comparison with England and Wales uses the latest financial year with a national figure and the Fingertips method: "better" or "worse" only when the 95% confidence interval excludes the national value.',
+    'SPC charts follow NHS England "Making Data Count" (XmR limits, special-cause rules as in NHSRplotthedots).',
+    disclosureStatement(config, r.indicators),
+    ...(r.coverage && r.coverage.periodMissing.length > 0
+      ? [`Incomplete police.uk data: ${r.coverage.missing.filter((g) => r.coverage!.periodMissing.includes(g.month)).map((g) => `${g.month} (no file from ${g.forces.join(', ') || 'any force'})`).join(', ')}; periods containing these months are shown as missing.`]
+      : []),
+    ...r.indicators.flatMap((i) => i.notes.filter((n) => !n.startsWith('compared with')).map((n) => `${i.label}: ${n}.`)),
+  ];
 }

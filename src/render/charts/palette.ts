@@ -5,7 +5,7 @@
  * fills (`FILLS`), and an area is always outlined in a colour from `PALETTE`, so its extent never depends on them.
  *
  * Colour is never the only cue: SPC meanings and comparison outcomes also have their own marker shape and words,
- * priority criteria their own pattern and a legend.
+ * priority criteria their own number (in the key and in each segment).
  */
 
 export const PALETTE = {
@@ -45,8 +45,8 @@ export const PALETTE = {
 } as const;
 
 /**
- * Categorical colours for the priority criteria, in order; each is paired with a pattern (priority-matrix.ts), so
- * neighbouring segments differ in shape as well as hue.
+ * Categorical colours for the priority criteria, in order; each criterion also has its number drawn in its
+ * segments and in the key (priority-matrix.ts), so neighbouring segments differ by more than hue.
  */
 export const CATEGORICAL = [
   '#1d3f6e', // navy 10.6:1
@@ -68,5 +68,3 @@ export const FILLS = {
   /** Background of the whole chart. */
   background: '#ffffff',
 } as const;
-
-export type PaletteColour = (typeof PALETTE)[keyof typeof PALETTE];

@@ -6,34 +6,31 @@
  *
  * Missing months (a null value, or a month absent from the series) break the line: they are never drawn as zero.
  */
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
 
 import type { IndicatorResult } from '../../model/contract.js';
+import { type Plot, leftAxisWidth, valueAxes, valueScale, xTick } from './axes.js';
+import { type LegendItem, legend, lineKey } from './legend.js';
+import { hRule, linePath, seriesPath } from './marks.js';
 import { PALETTE } from './palette.js';
 import {
   type BaseChartOptions,
   type ChartResult,
-  type LegendItem,
+  type ChartTable,
   type MarkerShape,
   capitalise,
+  chartResult,
+  chartTable,
   decimalsFor,
-  decimalsOfTicks,
   el,
   formatNumber,
   joinWords,
-  leftAxis,
-  leftAxisWidth,
-  legend,
   marker,
   monthIndex,
   monthList,
   monthName,
   monthPeriod,
   plural,
-  safeId,
-  svgRoot,
-  text,
 } from './svg.js';
 
 export type SpcData = NonNullable<IndicatorResult['spc']>;
@@ -163,181 +160,195 @@ function signalSentences(signals: Signal[]): string[] {
   return out;
 }
 
+type Size = (typeof SIZES)[keyof typeof SIZES];
+
+interface Month {
+  period: string;
+  idx: number;
+  value: number | null;
+}
+
+/** What the drawing, the words and the table share. */
+interface SpcModel {
+  spc: SpcData;
+  label: string;
+  measure: string;
+  target: number | null;
+  /** The full run of months, with absent months as null, so gaps show. */
+  months: Month[];
+  present: Month[];
+  firstIdx: number;
+  lastIdx: number;
+  types: ReturnType<typeof pointTypes>;
+  /** A month's figure, and a statistic (mean, limits, target) to the decimals it needs. */
+  fmt: (v: number | null) => string;
+  fmtStat: (v: number | null) => string;
+  /** "January 2014 to December 2016". */
+  range: string;
+}
+
 /** An XmR chart of a monthly series; see the module comment. */
 export function spcChart(spc: SpcData, options: SpcChartOptions): ChartResult {
   const size = SIZES[options.size ?? 'small'];
-  const font = size.font;
-  const id = safeId(options.idPrefix ?? `spc-${options.label}`);
-  const measure = options.measure ?? 'count';
-  const target = options.target ?? null;
+  const m = spcModel(spc, options);
+  const title = options.title ?? `${options.label}: monthly ${m.measure}, ${m.range} (SPC chart)`;
+  const { body, height } = spcBody(m, size, options.legend !== false);
+  const id = options.idPrefix ?? `spc-${options.label}`;
+  return chartResult({ id, width: size.width, height, title, desc: spcDesc(m), kind: 'spc', body, table: spcTable(m) });
+}
 
-  // The full run of months, with absent months as null, so gaps show.
+function spcModel(spc: SpcData, options: SpcChartOptions): SpcModel {
   const byPeriod = new Map<string, number | null>();
   for (const p of spc.points) byPeriod.set(p.period, p.value !== null && Number.isFinite(p.value) ? p.value : null);
   const indices = spc.points.map((p) => monthIndex(p.period));
   const firstIdx = indices.length ? Math.min(...indices) : 0;
   const lastIdx = indices.length ? Math.max(...indices) : 0;
-  const months: { period: string; idx: number; value: number | null }[] = [];
+  const months: Month[] = [];
   for (let i = firstIdx; i <= lastIdx && indices.length; i++) {
     const period = monthPeriod(i);
     months.push({ period, idx: i, value: byPeriod.get(period) ?? null });
   }
   const present = months.filter((m) => m.value !== null);
-  const missing = months.length - present.length;
-  const types = pointTypes(spc.signals);
-
   const valueDecimals = present.every((m) => Number.isInteger(m.value)) ? 0 : decimalsFor(present.map((m) => m.value));
   const statDecimals = Math.max(valueDecimals, decimalsFor([spc.mean, spc.lower, spc.upper]));
-  const fmt = (v: number | null) => formatNumber(v, valueDecimals);
-  const fmtStat = (v: number | null) => formatNumber(v, statDecimals);
-
   const range = months.length ? `${monthName(months[0]?.period ?? '')} to ${monthName(months[months.length - 1]?.period ?? '')}` : 'no months';
-  const title = options.title ?? `${options.label}: monthly ${measure}, ${range} (SPC chart)`;
+  return {
+    spc,
+    label: options.label,
+    measure: options.measure ?? 'count',
+    target: options.target ?? null,
+    months,
+    present,
+    firstIdx,
+    lastIdx,
+    types: pointTypes(spc.signals),
+    fmt: (v) => formatNumber(v, valueDecimals),
+    fmtStat: (v) => formatNumber(v, statDecimals),
+    range,
+  };
+}
 
-  // ---- text alternative
-  const latest = present[present.length - 1];
-  const descParts = [
-    `Monthly ${measure} of ${options.label}, ${range} (${plural(months.length, 'month')}${missing ? `, ${missing} with no figure` : ''}).`,
+/** The text alternative: the months, mean and limits, the signals, the target, the latest month and its reading. */
+function spcDesc(m: SpcModel): string {
+  const { spc, fmtStat } = m;
+  const missing = m.months.length - m.present.length;
+  const latest = m.present[m.present.length - 1];
+  const parts = [
+    `Monthly ${m.measure} of ${m.label}, ${m.range} (${plural(m.months.length, 'month')}${missing ? `, ${missing} with no figure` : ''}).`,
     `Mean ${fmtStat(spc.mean)}; process limits ${fmtStat(spc.lower)} to ${fmtStat(spc.upper)}.`,
     ...signalSentences(spc.signals),
   ];
-  if (target !== null) descParts.push(`Target ${fmtStat(target)}.`);
-  if (latest) descParts.push(`Latest month, ${monthName(latest.period)}: ${fmt(latest.value)}.`);
+  if (m.target !== null) parts.push(`Target ${fmtStat(m.target)}.`);
+  if (latest) parts.push(`Latest month, ${monthName(latest.period)}: ${m.fmt(latest.value)}.`);
   const variation = VARIATION_WORDS[spc.variation];
-  if (variation) descParts.push(variation);
+  if (variation) parts.push(variation);
   const assurance = spc.assurance ? ASSURANCE_WORDS[spc.assurance] : undefined;
-  if (assurance) descParts.push(assurance);
-  const desc = descParts.join(' ');
+  if (assurance) parts.push(assurance);
+  return parts.join(' ');
+}
 
-  // ---- scales
-  const yValues = [...present.map((m) => m.value as number), spc.mean, spc.lower, spc.upper];
-  if (target !== null && Number.isFinite(target)) yValues.push(target);
-  let lo = Math.min(...yValues);
-  let hi = Math.max(...yValues);
-  if (!(hi > lo)) {
-    lo -= Math.abs(lo) * 0.1 + 1;
-    hi += Math.abs(hi) * 0.1 + 1;
-  }
-  const pad = (hi - lo) * 0.06;
-  // Never below zero unless a figure or a limit is: a negative axis for counts reads as nonsense.
-  const y = scaleLinear().domain([lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad]).nice(size.yTicks);
-  const ticks = y.ticks(size.yTicks);
-  const tickDecimals = decimalsOfTicks(ticks);
-  const left = leftAxisWidth(ticks, tickDecimals, font) + 4;
-  const plotTop = size.top;
-  const plotBottom = plotTop + size.plotHeight;
-  y.range([plotBottom, plotTop]);
-  const plotLeft = left;
-  const plotRight = size.width - size.right;
+/** A target line is drawn (and scaled to) only when it is a number. */
+function drawnTarget(m: SpcModel): number | null {
+  return m.target !== null && Number.isFinite(m.target) ? m.target : null;
+}
+
+/** The chart's parts in drawing order, and its height. */
+function spcBody(m: SpcModel, size: Size, withLegend: boolean): { body: string[]; height: number } {
+  const { spc } = m;
+  const target = drawnTarget(m);
+  const values = [...m.present.map((p) => p.value as number), spc.mean, spc.lower, spc.upper];
+  if (target !== null) values.push(target);
+  const { y, ticks, decimals } = valueScale(values, { pad: 0.06, count: size.yTicks });
+  const plot = { left: leftAxisWidth(ticks, decimals, size.font) + 4, right: size.width - size.right, top: size.top, bottom: size.top + size.plotHeight };
+  y.range([plot.bottom, plot.top]);
   const inset = size.marker + 2;
   const x = scaleLinear()
-    .domain([firstIdx, Math.max(lastIdx, firstIdx + 1)])
-    .range([plotLeft + inset, plotRight - inset]);
-
-  const parts: string[] = [];
-
-  // Axis and x labels: a label every 12 months from the first (every 24 when the series is long).
-  parts.push(leftAxis({ ticks, y, x: plotLeft, decimals: tickDecimals, fontSize: font, colour: PALETTE.axis, gridColour: PALETTE.grid }));
-  parts.push(el('line', { x1: plotLeft, x2: plotLeft, y1: plotTop, y2: plotBottom, stroke: PALETTE.axis, 'stroke-width': 1 }));
-  parts.push(el('line', { x1: plotLeft, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: PALETTE.axis, 'stroke-width': 1 }));
-  const step = months.length > 72 ? 24 : 12;
-  const xLabels: string[] = [];
-  const labelY = plotBottom + font + 4;
-  for (const m of months) {
-    if ((m.idx - firstIdx) % step !== 0) continue;
-    const xx = x(m.idx);
-    xLabels.push(el('line', { x1: xx, x2: xx, y1: plotBottom, y2: plotBottom + 4, stroke: PALETTE.axis, 'stroke-width': 1 }));
-    xLabels.push(text(xx, labelY, monthName(m.period, true), { 'font-size': font, fill: PALETTE.text, 'text-anchor': 'middle' }));
+    .domain([m.firstIdx, Math.max(m.lastIdx, m.firstIdx + 1)])
+    .range([plot.left + inset, plot.right - inset]);
+  const labelY = plot.bottom + size.font + 4;
+  const body = [
+    valueAxes(plot, y, ticks, decimals, size.font, false),
+    monthAxis(m, x, plot, labelY, size.font),
+    ...processLines(m, plot, y),
+    seriesPath(linePath(m.months, (p) => x(p.idx), (p) => (p.value === null ? null : y(p.value))), PALETTE.spcLine, 1.4),
+    spcPoints(m, x, y, size),
+  ];
+  let height = labelY + 6;
+  if (withLegend) {
+    const lg = legend(spcLegend(m, size), plot.left, height + 2, size.width - plot.left - size.right, size.font);
+    body.push(lg.markup);
+    height += 2 + lg.height;
   }
-  parts.push(el('g', { class: 'swp-axis swp-axis-x' }, xLabels));
+  return { body, height: Math.ceil(height + 2) };
+}
 
-  // Mean, limits, target.
-  const hLine = (v: number, cls: string, colour: string, dash: string | undefined, width: number) =>
-    el('line', { x1: plotLeft, x2: plotRight, y1: y(v), y2: y(v), stroke: colour, 'stroke-width': width, 'stroke-dasharray': dash, class: cls });
-  parts.push(hLine(spc.upper, 'swp-limit swp-limit-upper', PALETTE.spcLimit, '5 3', 1.2));
-  parts.push(hLine(spc.lower, 'swp-limit swp-limit-lower', PALETTE.spcLimit, '5 3', 1.2));
-  parts.push(hLine(spc.mean, 'swp-mean', PALETTE.spcMean, undefined, 1.2));
-  if (target !== null && Number.isFinite(target)) parts.push(hLine(target, 'swp-target', PALETTE.spcTarget, '2 2', 1.5));
+/** Month labels: one every 12 months from the first (every 24 when the series is long). */
+function monthAxis(m: SpcModel, x: ScaleLinear<number, number>, plot: Plot, labelY: number, font: number): string {
+  const step = m.months.length > 72 ? 24 : 12;
+  const ticks = m.months.filter((p) => (p.idx - m.firstIdx) % step === 0).map((p) => xTick(x(p.idx), plot.bottom, labelY, monthName(p.period, true), font));
+  return el('g', { class: 'swp-axis swp-axis-x' }, ticks);
+}
 
-  // The data line, broken at missing months.
-  const path = line<(typeof months)[number]>()
-    .defined((m) => m.value !== null)
-    .x((m) => x(m.idx))
-    .y((m) => y(m.value as number))
-    .digits(2)(months);
-  if (path) parts.push(el('path', { d: path, fill: 'none', stroke: PALETTE.spcLine, 'stroke-width': 1.4, 'stroke-linejoin': 'round', class: 'swp-series' }));
+/** The process limits (dashed), the mean (solid) and the target (dotted red). */
+function processLines(m: SpcModel, plot: Plot, y: ScaleLinear<number, number>): string[] {
+  const target = drawnTarget(m);
+  return [
+    hRule(plot.left, plot.right, y(m.spc.upper), { stroke: PALETTE.spcLimit, width: 1.2, dash: '5 3', cls: 'swp-limit swp-limit-upper' }),
+    hRule(plot.left, plot.right, y(m.spc.lower), { stroke: PALETTE.spcLimit, width: 1.2, dash: '5 3', cls: 'swp-limit swp-limit-lower' }),
+    hRule(plot.left, plot.right, y(m.spc.mean), { stroke: PALETTE.spcMean, width: 1.2, cls: 'swp-mean' }),
+    target === null ? '' : hRule(plot.left, plot.right, y(target), { stroke: PALETTE.spcTarget, width: 1.5, dash: '2 2', cls: 'swp-target' }),
+  ];
+}
 
-  // Points: common cause first, special cause on top.
+/** A marker per month with a figure: common cause first, special cause on top. */
+function spcPoints(m: SpcModel, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, size: Size): string {
   const common: string[] = [];
   const special: string[] = [];
-  for (const m of months) {
-    if (m.value === null) continue;
-    const t = types.get(m.period);
+  for (const p of m.months) {
+    if (p.value === null) continue;
+    const t = m.types.get(p.period);
     const kind = t ? t.meaning : 'common';
     const isSpecial = kind !== 'common';
-    const mk = marker(SPC_SHAPES[kind], x(m.idx), y(m.value), isSpecial ? size.marker : size.common, {
+    const mk = marker(SPC_SHAPES[kind], x(p.idx), y(p.value), isSpecial ? size.marker : size.common, {
       fill: SPC_COLOURS[kind],
       stroke: isSpecial ? '#ffffff' : undefined,
       'stroke-width': isSpecial ? 0.6 : undefined,
       class: `swp-point swp-${kind}`,
-      'data-period': m.period,
+      'data-period': p.period,
     });
     (isSpecial ? special : common).push(mk);
   }
-  parts.push(el('g', { class: 'swp-points' }, [...common, ...special]));
+  return el('g', { class: 'swp-points' }, [...common, ...special]);
+}
 
-  // Legend: the lines with their values, then the point types that occur.
-  let height = labelY + 6;
-  if (options.legend !== false) {
-    const items: LegendItem[] = [
-      { key: el('line', { x1: 0, x2: 16, y1: 0, y2: 0, stroke: PALETTE.spcMean, 'stroke-width': 1.2 }), keyWidth: 16, label: `Mean ${fmtStat(spc.mean)}` },
-      {
-        key: el('line', { x1: 0, x2: 16, y1: 0, y2: 0, stroke: PALETTE.spcLimit, 'stroke-width': 1.2, 'stroke-dasharray': '5 3' }),
-        keyWidth: 16,
-        label: `Limits ${fmtStat(spc.lower)} to ${fmtStat(spc.upper)}`,
-      },
-    ];
-    if (target !== null && Number.isFinite(target)) {
-      items.push({
-        key: el('line', { x1: 0, x2: 16, y1: 0, y2: 0, stroke: PALETTE.spcTarget, 'stroke-width': 1.5, 'stroke-dasharray': '2 2' }),
-        keyWidth: 16,
-        label: `Target ${fmtStat(target)}`,
-      });
-    }
-    const shown = new Set([...types.values()].map((t) => t.meaning));
-    for (const meaning of ['improvement', 'concern', 'neutral'] as const) {
-      if (!shown.has(meaning)) continue;
-      const r = size.marker;
-      items.push({
-        key: marker(SPC_SHAPES[meaning], 1.4 * r, 0, r, { fill: SPC_COLOURS[meaning] }),
-        keyWidth: 2.8 * r,
-        label: LEGEND_WORDS[meaning],
-      });
-    }
-    const lg = legend(items, plotLeft, height + 2, size.width - plotLeft - size.right, font);
-    parts.push(lg.markup);
-    height += 2 + lg.height;
+/** The key: the lines with their values, then the point types that occur. */
+function spcLegend(m: SpcModel, size: Size): LegendItem[] {
+  const { spc, fmtStat } = m;
+  const target = drawnTarget(m);
+  const items: LegendItem[] = [
+    lineKey(`Mean ${fmtStat(spc.mean)}`, 16, { stroke: PALETTE.spcMean, width: 1.2 }),
+    lineKey(`Limits ${fmtStat(spc.lower)} to ${fmtStat(spc.upper)}`, 16, { stroke: PALETTE.spcLimit, width: 1.2, dash: '5 3' }),
+  ];
+  if (target !== null) items.push(lineKey(`Target ${fmtStat(target)}`, 16, { stroke: PALETTE.spcTarget, width: 1.5, dash: '2 2' }));
+  const shown = new Set([...m.types.values()].map((t) => t.meaning));
+  const r = size.marker;
+  for (const meaning of ['improvement', 'concern', 'neutral'] as const) {
+    if (shown.has(meaning)) items.push({ key: marker(SPC_SHAPES[meaning], 1.4 * r, 0, r, { fill: SPC_COLOURS[meaning] }), keyWidth: 2.8 * r, label: LEGEND_WORDS[meaning] });
   }
-  height = Math.ceil(height + 2);
+  return items;
+}
 
-  // ---- table
-  const columns = ['Month', capitalise(measure), 'Special cause', 'Rules'];
-  const rows: string[][] = [];
-  const values: (string | number | null)[][] = [];
-  for (const m of months) {
-    const t = types.get(m.period);
+/** The data table: every month's figure, and the special cause with the rules that found it. */
+function spcTable(m: SpcModel): ChartTable {
+  const { spc, fmtStat } = m;
+  const caption = `${m.label}: monthly ${m.measure}, ${m.range}. Mean ${fmtStat(spc.mean)}, process limits ${fmtStat(spc.lower)} to ${fmtStat(spc.upper)}.`;
+  return chartTable(caption, ['Month', capitalise(m.measure), 'Special cause', 'Rules'], m.months, (p) => {
+    const t = m.types.get(p.period);
     const meaning = t ? capitalise(MEANING_WORDS[t.meaning]) : 'None';
     const rules = t ? joinWords([...new Set(t.signals.map((s) => RULE_SHORT[s.rule][s.direction]))]) : '';
-    rows.push([monthName(m.period), fmt(m.value), meaning, rules]);
-    values.push([m.period, m.value, t ? t.meaning : null, t ? [...new Set(t.signals.map((s) => s.rule))].join(';') : null]);
-  }
-  const table = {
-    caption: `${options.label}: monthly ${measure}, ${range}. Mean ${fmtStat(spc.mean)}, process limits ${fmtStat(spc.lower)} to ${fmtStat(spc.upper)}.`,
-    columns,
-    rows,
-    values,
-  };
-
-  const svg = svgRoot({ id, width: size.width, height, title, desc, kind: 'spc', body: parts.join('') });
-  return { svg, title, desc, table, width: size.width, height };
+    return {
+      text: [monthName(p.period), m.fmt(p.value), meaning, rules],
+      value: [p.period, p.value, t ? t.meaning : null, t ? [...new Set(t.signals.map((s) => s.rule))].join(';') : null],
+    };
+  });
 }

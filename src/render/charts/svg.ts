@@ -1,7 +1,7 @@
 /**
  * SVG string helpers shared by the charts: XML escaping, element builders with rounded coordinates, en-GB number
  * and month wording, a text-width estimate for layout (no DOM and no font metrics in Node), and the accessible root
- * element every chart uses (`role="img"`, `<title>`, `<desc>`, `aria-labelledby`).
+ * element every chart uses (`role="img"`, `<title>`, `<desc>`, `aria-labelledby`) with the `ChartResult` around it.
  *
  * Everything here is pure and deterministic: the same input gives the same bytes.
  */
@@ -34,7 +34,7 @@ export interface ChartResult {
 
 /** Options every chart takes. */
 export interface BaseChartOptions {
-  /** Prefix of the ids inside the SVG (`<prefix>-title`, `<prefix>-desc`, patterns); unique per chart in a document. */
+  /** Prefix of the ids inside the SVG (`<prefix>-title`, `<prefix>-desc`); unique per chart in a document. */
   idPrefix?: string;
   /** Replaces the generated title. */
   title?: string;
@@ -77,7 +77,7 @@ export function n(value: number): string {
 type AttrValue = string | number | null | undefined | false;
 
 /** Serialise attributes in the given order; numbers are rounded (`n`), strings escaped, null/undefined/false skipped. */
-export function attrs(a: Record<string, AttrValue>): string {
+function attrs(a: Record<string, AttrValue>): string {
   let out = '';
   for (const [k, v] of Object.entries(a)) {
     if (v === null || v === undefined || v === false) continue;
@@ -105,7 +105,7 @@ export function multilineText(x: number, y: number, lines: string[], lineHeight:
 }
 
 /** A polyline path ("M…L…") through the points, rounded. */
-export function pathThrough(points: [number, number][]): string {
+function pathThrough(points: [number, number][]): string {
   return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${n(x)},${n(y)}`).join('');
 }
 
@@ -188,7 +188,7 @@ export function decimalsOfTicks(ticks: number[]): number {
   return d;
 }
 
-export const MONTHS = [
+const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
@@ -355,7 +355,7 @@ export function spreadLabels(wanted: number[], height: number, min: number, max:
 // ---------------------------------------------------------------------------------------------------------------
 // The root element
 
-export interface SvgDocument {
+interface SvgDocument {
   id: string;
   width: number;
   height: number;
@@ -371,7 +371,7 @@ export interface SvgDocument {
  * The accessible root: `role="img"`, `<title>` and `<desc>` first, named by `aria-labelledby`, a viewBox and
  * `width="100%"`. No font-family is set, so the text takes the document's font.
  */
-export function svgRoot(doc: SvgDocument): string {
+function svgRoot(doc: SvgDocument): string {
   const titleId = `${doc.id}-title`;
   const descId = `${doc.id}-desc`;
   return el(
@@ -395,83 +395,33 @@ export function svgRoot(doc: SvgDocument): string {
   );
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Axes and legends
-
-export interface LeftAxis {
-  ticks: number[];
-  /** Value → y coordinate. */
-  y: (value: number) => number;
-  /** x of the axis line (left edge of the plot). */
-  x: number;
-  /** Gridlines run from x to gridTo (none when undefined). */
-  gridTo?: number;
-  decimals: number;
-  fontSize: number;
-  colour: string;
-  gridColour: string;
-}
-
-/** Tick labels (right-aligned left of the axis), tick marks, optional gridlines and the axis line. */
-export function leftAxis(a: LeftAxis): string {
-  const parts: string[] = [];
-  for (const t of a.ticks) {
-    const y = a.y(t);
-    if (a.gridTo !== undefined) {
-      parts.push(el('line', { x1: a.x, x2: a.gridTo, y1: y, y2: y, stroke: a.gridColour, 'stroke-width': 0.5, class: 'swp-grid' }));
-    }
-    parts.push(el('line', { x1: a.x - 4, x2: a.x, y1: y, y2: y, stroke: a.colour, 'stroke-width': 1 }));
-    parts.push(
-      text(a.x - 6, y, formatNumber(t, a.decimals), {
-        'font-size': a.fontSize,
-        fill: a.colour,
-        'text-anchor': 'end',
-        dy: '0.35em',
-        class: 'swp-tick',
-      }),
-    );
-  }
-  return el('g', { class: 'swp-axis swp-axis-y' }, parts);
-}
-
-/** Width needed left of the plot for the tick labels of leftAxis. */
-export function leftAxisWidth(ticks: number[], decimals: number, fontSize: number): number {
-  let w = 0;
-  for (const t of ticks) w = Math.max(w, textWidth(formatNumber(t, decimals), fontSize));
-  return Math.ceil(w + 10);
-}
-
-export interface LegendItem {
-  /** Markup of the key, drawn in a box `keyWidth` wide with its vertical centre at y = 0. */
-  key: string;
-  keyWidth: number;
-  label: string;
+/**
+ * What a chart function returns: the accessible root around `body` (the chart's parts, in drawing order) and the
+ * title, text alternative and data table beside it. `id` is the chart's `idPrefix`, made safe here.
+ */
+export function chartResult(c: Omit<SvgDocument, 'body'> & { body: string[]; table: ChartTable }): ChartResult {
+  const { table, body, ...doc } = c;
+  const id = safeId(doc.id);
+  const svg = svgRoot({ ...doc, id, body: body.join('') });
+  return { svg, title: doc.title, desc: doc.desc, table, width: doc.width, height: doc.height };
 }
 
 /**
- * A legend laid out left to right, wrapping into rows no wider than `width`; returns the markup (translated to x,
- * y = top of the first row) and its height.
+ * A chart's data table: one row per item, each cell given twice, formatted for reading (`text`) and unformatted
+ * for the exports (`value`).
  */
-export function legend(items: LegendItem[], x: number, y: number, width: number, fontSize: number): { markup: string; height: number } {
-  const rowHeight = Math.round(fontSize * 1.6);
-  const gap = fontSize * 1.2;
-  const parts: string[] = [];
-  let cx = 0;
-  let row = 0;
+export function chartTable<T>(
+  caption: string,
+  columns: string[],
+  items: T[],
+  cells: (item: T) => { text: string[]; value: (string | number | null)[] },
+): ChartTable {
+  const rows: string[][] = [];
+  const values: (string | number | null)[][] = [];
   for (const item of items) {
-    const w = item.keyWidth + 4 + textWidth(item.label, fontSize);
-    if (cx > 0 && cx + w > width) {
-      row++;
-      cx = 0;
-    }
-    const cy = row * rowHeight + rowHeight / 2;
-    parts.push(
-      el('g', { transform: `translate(${n(x + cx)},${n(y + cy)})`, class: 'swp-legend-item' }, [
-        item.key,
-        text(item.keyWidth + 4, 0, item.label, { 'font-size': fontSize, fill: '#0b0c0c', dy: '0.35em' }),
-      ]),
-    );
-    cx += w + gap;
+    const c = cells(item);
+    rows.push(c.text);
+    values.push(c.value);
   }
-  return { markup: el('g', { class: 'swp-legend' }, parts), height: items.length ? (row + 1) * rowHeight : 0 };
+  return { caption, columns, rows, values };
 }

@@ -6,29 +6,27 @@
  * headline period only — the indicator's `ci95`. Neighbouring years with intervals make a band; a year whose
  * neighbours have none gets an error bar. A null value (no data, or suppressed) leaves a gap.
  */
-import { scaleLinear, scalePoint } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { type ScaleLinear, scalePoint } from 'd3-scale';
+import { area } from 'd3-shape';
 
 import type { IndicatorResult } from '../../model/contract.js';
+import { type Plot, leftAxisWidth, valueAxes, valueScale } from './axes.js';
+import { type LegendItem, legend, lineKey } from './legend.js';
+import { centredLines, errorBar, hRule, linePath, seriesPath } from './marks.js';
 import { FILLS, PALETTE } from './palette.js';
 import {
   type BaseChartOptions,
   type ChartResult,
-  type LegendItem,
+  type ChartTable,
+  chartResult,
+  chartTable,
   decimalsFor,
-  decimalsOfTicks,
   el,
   formatNumber,
   joinWords,
-  leftAxis,
-  leftAxisWidth,
-  legend,
   marker,
   multilineText,
-  n,
-  safeId,
   spreadLabels,
-  svgRoot,
   text,
   wrapText,
 } from './svg.js';
@@ -62,7 +60,9 @@ const DIRECTION_WORDS: Record<string, string> = {
   'no-significant-change': 'There is no statistically significant long-term trend.',
 };
 
+/** One year of the local series, with its 95% interval (both limits or neither). */
 interface Row {
+  i: number;
   label: string;
   value: number | null;
   count: number | null;
@@ -70,14 +70,63 @@ interface Row {
   upper: number | null;
 }
 
+/** What the drawing, the words and the table share. */
+interface TrendModel {
+  indicator: IndicatorResult;
+  areaLabel: string;
+  rows: Row[];
+  /** England and Wales, when it has a figure. */
+  nat: { label: string; period: string; value: number } | null;
+  natLabel: string;
+  decimals: number;
+  /** "2013/14 to 2016/17". */
+  span: string;
+  /** A figure, or its symbol when there is none: [c] suppressed, [x] not available. */
+  fmt: (v: number | null, suppressed?: boolean) => string;
+  /** A year without a figure because it was suppressed (a year's point exists only when the year has data). */
+  hidden: (r: Row) => boolean;
+}
+
+interface TrendLayout {
+  plot: Plot;
+  y: ScaleLinear<number, number>;
+  xOf: (i: number) => number;
+  axes: string;
+}
+
 /** A trend chart for one indicator; see the module comment. */
 export function trendChart(indicator: IndicatorResult, options: TrendChartOptions = {}): ChartResult {
-  const id = safeId(options.idPrefix ?? `trend-${indicator.id}`);
-  const areaLabel = options.areaLabel ?? 'This area';
-  const points = indicator.trend?.points ?? [];
-  const ciByLabel = new Map((options.ci ?? []).map((c) => [c.label, c]));
+  const m = trendModel(indicator, options);
+  const title = options.title ?? `${indicator.label}: ${indicator.unit}${m.span ? `, ${m.span}` : ''}`;
+  const { body, height } = trendBody(m, options.zero);
+  const id = options.idPrefix ?? `trend-${indicator.id}`;
+  return chartResult({ id, width: W, height, title, desc: trendDesc(m), kind: 'trend', body, table: trendTable(m) });
+}
 
-  const rows: Row[] = points.map((p) => {
+function trendModel(indicator: IndicatorResult, options: TrendChartOptions): TrendModel {
+  const rows = trendRows(indicator, options.ci ?? []);
+  const national = indicator.national;
+  const nat = national && national.value !== null && Number.isFinite(national.value) ? { label: national.label, period: national.period.label, value: national.value } : null;
+  const decimals = decimalsFor([...rows.map((r) => r.value), nat ? nat.value : null]);
+  const first = rows[0]?.label ?? '';
+  const last = rows[rows.length - 1]?.label ?? '';
+  return {
+    indicator,
+    areaLabel: options.areaLabel ?? 'This area',
+    rows,
+    nat,
+    natLabel: nat ? nat.label : 'England and Wales',
+    decimals,
+    span: rows.length > 1 ? `${first} to ${last}` : first,
+    fmt: (v, suppressed = indicator.suppressed) => formatNumber(v, decimals, suppressed ? '[c]' : '[x]'),
+    hidden: (r) => indicator.suppressed || r.count === null,
+  };
+}
+
+/** The yearly points with their intervals resolved (see the module comment); a null value leaves a gap. */
+function trendRows(indicator: IndicatorResult, intervals: TrendInterval[]): Row[] {
+  const ciByLabel = new Map(intervals.map((c) => [c.label, c]));
+  return (indicator.trend?.points ?? []).map((p, i) => {
     const value = p.value !== null && Number.isFinite(p.value) ? p.value : null;
     let lower: number | null = null;
     let upper: number | null = null;
@@ -96,224 +145,171 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
       lower = null;
       upper = null;
     }
-    return { label: p.period.label, value, count: p.count, lower, upper };
+    return { i, label: p.period.label, value, count: p.count, lower, upper };
   });
+}
 
-  const nat = indicator.national && indicator.national.value !== null && Number.isFinite(indicator.national.value) ? indicator.national : null;
-  const natValue = nat ? (nat.value as number) : null;
-  const natLabel = nat ? nat.label : 'England and Wales';
-
-  const decimals = decimalsFor([...rows.map((r) => r.value), natValue]);
-  // A year's point exists only when the year has data, so a point without a count was suppressed.
-  const hiddenRow = (r: { count: number | null }) => indicator.suppressed || r.count === null;
-  const fmt = (v: number | null, suppressed = indicator.suppressed) => formatNumber(v, decimals, suppressed ? '[c]' : '[x]');
-  const first = rows[0]?.label ?? '';
-  const last = rows[rows.length - 1]?.label ?? '';
-  const span = rows.length > 1 ? `${first} to ${last}` : first;
-  const title = options.title ?? `${indicator.label}: ${indicator.unit}${span ? `, ${span}` : ''}`;
-
-  // ---- text alternative
-  const present = rows.filter((r) => r.value !== null);
+/** The text alternative: every year's figure and interval, England and Wales, and the long-term trend. */
+function trendDesc(m: TrendModel): string {
+  const { indicator, rows, fmt } = m;
   const valueWords = rows.map((r) => {
     const ci = r.lower !== null && r.upper !== null ? ` (95% confidence interval ${fmt(r.lower)} to ${fmt(r.upper)})` : '';
-    return r.value === null ? `no figure for ${r.label}${hiddenRow(r) ? ' (suppressed)' : ''}` : `${fmt(r.value)} in ${r.label}${ci}`;
+    return r.value === null ? `no figure for ${r.label}${m.hidden(r) ? ' (suppressed)' : ''}` : `${fmt(r.value)} in ${r.label}${ci}`;
   });
-  const descParts = [
+  const parts = [
     rows.length
-      ? `${indicator.label}, ${indicator.unit}, each year from ${span}: ${joinWords(valueWords)}.`
+      ? `${indicator.label}, ${indicator.unit}, each year from ${m.span}: ${joinWords(valueWords)}.`
       : `${indicator.label}: no yearly figures.`,
   ];
-  if (nat) descParts.push(`${natLabel}, ${nat.period.label}: ${fmt(natValue)} (dashed line).`);
+  if (m.nat) parts.push(`${m.natLabel}, ${m.nat.period}: ${fmt(m.nat.value)} (dashed line).`);
   const dirWords = indicator.trend ? DIRECTION_WORDS[indicator.trend.direction] : undefined;
-  if (dirWords && present.length >= 2) descParts.push(dirWords);
-  const desc = descParts.join(' ');
+  if (dirWords && rows.filter((r) => r.value !== null).length >= 2) parts.push(dirWords);
+  return parts.join(' ');
+}
 
-  // ---- scales
-  const yValues: number[] = [];
-  for (const r of rows) for (const v of [r.value, r.lower, r.upper]) if (v !== null) yValues.push(v);
-  if (natValue !== null) yValues.push(natValue);
-  let lo = yValues.length ? Math.min(...yValues) : 0;
-  let hi = yValues.length ? Math.max(...yValues) : 1;
-  if (options.zero) lo = Math.min(0, lo);
-  if (!(hi > lo)) {
-    lo -= Math.abs(lo) * 0.1 + 1;
-    hi += Math.abs(hi) * 0.1 + 1;
-  }
-  const pad = options.zero ? 0 : (hi - lo) * 0.08;
-  const y = scaleLinear().domain([lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad]).nice(5);
-  const ticks = y.ticks(5);
-  const tickDecimals = decimalsOfTicks(ticks);
-  const plotLeft = leftAxisWidth(ticks, tickDecimals, FONT) + 4;
-  const plotRight = W - RIGHT_LABELS;
-  const plotTop = TOP;
-  const plotBottom = TOP + PLOT_H;
-  y.range([plotBottom, plotTop]);
+/** The chart's parts in drawing order, and its height. */
+function trendBody(m: TrendModel, zero: boolean | undefined): { body: string[]; height: number } {
+  const L = trendLayout(m, zero);
+  const periods = periodLabels(m, L);
+  const ci = confidenceMarks(m, L);
+  const body = [
+    // Unit above the axis.
+    text(L.plot.left - 6, 12, m.indicator.unit, { 'font-size': FONT, fill: PALETTE.muted, class: 'swp-axis-title' }),
+    L.axes,
+    periods.markup,
+    ci.markup,
+    m.nat ? hRule(L.plot.left, L.plot.right, L.y(m.nat.value), { stroke: PALETTE.national, width: 1.5, dash: '6 4', cls: 'swp-national' }) : '',
+    ...seriesMarks(m, L),
+    ...directLabels(m, L),
+  ];
+  const top = L.plot.bottom + FONT + 5 + (periods.lines - 1) * (FONT + 2) + 8;
+  const lg = legend(trendLegend(m, ci), L.plot.left, top, W - L.plot.left - 8, FONT);
+  body.push(lg.markup);
+  return { body, height: Math.ceil(top + lg.height + 4) };
+}
+
+/** The value scale (fitted to the figures, their intervals and England and Wales), the plot and its axes. */
+function trendLayout(m: TrendModel, zero: boolean | undefined): TrendLayout {
+  const values: number[] = [];
+  for (const r of m.rows) for (const v of [r.value, r.lower, r.upper]) if (v !== null) values.push(v);
+  if (m.nat) values.push(m.nat.value);
+  const { y, ticks, decimals } = valueScale(values, { pad: 0.08, count: 5, zero });
+  const plot = { left: leftAxisWidth(ticks, decimals, FONT) + 4, right: W - RIGHT_LABELS, top: TOP, bottom: TOP + PLOT_H };
+  y.range([plot.bottom, plot.top]);
   const x = scalePoint<string>()
-    .domain(rows.map((_, i) => `${i}`))
-    .range([plotLeft, plotRight])
+    .domain(m.rows.map((_, i) => `${i}`))
+    .range([plot.left, plot.right])
     .padding(0.4);
-  const xOf = (i: number) => x(`${i}`) ?? plotLeft;
+  return { plot, y, xOf: (i) => x(`${i}`) ?? plot.left, axes: valueAxes(plot, y, ticks, decimals, FONT, true) };
+}
 
-  const parts: string[] = [];
-  // Unit above the axis.
-  parts.push(text(plotLeft - 6, 12, indicator.unit, { 'font-size': FONT, fill: PALETTE.muted, class: 'swp-axis-title' }));
-  parts.push(leftAxis({ ticks, y, x: plotLeft, gridTo: plotRight, decimals: tickDecimals, fontSize: FONT, colour: PALETTE.axis, gridColour: PALETTE.grid }));
-  parts.push(el('line', { x1: plotLeft, x2: plotLeft, y1: plotTop, y2: plotBottom, stroke: PALETTE.axis, 'stroke-width': 1 }));
-  parts.push(el('line', { x1: plotLeft, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: PALETTE.axis, 'stroke-width': 1 }));
-
-  // Period labels: wrap when there are many.
-  const slot = rows.length ? (plotRight - plotLeft) / rows.length : 0;
-  let maxLines = 1;
-  const xLabels = rows.map((r, i) => {
-    const lines = wrapText(r.label, Math.max(slot - 4, 30), FONT, 2);
-    maxLines = Math.max(maxLines, lines.length);
-    return multilineText(xOf(i), plotBottom + FONT + 5, lines, FONT + 2, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle' });
+/** Period labels under the plot (wrapped when there are many), and words where a year has no figure. */
+function periodLabels(m: TrendModel, L: TrendLayout): { markup: string; lines: number } {
+  const { plot, xOf } = L;
+  const slot = m.rows.length ? (plot.right - plot.left) / m.rows.length : 0;
+  let lines = 1;
+  const labels = m.rows.map((r) => {
+    const wrapped = wrapText(r.label, Math.max(slot - 4, 30), FONT, 2);
+    lines = Math.max(lines, wrapped.length);
+    return multilineText(xOf(r.i), plot.bottom + FONT + 5, wrapped, FONT + 2, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle' });
   });
-  parts.push(el('g', { class: 'swp-axis swp-axis-x' }, xLabels));
   // Say so where a year has no figure, rather than leave an unexplained gap.
-  rows.forEach((r, i) => {
-    if (r.value !== null) return;
-    parts.push(
-      text(xOf(i), plotBottom - 6, hiddenRow(r) ? 'suppressed' : 'no figure', { 'font-size': FONT - 1, fill: PALETTE.muted, 'text-anchor': 'middle', class: 'swp-no-figure' }),
+  const gaps = m.rows
+    .filter((r) => r.value === null)
+    .map((r) =>
+      text(xOf(r.i), plot.bottom - 6, m.hidden(r) ? 'suppressed' : 'no figure', { 'font-size': FONT - 1, fill: PALETTE.muted, 'text-anchor': 'middle', class: 'swp-no-figure' }),
     );
-  });
+  return { markup: el('g', { class: 'swp-axis swp-axis-x' }, labels) + gaps.join(''), lines };
+}
 
-  // Confidence band (runs of consecutive years with intervals) and error bars where a year stands alone.
-  const indexed = rows.map((r, i) => ({ ...r, i }));
-  const hasCi = (r: Row) => r.lower !== null && r.upper !== null;
+/** The confidence band (runs of consecutive years with intervals), and error bars where a year stands alone. */
+function confidenceMarks(m: TrendModel, L: TrendLayout): { markup: string; band: boolean; errorBar: boolean } {
+  const { rows } = m;
+  const { xOf, y } = L;
+  const hasCi = (r: Row | undefined) => r !== undefined && r.lower !== null && r.upper !== null;
   // A band needs two neighbouring years with intervals; a lone interval is an error bar.
-  const bandable = indexed.some((r, i) => hasCi(r) && indexed[i + 1] !== undefined && hasCi(indexed[i + 1] as Row));
-  const band = !bandable ? null : area<(typeof indexed)[number]>()
+  const bandable = rows.some((r, i) => hasCi(r) && hasCi(rows[i + 1]));
+  const band = !bandable ? null : area<Row>()
     .defined(hasCi)
     .x((r) => xOf(r.i))
     .y0((r) => y(r.lower as number))
     .y1((r) => y(r.upper as number))
-    .digits(2)(indexed);
-  const edge = (key: 'lower' | 'upper') =>
-    line<(typeof indexed)[number]>()
-      .defined(hasCi)
-      .x((r) => xOf(r.i))
-      .y((r) => y(r[key] as number))
-      .digits(2)(indexed);
-  const bandParts: string[] = [];
-  let hasErrorBar = false;
-  if (band) bandParts.push(el('path', { d: band, fill: FILLS.band, stroke: 'none' }));
+    .digits(2)(rows);
+  const parts: string[] = [];
+  if (band) parts.push(el('path', { d: band, fill: FILLS.band, stroke: 'none' }));
   for (const key of bandable ? (['lower', 'upper'] as const) : []) {
-    const d = edge(key);
-    if (d) bandParts.push(el('path', { d, fill: 'none', stroke: PALETTE.bandEdge, 'stroke-width': 1, 'stroke-dasharray': '3 2' }));
+    const d = linePath(rows, (r) => xOf(r.i), (r) => (hasCi(r) ? y(r[key] as number) : null));
+    if (d) parts.push(el('path', { d, fill: 'none', stroke: PALETTE.bandEdge, 'stroke-width': 1, 'stroke-dasharray': '3 2' }));
   }
-  indexed.forEach((r, i) => {
-    if (!hasCi(r)) return;
-    const alone = !(indexed[i - 1] && hasCi(indexed[i - 1] as Row)) && !(indexed[i + 1] && hasCi(indexed[i + 1] as Row));
-    if (!alone) return;
-    hasErrorBar = true;
-    const xx = xOf(i);
-    const y0 = y(r.lower as number);
-    const y1 = y(r.upper as number);
-    bandParts.push(
-      el('path', {
-        d: `M${n(xx - 5)},${n(y0)}H${n(xx + 5)}M${n(xx)},${n(y0)}V${n(y1)}M${n(xx - 5)},${n(y1)}H${n(xx + 5)}`,
-        fill: 'none',
-        stroke: PALETTE.series,
-        'stroke-width': 1.2,
-        class: 'swp-ci-bar',
-      }),
-    );
-  });
-  parts.push(el('g', { class: 'swp-ci' }, bandParts));
+  const alone = rows.filter((r, i) => hasCi(r) && !hasCi(rows[i - 1]) && !hasCi(rows[i + 1]));
+  for (const r of alone) parts.push(errorBar('vertical', xOf(r.i), y(r.lower as number), y(r.upper as number), 5, PALETTE.series, 1.2));
+  return { markup: el('g', { class: 'swp-ci' }, parts), band: !!band, errorBar: alone.length > 0 };
+}
 
-  // National reference.
-  const rightLabels: { y: number; lines: string[]; colour: string }[] = [];
-  if (natValue !== null) {
-    const ny = y(natValue);
-    parts.push(
-      el('line', { x1: plotLeft, x2: plotRight, y1: ny, y2: ny, stroke: PALETTE.national, 'stroke-width': 1.5, 'stroke-dasharray': '6 4', class: 'swp-national' }),
-    );
-    rightLabels.push({ y: ny, lines: wrapText(`${natLabel} ${nat?.period.label ?? ''}: ${fmt(natValue)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.text });
+/** The series as a line broken at missing years, with a marker on each year that has a figure. */
+function seriesMarks(m: TrendModel, L: TrendLayout): string[] {
+  const { xOf, y } = L;
+  const d = linePath(m.rows, (r) => xOf(r.i), (r) => (r.value === null ? null : y(r.value)));
+  const points = m.rows
+    .filter((r) => r.value !== null)
+    .map((r) => marker('circle', xOf(r.i), y(r.value as number), 3.6, { fill: PALETTE.series, stroke: '#ffffff', 'stroke-width': 1, class: 'swp-point', 'data-period': r.label }));
+  return [seriesPath(d, PALETTE.series, 2.2), el('g', { class: 'swp-points' }, points)];
+}
+
+/** Direct labels in the right margin (England and Wales, the latest year), pushed apart so they never overlap. */
+function directLabels(m: TrendModel, L: TrendLayout): string[] {
+  const labels: { y: number; lines: string[]; colour: string }[] = [];
+  if (m.nat) {
+    labels.push({ y: L.y(m.nat.value), lines: wrapText(`${m.natLabel} ${m.nat.period}: ${m.fmt(m.nat.value)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.text });
   }
-
-  // The series, broken at missing years, with markers.
-  const path = line<(typeof indexed)[number]>()
-    .defined((r) => r.value !== null)
-    .x((r) => xOf(r.i))
-    .y((r) => y(r.value as number))
-    .digits(2)(indexed);
-  if (path) parts.push(el('path', { d: path, fill: 'none', stroke: PALETTE.series, 'stroke-width': 2.2, 'stroke-linejoin': 'round', class: 'swp-series' }));
-  parts.push(
-    el(
-      'g',
-      { class: 'swp-points' },
-      indexed
-        .filter((r) => r.value !== null)
-        .map((r) =>
-          marker('circle', xOf(r.i), y(r.value as number), 3.6, { fill: PALETTE.series, stroke: '#ffffff', 'stroke-width': 1, class: 'swp-point', 'data-period': r.label }),
-        ),
-    ),
-  );
-  const lastPresent = indexed.filter((r) => r.value !== null).pop();
-  if (lastPresent) {
-    rightLabels.push({ y: y(lastPresent.value as number), lines: wrapText(`${areaLabel} ${lastPresent.label}: ${fmt(lastPresent.value)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.series });
+  const last = m.rows.filter((r) => r.value !== null).pop();
+  if (last) {
+    labels.push({ y: L.y(last.value as number), lines: wrapText(`${m.areaLabel} ${last.label}: ${m.fmt(last.value)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.series });
   }
-
-  // Direct labels in the right margin, pushed apart so they never overlap.
   const lh = FONT + 2;
-  const heights = rightLabels.map((l) => l.lines.length * lh + 2);
-  const maxH = Math.max(0, ...heights);
-  const centres = spreadLabels(rightLabels.map((l) => l.y), maxH, plotTop - 12, plotBottom + 12);
-  rightLabels.forEach((l, k) => {
-    const cy = centres[k] ?? l.y;
-    const top = cy - ((l.lines.length - 1) * lh) / 2;
-    parts.push(multilineText(plotRight + 8, top, l.lines, lh, { 'font-size': FONT, fill: l.colour, dy: '0.35em', class: 'swp-direct-label' }));
-  });
+  const maxH = Math.max(0, ...labels.map((l) => l.lines.length * lh + 2));
+  const centres = spreadLabels(labels.map((l) => l.y), maxH, L.plot.top - 12, L.plot.bottom + 12);
+  return labels.map((l, k) => centredLines(L.plot.right + 8, centres[k] ?? l.y, l.lines, lh, FONT, l.colour, 'swp-direct-label'));
+}
 
-  // Key.
-  let height = plotBottom + FONT + 5 + (maxLines - 1) * (FONT + 2) + 8;
+/** The key: the series, then the band, the error bar and England and Wales where they are drawn. */
+function trendLegend(m: TrendModel, ci: { band: boolean; errorBar: boolean }): LegendItem[] {
   const items: LegendItem[] = [
     {
-      key: el('g', {}, [
-        el('line', { x1: 0, x2: 18, y1: 0, y2: 0, stroke: PALETTE.series, 'stroke-width': 2.2 }),
-        marker('circle', 9, 0, 3.6, { fill: PALETTE.series, stroke: '#ffffff', 'stroke-width': 1 }),
-      ]),
+      key: el('g', {}, [hRule(0, 18, 0, { stroke: PALETTE.series, width: 2.2 }), marker('circle', 9, 0, 3.6, { fill: PALETTE.series, stroke: '#ffffff', 'stroke-width': 1 })]),
       keyWidth: 18,
-      label: areaLabel,
+      label: m.areaLabel,
     },
   ];
-  if (band) {
+  if (ci.band) {
     items.push({
       key: el('rect', { x: 0, y: -5, width: 18, height: 10, fill: FILLS.band, stroke: PALETTE.bandEdge, 'stroke-width': 1, 'stroke-dasharray': '3 2' }),
       keyWidth: 18,
       label: '95% confidence interval',
     });
   }
-  if (hasErrorBar) {
+  if (ci.errorBar) {
     items.push({
       key: el('path', { d: 'M4,-6H12M8,-6V6M4,6H12', fill: 'none', stroke: PALETTE.series, 'stroke-width': 1.2 }),
       keyWidth: 16,
-      label: `95% confidence interval${band ? ' (single year)' : ''}`,
+      label: `95% confidence interval${ci.band ? ' (single year)' : ''}`,
     });
   }
-  if (natValue !== null) {
-    items.push({
-      key: el('line', { x1: 0, x2: 22, y1: 0, y2: 0, stroke: PALETTE.national, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }),
-      keyWidth: 22,
-      label: natLabel,
-    });
-  }
-  const lg = legend(items, plotLeft, height, W - plotLeft - 8, FONT);
-  parts.push(lg.markup);
-  height = Math.ceil(height + lg.height + 4);
+  if (m.nat) items.push(lineKey(m.natLabel, 22, { stroke: PALETTE.national, width: 1.5, dash: '6 4' }));
+  return items;
+}
 
-  // ---- table
-  const columns = ['Year', `Value (${indicator.unit})`, 'Lower 95% limit', 'Upper 95% limit', 'Count', natLabel];
-  const tRows: string[][] = [];
-  const values: (string | number | null)[][] = [];
-  for (const r of rows) {
-    const natCell = nat && nat.period.label === r.label ? natValue : null;
-    tRows.push([r.label, fmt(r.value, hiddenRow(r)), fmt(r.lower, hiddenRow(r)), fmt(r.upper, hiddenRow(r)), formatNumber(r.count, 0, hiddenRow(r) ? '[c]' : '[x]'), formatNumber(natCell, decimals)]);
-    values.push([r.label, r.value, r.lower, r.upper, r.count, natCell]);
-  }
-  const table = { caption: `${indicator.label}, ${indicator.unit}${span ? `, ${span}` : ''}`, columns, rows: tRows, values };
-
-  const svg = svgRoot({ id, width: W, height, title, desc, kind: 'trend', body: parts.join('') });
-  return { svg, title, desc, table, width: W, height };
+/** The data table: each year's figure, interval and count, and England and Wales in its own year. */
+function trendTable(m: TrendModel): ChartTable {
+  const { indicator, fmt } = m;
+  const columns = ['Year', `Value (${indicator.unit})`, 'Lower 95% limit', 'Upper 95% limit', 'Count', m.natLabel];
+  const caption = `${indicator.label}, ${indicator.unit}${m.span ? `, ${m.span}` : ''}`;
+  return chartTable(caption, columns, m.rows, (r) => {
+    const natCell = m.nat && m.nat.period === r.label ? m.nat.value : null;
+    const h = m.hidden(r);
+    return {
+      text: [r.label, fmt(r.value, h), fmt(r.lower, h), fmt(r.upper, h), formatNumber(r.count, 0, h ? '[c]' : '[x]'), formatNumber(natCell, m.decimals)],
+      value: [r.label, r.value, r.lower, r.upper, r.count, natCell],
+    };
+  });
 }
