@@ -73,8 +73,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--code <code>', 'ONS local-authority code, e.g. E08000031')
     .option('--templates', 'copy the default document templates into <dir>/templates for editing', false)
     .addHelpText('after', '\nExamples:\n  swp init castlebridge-csp\n  swp init wolves --area Wolverhampton --code E08000031\n  swp init --templates          copy the templates into an existing workspace\n')
-    .action((dir: string, opts: { force: boolean; partnership?: string; area?: string; code?: string; templates?: boolean }, cmd: Command) => {
-      action = import('./commands/init.js').then((m) => m.initCommand(context(cmd), resolve(io.cwd, dir), opts));
+    .action((dir: string, flags: unknown, cmd: Command) => {
+      action = import('./commands/init.js').then((m) => m.initCommand(context(cmd), resolve(io.cwd, dir), flags));
     });
 
   program
@@ -82,8 +82,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .description('check the config and every input file, and print what was found')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp validate --workspace data/demo\n  swp validate -w my-csp --fail-on-warnings\n')
-    .action((opts: { failOnWarnings: boolean }, cmd: Command) => {
-      action = import('./commands/validate.js').then((m) => m.validateCommand(context(cmd), opts));
+    .action((flags: unknown, cmd: Command) => {
+      action = import('./commands/validate.js').then((m) => m.validateCommand(context(cmd), flags));
     });
 
   const formatOption = () =>
@@ -104,8 +104,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n  swp assess -w data/demo --all-areas --format pdf --jobs 2\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/assess.js').then((m) => m.assessCommand(context(cmd), opts));
+    .action((flags: unknown, cmd: Command) => {
+      action = import('./commands/assess.js').then((m) => m.assessCommand(context(cmd), flags));
     });
 
   program
@@ -119,8 +119,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/report.js').then((m) => m.reportCommand(context(cmd), opts));
+    .action((flags: unknown, cmd: Command) => {
+      action = import('./commands/report.js').then((m) => m.reportCommand(context(cmd), flags));
     });
 
   program
@@ -129,8 +129,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--year <yyyy/yy>', 'financial year (default: the latest complete year in the data)')
     .addOption(new Option('--format <format>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
     .addHelpText('after', '\nExamples:\n  swp priorities -w data/demo\n  swp priorities -w data/demo --format csv > priorities.csv\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/priorities.js').then((m) => m.prioritiesCommand(context(cmd), opts));
+    .action((flags: unknown, cmd: Command) => {
+      action = import('./commands/priorities.js').then((m) => m.prioritiesCommand(context(cmd), flags));
     });
 
   try {
