@@ -31,7 +31,7 @@ function parseFlags<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
 const bad = (message: string, flag: string, expected: string, found: string, hint: string): Problem => usageError(message, flag, expected, found, hint).problems[0]!;
 
 /** `--format pdf,html,json`. */
-const formatFlag = z.unknown().transform((text, ctx): Set<OutputFormat> => {
+const formatFlag = z.unknown().optional().transform((text, ctx): Set<OutputFormat> => {
   const list = String(text ?? 'pdf').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const wrong = list.filter((f) => !OUTPUT_FORMATS.includes(f as OutputFormat));
   if (wrong.length > 0 || list.length === 0) {
@@ -46,7 +46,7 @@ const formatFlag = z.unknown().transform((text, ctx): Set<OutputFormat> => {
  * printer reads SOURCE_DATE_EPOCH itself.
  */
 const dateFlag = (env: Env) =>
-  z.unknown().transform((date, ctx): { dataAsAt: string; pdfDate?: Date } => {
+  z.unknown().optional().transform((date, ctx): { dataAsAt: string; pdfDate?: Date } => {
     if (typeof date === 'string') {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
         return refuse(ctx, bad('invalid --date', '--date', 'a date as YYYY-MM-DD', JSON.stringify(date), 'e.g. --date 2017-06-30'));
@@ -65,7 +65,7 @@ const dateFlag = (env: Env) =>
   });
 
 /** `--timeout` in seconds (0 = none), as milliseconds: "abc" must not quietly mean "no timeout". */
-const timeoutFlag = z.unknown().transform((value, ctx): number => {
+const timeoutFlag = z.unknown().optional().transform((value, ctx): number => {
   if (value === undefined) return 60_000;
   const n = Number(value);
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) && n >= 0) return n * 1000;
@@ -73,7 +73,7 @@ const timeoutFlag = z.unknown().transform((value, ctx): number => {
 });
 
 /** `--jobs`: documents printed at the same time in a batch. */
-const jobsFlag = z.unknown().transform((value, ctx): number => {
+const jobsFlag = z.unknown().optional().transform((value, ctx): number => {
   const n = Number(value ?? 2);
   if (Number.isInteger(n) && n >= 1 && n <= 16) return n;
   return refuse(ctx, bad('invalid --jobs', '--jobs', 'a whole number from 1 to 16', JSON.stringify(value), 'e.g. --jobs 2 (documents printed at the same time)'));
@@ -88,7 +88,7 @@ const yearFlag = z.string().optional().transform((year, ctx): number | undefined
 });
 
 /** `--quarter 2016/17-Q3` or `latest` (resolved once the data are read). */
-const quarterFlag = z.unknown().transform((value, ctx): Quarter | 'latest' => {
+const quarterFlag = z.unknown().optional().transform((value, ctx): Quarter | 'latest' => {
   const text = String(value ?? 'latest');
   if (text.trim().toLowerCase() === 'latest') return 'latest';
   const q = parseQuarter(text);
