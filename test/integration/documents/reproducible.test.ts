@@ -68,12 +68,8 @@ describe('--date', () => {
     expect(renders['date-a']!.hashes['assessment-2016-17.json']).toBe(renders['epoch-a']!.hashes['assessment-2016-17.json']);
   });
 
-  // DEFECT: `--date` sets the "data as at" date but never reaches the printer, so the PDF's /CreationDate and
-  // /ModDate are the time of printing and two renders differ (only SOURCE_DATE_EPOCH, read by print.ts from the
-  // environment, fixes them). src/cli/commands/documents.ts calls htmlToPdfFile(…) without `date`. Fix: pass the
-  // resolved data-as-at date, e.g. `date: new Date(`${asAt}T00:00:00Z`)` (give writeDocuments the `asAt` that
-  // assess.ts/report.ts already compute with dataAsAt()), so `--date` and SOURCE_DATE_EPOCH behave alike as the
-  // help text says. Failing assertion: /CreationDate is the wall-clock time, not D:20170630000000+00'00'.
+  // `--date` fixes the PDF's /CreationDate and /ModDate as SOURCE_DATE_EPOCH does (the run's pdfDate, passed to the
+  // printer by src/pipeline/files.ts), so two renders with the same --date give a byte-identical PDF.
   it('writes --date as the PDF dates, so two renders with the same --date give a byte-identical PDF', () => {
     const dates = pdfRawDates(pdfBytes('date-a'));
     expect(dates.creation).toEqual(["D:20170630000000+00'00'"]);

@@ -168,12 +168,9 @@ describe('an override with a Handlebars syntax error', () => {
     SLOW,
   );
 
-  // DEFECT (issue 6.1: "no output file was written"): assess.ts writes assessment-2016-17.json before the templates are
-  // compiled, so a run that fails with exit 5 on a template (or exit 4 on document.templates / branding.logo, which
-  // are only checked at render time) still writes assessment-2016-17.json, replacing the JSON of the last good run.
-  // Fix in src/cli/commands/assess-run.ts (and report-run.ts): render the HTML of every document first (it is pure and
-  // fails fast) or at least call loadTemplates/overrideDir/logoDataUri before writeJson; better, check
-  // document.templates and branding.logo when the config is loaded, so `swp validate` reports them too.
+  // Issue 6.1 ("no output file was written"): a run that fails on a template (exit 5), or on document.templates /
+  // branding.logo (exit 4), must not replace the JSON of the last good run. Every file of a run is produced in memory
+  // first and written together at the end (src/pipeline/files.ts, src/files/atomic.ts).
   it(
     'with --format pdf,html,json writes no assessment-2016-17.json either',
     async () => {
