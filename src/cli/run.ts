@@ -11,8 +11,6 @@ import { ExitCode, SwpError, type ExitCodeValue } from '../model/errors.js';
 import { VERSION, type CommandContext, type GlobalOptions } from './context.js';
 import { Printer, type Streams } from './io.js';
 
-export { VERSION, usageError, type CommandContext, type GlobalOptions } from './context.js';
-
 const defaultStreams = (): Streams => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 
 /**
