@@ -20,7 +20,6 @@ import type { IndicatorResult } from '../model/contract.js';
 import type { HomeOfficeRow } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { financialYearLabel, monthsBetween, type MonthRange } from './periods.js';
-import type { DataSource } from './sources.js';
 import { compareWithBenchmark, compareWithPeers, crudeRate } from './stats/index.js';
 
 const ALL_QUARTERS = [1, 2, 3, 4] as const;
@@ -130,7 +129,7 @@ const covers = (have: readonly number[], needed: readonly number[]) => needed.ev
 interface ComparisonRun {
   def: IndicatorDefinition;
   config: Config;
-  source: DataSource;
+  source: ComparisonSource;
   startYear: number;
   table: HomeOfficeTable;
   /** Our CSP as the table spells it. */
@@ -216,10 +215,22 @@ function forceComparison(run: ComparisonRun, own: CountPop, f: { force: string; 
  * financial year starting in `startYear`, with the notes that say which period was used and which areas were left
  * out. Both null when the partnership is not in the table (warned when the workspace was loaded).
  */
+/**
+ * What the comparisons read from the document's DataSource (./sources.ts), which builds them: named here rather
+ * than imported, so that the two modules do not import each other.
+ */
+export interface ComparisonSource {
+  readonly ws: Workspace;
+  homeOfficeTable(): HomeOfficeTable;
+  population(areaCode: string, year: number, band: 'all'): { value: number } | null;
+  areaCodeOf(nameOrCode: string): string | undefined;
+  areaName(code: string): string | undefined;
+}
+
 export function homeOfficeComparisons(
   def: IndicatorDefinition,
   range: MonthRange,
-  ctx: { config: Config; source: DataSource; startYear: number },
+  ctx: { config: Config; source: ComparisonSource; startYear: number },
 ): { peers: IndicatorResult['peers']; force: IndicatorResult['force']; notes: string[] } {
   const { config, source, startYear } = ctx;
   const none = { peers: null, force: null, notes: [] as string[] };

@@ -23,8 +23,7 @@ export interface CommandContext {
   workspace: string;
 }
 
-/** swp's version, printed by --version and written into every JSON document. */
-export const VERSION = '0.1.0';
+export { VERSION } from '../model/version.js';
 
 /** A USAGE error for a bad flag value, in the same shape as every other error. */
 export function usageError(message: string, flag: string, expected: string, found: string, hint: string): SwpError {

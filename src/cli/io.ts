@@ -19,13 +19,13 @@ export class Printer {
   readonly warnings: Warning[] = [];
   constructor(
     private readonly io: Streams,
-    private readonly opts: { quiet: boolean; color: boolean; debug: boolean },
+    private readonly settings: { quiet: boolean; color: boolean; debug: boolean },
   ) {}
 
   /** Whether colour is on for stderr. */
   get color(): boolean {
     // no-color.org: NO_COLOR disables colour when present and not an empty string.
-    return this.opts.color && !this.io.env.NO_COLOR && this.io.stderr.isTTY === true;
+    return this.settings.color && !this.io.env.NO_COLOR && this.io.stderr.isTTY === true;
   }
 
   style(s: Style, text: string): string {
@@ -36,7 +36,7 @@ export class Printer {
 
   /** A line for people (stderr), unless --quiet. */
   info(text: string): void {
-    if (!this.opts.quiet) this.io.stderr.write(`${text}\n`);
+    if (!this.settings.quiet) this.io.stderr.write(`${text}\n`);
   }
 
   /** Data for scripts (stdout). */
@@ -52,7 +52,7 @@ export class Printer {
   }
 
   debug(text: string): void {
-    if (this.opts.debug) this.io.stderr.write(`${this.style('dim', `swp:debug ${text}`)}\n`);
+    if (this.settings.debug) this.io.stderr.write(`${this.style('dim', `swp:debug ${text}`)}\n`);
   }
 
   error(err: SwpError): void {
@@ -68,7 +68,7 @@ export class Printer {
    * CI logs) and under --quiet.
    */
   progress(total: number): { tick(label: string): void; done(): void } {
-    const live = this.io.stderr.isTTY === true && !this.opts.quiet;
+    const live = this.io.stderr.isTTY === true && !this.settings.quiet;
     let n = 0;
     return {
       tick: (label) => {

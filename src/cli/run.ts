@@ -11,8 +11,6 @@ import { ExitCode, SwpError, type ExitCodeValue } from '../model/errors.js';
 import { VERSION, type CommandContext, type GlobalOptions } from './context.js';
 import { Printer, type Streams } from './io.js';
 
-export { VERSION, usageError, type CommandContext, type GlobalOptions } from './context.js';
-
 const defaultStreams = (): Streams => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 
 /**
@@ -24,8 +22,24 @@ export async function run(argv: readonly string[], io: Streams = defaultStreams(
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   const printer = new Printer(io, { quiet, debug, color: !argv.includes('--no-color') });
   let action: Promise<ExitCodeValue> | undefined;
+  const program = createProgram(io);
+  addCommands(program, io, (cmd, work) => {
+    action = work(commandContext(cmd, io, printer));
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return action ? await action : ExitCode.OK;
+  } catch (e) {
+    return handleError(e, printer, debug);
+  }
+}
 
-  const program = new Command('swp')
+/** Starts a command's work with its context; the run awaits it once commander has parsed the arguments. */
+type Start = (cmd: Command, work: (ctx: CommandContext) => Promise<ExitCodeValue>) => void;
+
+/** swp itself: the global options, help and version; commands are added by addCommands. */
+function createProgram(io: Streams): Command {
+  return new Command('swp')
     .description('Write the statutory documents of a Community Safety Partnership from official CSV exports.')
     .version(VERSION, '-V, --version')
     .option('-w, --workspace <dir>', 'workspace folder holding swp.config.yaml', '.')
@@ -54,15 +68,19 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
             5 browser or rendering failure, 6 warnings with --fail-on-warnings,
             7 the output folder cannot be written, 130 interrupted.`,
     );
+}
 
-  const context = (cmd: Command): CommandContext => {
-    const g = cmd.optsWithGlobals() as GlobalOptions;
-    // Without --workspace, the workspace is the nearest folder up from here that holds a config (as git finds its
-    // repository), so `swp report` works from the workspace's out/ or crime/ folder too.
-    const given = cmd.getOptionValueSourceWithGlobals('workspace') === 'cli';
-    return { global: g, printer, io, workspace: given ? resolve(io.cwd, g.workspace) : nearestWorkspace(io.cwd) };
-  };
+/** The context of a command: its global options, the printer and the workspace folder. */
+function commandContext(cmd: Command, io: Streams, printer: Printer): CommandContext {
+  const g = cmd.optsWithGlobals() as GlobalOptions;
+  // Without --workspace, the workspace is the nearest folder up from here that holds a config (as git finds its
+  // repository), so `swp report` works from the workspace's out/ or crime/ folder too.
+  const given = cmd.getOptionValueSourceWithGlobals('workspace') === 'cli';
+  return { global: g, printer, io, workspace: given ? resolve(io.cwd, g.workspace) : nearestWorkspace(io.cwd) };
+}
 
+/** The command table. Each command's flags are parsed by its own module (src/cli/options.ts), loaded when it runs. */
+function addCommands(program: Command, io: Streams, start: Start): void {
   program
     .command('init')
     .description('create a workspace: swp.config.yaml, input folders and a README of what goes where')
@@ -73,22 +91,30 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--code <code>', 'ONS local-authority code, e.g. E08000031')
     .option('--templates', 'copy the default document templates into <dir>/templates for editing', false)
     .addHelpText('after', '\nExamples:\n  swp init castlebridge-csp\n  swp init wolves --area Wolverhampton --code E08000031\n  swp init --templates          copy the templates into an existing workspace\n')
-    .action((dir: string, opts: { force: boolean; partnership?: string; area?: string; code?: string; templates?: boolean }, cmd: Command) => {
-      action = import('./commands/init.js').then((m) => m.initCommand(context(cmd), resolve(io.cwd, dir), opts));
-    });
+    .action((dir: string, flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/init.js').then((m) => m.initCommand(ctx, resolve(io.cwd, dir), flags))));
 
   program
     .command('validate')
     .description('check the config and every input file, and print what was found')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp validate --workspace data/demo\n  swp validate -w my-csp --fail-on-warnings\n')
-    .action((opts: { failOnWarnings: boolean }, cmd: Command) => {
-      action = import('./commands/validate.js').then((m) => m.validateCommand(context(cmd), opts));
-    });
+    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/validate.js').then((m) => m.validateCommand(ctx, flags))));
 
-  const formatOption = () =>
-    new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json, csv, xlsx').default('pdf');
+  addAssess(program, start);
+  addReport(program, start);
 
+  program
+    .command('priorities')
+    .description('score and rank candidate priorities with the weighted criteria in the config')
+    .option('--year <yyyy/yy>', 'financial year (default: the latest complete year in the data)')
+    .addOption(new Option('--format <format>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
+    .addHelpText('after', '\nExamples:\n  swp priorities -w data/demo\n  swp priorities -w data/demo --format csv > priorities.csv\n')
+    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/priorities.js').then((m) => m.prioritiesCommand(ctx, flags))));
+}
+
+const formatOption = () => new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json, csv, xlsx').default('pdf');
+
+function addAssess(program: Command, start: Start): void {
   program
     .command('assess')
     .description('write the annual strategic assessment for a financial year')
@@ -104,10 +130,10 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n  swp assess -w data/demo --all-areas --format pdf --jobs 2\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/assess.js').then((m) => m.assessCommand(context(cmd), opts));
-    });
+    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/assess.js').then((m) => m.assessCommand(ctx, flags))));
+}
 
+function addReport(program: Command, start: Start): void {
   program
     .command('report')
     .description('write the quarterly board performance report')
@@ -119,26 +145,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid con
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/report.js').then((m) => m.reportCommand(context(cmd), opts));
-    });
-
-  program
-    .command('priorities')
-    .description('score and rank candidate priorities with the weighted criteria in the config')
-    .option('--year <yyyy/yy>', 'financial year (default: the latest complete year in the data)')
-    .addOption(new Option('--format <format>', 'table, json or csv').choices(['table', 'json', 'csv']).default('table'))
-    .addHelpText('after', '\nExamples:\n  swp priorities -w data/demo\n  swp priorities -w data/demo --format csv > priorities.csv\n')
-    .action((opts: Record<string, unknown>, cmd: Command) => {
-      action = import('./commands/priorities.js').then((m) => m.prioritiesCommand(context(cmd), opts));
-    });
-
-  try {
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return action ? await action : ExitCode.OK;
-  } catch (e) {
-    return handleError(e, printer, debug);
-  }
+    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/report.js').then((m) => m.reportCommand(ctx, flags))));
 }
 
 /** The nearest folder from `start` upwards holding a workspace config; `start` itself when there is none. */

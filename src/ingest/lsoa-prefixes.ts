@@ -5,7 +5,14 @@
 import { relative } from 'node:path';
 import { readCsvRows } from './csv.js';
 import { LSOA_NAME_RE } from './formats/police-uk-core.js';
-import type { Workspace } from './workspace.js';
+import type { FileSummary } from '../model/data.js';
+import type { Encoding } from './csv.js';
+
+/** What is read of the workspace (./workspace.ts, which calls this while loading): named here so the two do not import each other. */
+export interface PoliceFilesRead {
+  policeInput?: { paths: string[]; encoding: Encoding; displayBase: string };
+  summaries: readonly FileSummary[];
+}
 
 /**
  * The LSOA-name prefixes (local-authority names) of the located rows in the police.uk street files, most rows first,
@@ -13,7 +20,7 @@ import type { Workspace } from './workspace.js';
  * published under the new name. A second pass over the files, only when a warning needs it, over the files that hold
  * months after `after`.
  */
-export async function lsoaPrefixes(ws: Workspace, after?: string): Promise<Array<[string, number]>> {
+export async function lsoaPrefixes(ws: PoliceFilesRead, after?: string): Promise<Array<[string, number]>> {
   if (!ws.policeInput) return [];
   const { paths, displayBase, encoding } = ws.policeInput;
   const lastByFile = new Map(ws.summaries.filter((s) => s.kind === 'police-uk-street').map((s) => [s.file, s.lastPeriod]));

@@ -124,41 +124,79 @@ async function lsoaCodes(config: Config, root: string, display: (p: string) => s
  */
 export async function loadWorkspace(dir: string, options: LoadOptions = {}): Promise<Workspace> {
   const displayBase = options.displayBase ?? process.cwd();
-  const display = (p: string) => relative(displayBase, p) || p;
   const configFile = findConfig(dir, displayBase);
   const config = await loadConfig(configFile, displayBase);
-  const root = dirname(configFile);
-  const limit = options.maxProblems ?? 50;
-  const problems: Problem[] = [];
-  let omitted = 0;
-  const summaries: FileSummary[] = [];
-  const warn = options.onWarning ?? (() => {});
+  const load = new InputReader(config, configFile, displayBase, options);
+  const tables = await load.tables();
+  const police = await load.police();
+  if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
+
+  const { homeOffice, measures, population, planReview, consultation, scores } = tables;
+  // Reference tables (harm weights) are read once per process and shared by every workspace of a run.
+  const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
+  const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, summaries: load.summaries, reference };
+  if (police?.input) workspace.policeInput = police.input;
+  await checkAssembled(workspace, load.warn);
+  return workspace;
+}
+
+type TableReader<R> = (path: string, o: ReturnType<InputReader['readerOptions']>) => Promise<{ rows: R[]; summary: FileSummary }>;
+
+/**
+ * Reads the inputs a config names, keeping the problems of every file (up to a limit) instead of stopping at the
+ * first bad one, and the summaries of the files read.
+ */
+class InputReader {
+  readonly root: string;
+  readonly problems: Problem[] = [];
+  omitted = 0;
+  readonly summaries: FileSummary[] = [];
+  readonly warn: (w: Warning) => void;
+  private readonly limit: number;
+
+  constructor(
+    private readonly config: Config,
+    private readonly configFile: string,
+    private readonly displayBase: string,
+    private readonly options: LoadOptions,
+  ) {
+    this.root = dirname(configFile);
+    this.limit = options.maxProblems ?? 50;
+    this.warn = options.onWarning ?? (() => {});
+  }
+
+  display(p: string): string {
+    return relative(this.displayBase, p) || p;
+  }
+
+  /** Keep a problem, or count it once the limit is reached. */
+  private keep(p: Problem): void {
+    if (this.problems.length < this.limit) this.problems.push(p);
+    else this.omitted++;
+  }
 
   /** Run a reader and keep its problems instead of stopping at the first bad file. */
-  const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+  async attempt<T>(fn: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fn();
     } catch (e) {
       if (!(e instanceof SwpError) || e.code !== ExitCode.INPUT) throw e;
-      for (const p of e.problems) {
-        if (problems.length < limit) problems.push(p);
-        else omitted++;
-      }
-      omitted += e.omitted;
+      for (const p of e.problems) this.keep(p);
+      this.omitted += e.omitted;
       return undefined;
     }
-  };
+  }
 
   /** Resolve a configured input to files, failing with the config key when it does not exist. */
-  const filesOf = async (entry: string | InputSource, keyPath: (string | number)[], hint?: string): Promise<{ files: string[]; source: InputSource }> => {
+  async filesOf(entry: string | InputSource, keyPath: (string | number)[], hint?: string): Promise<{ files: string[]; source: InputSource }> {
     const source = sourceOf(entry);
-    const path = resolve(root, source.path);
+    const path = resolve(this.root, source.path);
     try {
       const files = await csvFiles(path);
       if (files.length === 0) {
-        problems.push({
+        this.problems.push({
           message: 'a folder named in the config holds no CSV files',
-          file: display(path),
+          file: this.display(path),
           keyPath: formatKeyPath(keyPath),
           expected: 'one or more .csv (or .tsv) files',
           found: 'an empty folder',
@@ -167,114 +205,101 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
       }
       return { files, source };
     } catch {
-      problems.push({
+      this.problems.push({
         message: 'an input named in the config does not exist',
-        file: display(path),
+        file: this.display(path),
         keyPath: formatKeyPath(keyPath),
         expected: 'an existing file or folder, relative to the config file',
         found: 'nothing at that path',
-        hint: hint ?? `check ${formatKeyPath(keyPath)} in ${display(configFile)}`,
+        hint: hint ?? `check ${formatKeyPath(keyPath)} in ${this.display(this.configFile)}`,
       });
       return { files: [], source };
     }
-  };
+  }
 
-  const readerOptions = (source: InputSource, file: string) => ({
-    displayPath: display(file),
-    encoding: source.encoding as Encoding,
-    ...(source.columns ? { columns: source.columns } : {}),
-    onWarning: warn,
-  });
+  readerOptions(source: InputSource, file: string) {
+    return {
+      displayPath: this.display(file),
+      encoding: source.encoding as Encoding,
+      ...(source.columns ? { columns: source.columns } : {}),
+      onWarning: this.warn,
+    };
+  }
 
-  // Tabular inputs: read each file, keep rows and summaries.
-  const readAll = async <R>(
-    entries: readonly (string | InputSource)[],
-    key: string,
-    reader: (path: string, o: ReturnType<typeof readerOptions>) => Promise<{ rows: R[]; summary: FileSummary }>,
-  ): Promise<R[]> => {
+  /** Tabular inputs: read each file, keep rows and summaries. */
+  async readAll<R>(entries: readonly (string | InputSource)[], key: string, reader: TableReader<R>): Promise<R[]> {
     const rows: R[] = [];
     for (const [i, entry] of entries.entries()) {
-      const { files, source } = await filesOf(entry, ['inputs', key, i]);
+      const { files, source } = await this.filesOf(entry, ['inputs', key, i]);
       for (const file of files) {
-        const got = await attempt(() => reader(file, readerOptions(source, file)));
+        const got = await this.attempt(() => reader(file, this.readerOptions(source, file)));
         if (got) {
           // Not push(...rows): a national Home Office table has ~10^6 rows, beyond the argument limit of a call.
           for (const r of got.rows) rows.push(r);
-          summaries.push(got.summary);
+          this.summaries.push(got.summary);
         }
       }
     }
     return rows;
-  };
-  const readOne = async <R>(
-    entry: string | InputSource | undefined,
-    key: string,
-    reader: (path: string, o: ReturnType<typeof readerOptions>) => Promise<{ rows: R[]; summary: FileSummary }>,
-  ): Promise<R[]> => (entry === undefined ? [] : readAll([entry], key, reader).then((r) => r));
-
-  // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
-  const population = (await attempt(async () => uniquePopulation(await readAll(config.inputs.population, 'population', readPopulation)))) ?? [];
-  const measures = (await attempt(async () => uniqueMeasures(await readAll(config.inputs.measures, 'measures', readMeasures), warn))) ?? [];
-  const homeOffice = await readAll(config.inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
-  // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
-  for (const p of homeOfficeOverlaps(homeOffice)) {
-    if (problems.length < limit) problems.push(p);
-    else omitted++;
   }
-  const planReview = await readOne(config.inputs.planReview, 'planReview', readPlanReview);
-  const consultation = await readOne(config.inputs.consultation, 'consultation', readConsultation);
-  const scores = await readOne(config.inputs.scores, 'scores', readScores);
 
-  let police: PoliceUkData | undefined;
-  let policePaths: string[] = [];
-  let policeEncoding: Encoding = 'auto';
-  let policeColumns: Record<string, string> | undefined;
-  if (config.inputs.policeUk.length > 0) {
-    const codes = await attempt(() => lsoaCodes(config, root, display));
+  readOne<R>(entry: string | InputSource | undefined, key: string, reader: TableReader<R>): Promise<R[]> {
+    return entry === undefined ? Promise.resolve([]) : this.readAll([entry], key, reader);
+  }
+
+  /** Every tabular input (all but police.uk), in the order their problems are reported. */
+  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores'>> {
+    const { inputs } = this.config;
+    // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
+    const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulation)))) ?? [];
+    const measures = (await this.attempt(async () => uniqueMeasures(await this.readAll(inputs.measures, 'measures', readMeasures), this.warn))) ?? [];
+    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+    // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
+    for (const p of homeOfficeOverlaps(homeOffice)) this.keep(p);
+    const planReview = await this.readOne(inputs.planReview, 'planReview', readPlanReview);
+    const consultation = await this.readOne(inputs.consultation, 'consultation', readConsultation);
+    const scores = await this.readOne(inputs.scores, 'scores', readScores);
+    return { population, measures, homeOffice, planReview, consultation, scores };
+  }
+
+  /** The police.uk street files, counted for the area, and how they were read (for the other areas of a batch). */
+  async police(): Promise<{ data: PoliceUkData | undefined; input?: NonNullable<Workspace['policeInput']> } | undefined> {
+    const { config, displayBase, options } = this;
+    if (config.inputs.policeUk.length === 0) return undefined;
+    const codes = await this.attempt(() => lsoaCodes(config, this.root, (p) => this.display(p)));
     const area: AreaFilter = codes ? { lsoaCodes: codes } : { lsoaNamePrefix: config.area.lsoaNamePrefix ?? config.area.name };
     const paths: string[] = [];
     let encoding: Encoding = 'auto';
     let columns: Record<string, string> | undefined;
     for (const [i, entry] of config.inputs.policeUk.entries()) {
-      const { files, source } = await filesOf(entry, ['inputs', 'policeUk', i], POLICE_HINT);
+      const { files, source } = await this.filesOf(entry, ['inputs', 'policeUk', i], POLICE_HINT);
       paths.push(...files);
       encoding = source.encoding as Encoding;
       columns = source.columns ?? columns;
     }
-    policePaths = paths;
-    policeEncoding = encoding;
-    policeColumns = columns;
-    const got = await attempt(() =>
-      readPoliceUk(paths, {
-        area,
-        encoding,
-        ...(columns ? { columns } : {}),
-        displayBase,
-        onWarning: warn,
-        ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}),
-      }),
-    );
-    if (got) {
-      police = got.data;
-      // Covering forces named in the config replace the ones derived from the data (src/ingest/coverage.ts).
-      if (config.area.forces?.length) police.coverage = computeCoverage(police, config.area.forces);
-      summaries.push(...got.summaries);
-      if (got.data.tally.inArea === 0 && got.data.tally.rows > 0) {
-        warn({
-          message: `no police.uk rows fall in ${config.area.name}: ${codes ? 'none of the LSOA codes in area.lsoaCodes occur' : `no LSOA name starts with ${areaNames(config).map((n) => `"${n} "`).join(' or ')}`}`,
-          keyPath: codes ? 'area.lsoaCodes' : 'area.lsoaNamePrefix',
-        });
-      }
+    const latest = options.latestMonth ? { latestMonth: options.latestMonth } : {};
+    const got = await this.attempt(() => readPoliceUk(paths, { area, encoding, ...(columns ? { columns } : {}), displayBase, onWarning: this.warn, ...latest }));
+    const input = paths.length > 0 ? { input: { paths, encoding, displayBase, ...(columns ? { columns } : {}), ...latest } } : {};
+    if (!got) return { data: undefined, ...input };
+    // Covering forces named in the config replace the ones derived from the data (src/ingest/coverage.ts).
+    if (config.area.forces?.length) got.data.coverage = computeCoverage(got.data, config.area.forces);
+    this.summaries.push(...got.summaries);
+    if (got.data.tally.inArea === 0 && got.data.tally.rows > 0) {
+      this.warn({
+        message: `no police.uk rows fall in ${config.area.name}: ${codes ? 'none of the LSOA codes in area.lsoaCodes occur' : `no LSOA name starts with ${areaNames(config).map((n) => `"${n} "`).join(' or ')}`}`,
+        keyPath: codes ? 'area.lsoaCodes' : 'area.lsoaNamePrefix',
+      });
     }
+    return { data: got.data, ...input };
   }
+}
 
-  if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
-
-  const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
-  const workspace: Workspace = { root, configFile, config, police, homeOffice, measures, population, planReview, consultation, scores, summaries, reference };
-  if (policePaths.length > 0) {
-    workspace.policeInput = { paths: policePaths, encoding: policeEncoding, displayBase, ...(policeColumns ? { columns: policeColumns } : {}), ...(options.latestMonth ? { latestMonth: options.latestMonth } : {}) };
-  }
+/**
+ * Checks across the inputs once all are read: warnings where they disagree, a refusal when nothing is for the area
+ * (naming the LSOA names the files do use), and Home Office names that match no area.
+ */
+async function checkAssembled(workspace: Workspace, warn: (w: Warning) => void): Promise<void> {
+  const { config, police, population, measures, homeOffice } = workspace;
   for (const w of crossChecks(workspace)) warn(w);
   const nothing = nothingForArea(workspace);
   if (nothing) {
@@ -285,7 +310,6 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   }
   const nameOfCode = (code: string) => population.find((p) => p.areaCode === code)?.areaName ?? measures.find((m) => m.areaCode === code)?.areaName;
   for (const w of homeOfficeNameWarnings(config, homeOffice, nameOfCode)) warn(w);
-  return workspace;
 }
 
 /** The names the area's LSOAs are published under: area.lsoaNamePrefix (one or several), else area.name. */

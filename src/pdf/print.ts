@@ -89,8 +89,23 @@ export async function printPdf(target: Page | BrowserManager, html: string, opti
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   const date = options.date ?? dateFromSourceDateEpoch((options.env ?? process.env)['SOURCE_DATE_EPOCH']);
-  const blocked: string[] = [];
+  const guard = blockOutsideRequests(page);
+  let printed: { bytes: Uint8Array; hasTitle: boolean };
+  try {
+    printed = await withDeadline(renderPage(page, html, options), timeoutMs);
+  } finally {
+    guard.detach();
+  }
+  warnAboutPage(guard.blocked, printed.hasTitle, options);
+  const { pdf, fixedDate } = fixPdfDates(printed.bytes, date, options);
+  const ms = performance.now() - started;
+  options.onDebug?.(`swp:pdf printed ${pdf.byteLength} bytes in ${Math.round(ms)} ms`);
+  return { pdf, blocked: guard.blocked, fixedDate, ms };
+}
 
+/** Let the page load only what isAllowedUrl allows (its own data: URLs); the URLs refused are collected in `blocked`. */
+function blockOutsideRequests(page: Page): { blocked: string[]; detach(): void } {
+  const blocked: string[] = [];
   const onRequest = (request: HTTPRequest): void => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
@@ -101,57 +116,53 @@ export async function printPdf(target: Page | BrowserManager, html: string, opti
       request.abort('blockedbyclient').catch(() => undefined);
     }
   };
-
-  let raw: Uint8Array;
-  let titled: boolean;
   page.on('request', onRequest);
-  try {
-    const work = (async () => {
-      await page.setRequestInterception(true);
-      await page.setJavaScriptEnabled(options.javaScript ?? false);
-      // Our own deadline bounds the whole print; puppeteer's per-call timeouts would only add a second clock.
-      await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      const hasTitle = await page.evaluate(
-        async (title: string | null, lang: string | null) => {
-          // Runs in the page; the project compiles without the DOM library, hence the small local type.
-          const document = (globalThis as unknown as { document: PageDocument }).document;
-          const root = document.documentElement;
-          if (lang !== null) root.lang = lang;
-          else if (!root.lang) root.lang = 'en-GB';
-          if (title !== null) document.title = title;
-          await document.fonts.ready;
-          return document.title.trim() !== '';
-        },
-        options.title ?? null,
-        options.lang ?? null,
-      );
-      const content: HeaderFooterContent = {
-        partnership: options.partnership,
-        marking: options.marking,
-        title: options.title ?? (hasTitle ? await page.title() : undefined),
-        ...options.headerFooterFont,
-      };
-      const bytes = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: options.displayHeaderFooter ?? true,
-        headerTemplate: options.headerTemplate ?? defaultHeader(content),
-        footerTemplate: options.footerTemplate ?? defaultFooter(content),
-        margin: options.margin ?? DEFAULT_MARGIN,
-        preferCSSPageSize: false,
-        timeout: 0,
-      });
-      return { bytes, hasTitle };
-    })();
-    const done = await withDeadline(work, timeoutMs);
-    raw = done.bytes;
-    titled = done.hasTitle;
-  } finally {
-    page.off('request', onRequest);
-  }
+  return { blocked, detach: () => page.off('request', onRequest) };
+}
 
+/** Load `html` into the page, set its language and title, wait for its fonts, and print it as A4 with the running header and footer. */
+async function renderPage(page: Page, html: string, options: PrintOptions): Promise<{ bytes: Uint8Array; hasTitle: boolean }> {
+  await page.setRequestInterception(true);
+  await page.setJavaScriptEnabled(options.javaScript ?? false);
+  // Our own deadline bounds the whole print; puppeteer's per-call timeouts would only add a second clock.
+  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+  const hasTitle = await page.evaluate(
+    async (title: string | null, lang: string | null) => {
+      // Runs in the page; the project compiles without the DOM library, hence the small local type.
+      const document = (globalThis as unknown as { document: PageDocument }).document;
+      const root = document.documentElement;
+      if (lang !== null) root.lang = lang;
+      else if (!root.lang) root.lang = 'en-GB';
+      if (title !== null) document.title = title;
+      await document.fonts.ready;
+      return document.title.trim() !== '';
+    },
+    options.title ?? null,
+    options.lang ?? null,
+  );
+  const content: HeaderFooterContent = {
+    partnership: options.partnership,
+    marking: options.marking,
+    title: options.title ?? (hasTitle ? await page.title() : undefined),
+    ...options.headerFooterFont,
+  };
+  const bytes = await page.pdf({
+    format: 'A4',
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    displayHeaderFooter: options.displayHeaderFooter ?? true,
+    headerTemplate: options.headerTemplate ?? defaultHeader(content),
+    footerTemplate: options.footerTemplate ?? defaultFooter(content),
+    margin: options.margin ?? DEFAULT_MARGIN,
+    preferCSSPageSize: false,
+    timeout: 0,
+  });
+  return { bytes, hasTitle };
+}
+
+/** Warnings about the page: resources from outside that were blocked, and a missing title. */
+function warnAboutPage(blocked: readonly string[], titled: boolean, options: PrintOptions): void {
   if (blocked.length > 0) {
     const shown = blocked.slice(0, 5).join(', ');
     options.onWarning?.({
@@ -159,19 +170,15 @@ export async function printPdf(target: Page | BrowserManager, html: string, opti
     });
   }
   if (!titled) options.onWarning?.({ message: 'the document has no title (PDF readers and screen readers show the file name instead)' });
+}
 
-  let pdf = raw;
-  let fixedDate = false;
-  if (date !== undefined) {
-    const r = rewritePdfDates(raw, date);
-    pdf = r.pdf;
-    fixedDate = r.replaced > 0;
-    if (r.replaced === 0) options.onDebug?.('swp:pdf no /CreationDate or /ModDate found to set');
-    if (r.hasFileId) options.onWarning?.({ message: 'the browser wrote a file /ID into the PDF, so two renders will not be byte-identical' });
-  }
-  const ms = performance.now() - started;
-  options.onDebug?.(`swp:pdf printed ${pdf.byteLength} bytes in ${Math.round(ms)} ms`);
-  return { pdf, blocked, fixedDate, ms };
+/** The PDF with its creation and modification dates set to `date` (when given), for byte-identical reprints. */
+function fixPdfDates(raw: Uint8Array, date: Date | undefined, options: PrintOptions): { pdf: Uint8Array; fixedDate: boolean } {
+  if (date === undefined) return { pdf: raw, fixedDate: false };
+  const r = rewritePdfDates(raw, date);
+  if (r.replaced === 0) options.onDebug?.('swp:pdf no /CreationDate or /ModDate found to set');
+  if (r.hasFileId) options.onWarning?.({ message: 'the browser wrote a file /ID into the PDF, so two renders will not be byte-identical' });
+  return { pdf: r.pdf, fixedDate: r.replaced > 0 };
 }
 
 /** Resolve with `work`, or reject with the render-timeout error after `timeoutMs` (0 = wait for ever). */

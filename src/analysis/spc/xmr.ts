@@ -205,15 +205,15 @@ function computeSegment(
   segment: number,
   firstIndex: number,
   lastIndex: number,
-  opts: XmrResult['options'],
+  settings: XmrResult['options'],
   warnings: SpcWarning[],
 ): XmrSegment {
   const ys = all.slice(firstIndex, lastIndex + 1);
   const n = ys.length;
   // ptd_spc_standard.R: fix_y = ifelse(row_number() <= (fix_after_n_points %||% Inf), y, NA)
-  const baselineLength = opts.fixAfterN === null ? n : Math.min(n, opts.fixAfterN);
+  const baselineLength = settings.fixAfterN === null ? n : Math.min(n, settings.fixAfterN);
   const baseline = ys.map((y, k) => (k < baselineLength ? y : null));
-  const limits = segmentLimits(baseline, opts.screenOutliers, opts.centre);
+  const limits = segmentLimits(baseline, settings.screenOutliers, settings.centre);
   if (limits === null) {
     throw new SwpError(ExitCode.INPUT, {
       message:
@@ -224,8 +224,8 @@ function computeSegment(
     });
   }
   const span: SegmentSpan = { segment, firstIndex, lastIndex, baselineLength };
-  const { points, signals } = segmentPoints(ys, span, limits, directionCode(opts.improvementDirection));
-  warnings.push(...segmentWarnings(span, points, limits, opts.shortSegmentThreshold));
+  const { points, signals } = segmentPoints(ys, span, limits, directionCode(settings.improvementDirection));
+  warnings.push(...segmentWarnings(span, points, limits, settings.shortSegmentThreshold));
   const present = points.filter((p) => p.value !== null);
   const latest = present[present.length - 1];
 
@@ -245,13 +245,13 @@ function computeSegment(
     upperLimit: limits.upperLimit,
     lowerTwoSigma: limits.lowerTwoSigma,
     upperTwoSigma: limits.upperTwoSigma,
-    shortSegment: present.length < opts.shortSegmentThreshold,
+    shortSegment: present.length < settings.shortSegmentThreshold,
     points,
     signals,
     // geom_ptd_icon.R ptd_get_icons(): the point type of the latest point (here: latest non-missing point)
-    variationIcon: variationIcon(latest?.pointType ?? 'common_cause', opts.improvementDirection),
+    variationIcon: variationIcon(latest?.pointType ?? 'common_cause', settings.improvementDirection),
     // ptd_calculate_assurance_type.R: target against the limits of the last row
-    assuranceIcon: assuranceIcon(opts.target, limits.lowerLimit, limits.upperLimit, opts.improvementDirection),
+    assuranceIcon: assuranceIcon(settings.target, limits.lowerLimit, limits.upperLimit, settings.improvementDirection),
   };
 }
 
@@ -266,18 +266,18 @@ function computeSegment(
  *   baseline has no two consecutive non-missing values.
  */
 export function xmr(values: readonly (number | null)[], options: XmrOptions): XmrResult {
-  const opts = normaliseOptions(values, options);
+  const settings = normaliseOptions(values, options);
   const warnings: SpcWarning[] = [];
   // ptd_add_rebase_column.R + ptd_spc_standard.R: rebase_group = cumsum(rebase); a rebase point starts a new group
-  const starts = [0, ...opts.rebase];
+  const starts = [0, ...settings.rebase];
   const segments = starts.map((start, s) => {
     const next = starts[s + 1];
     const last = next === undefined ? values.length - 1 : next - 1;
-    return computeSegment(values, s, start, last, opts, warnings);
+    return computeSegment(values, s, start, last, settings, warnings);
   });
   const current = segments[segments.length - 1] as XmrSegment;
   return {
-    options: opts,
+    options: settings,
     segments,
     current,
     points: segments.flatMap((s) => s.points),

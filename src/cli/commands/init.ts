@@ -6,32 +6,24 @@ import { TEMPLATES_DIR } from '../../render/templates.js';
 import { writeFileAtomic } from '../../files/atomic.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
-
+import { initOptions } from '../options.js';
 
 const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];
-
-export interface InitOptions {
-  force: boolean;
-  /** Copy the default document templates into <dir>/templates for editing. */
-  templates?: boolean;
-  partnership?: string;
-  area?: string;
-  code?: string;
-}
 
 /** YAML double-quoted string content: escape backslashes and quotes. */
 const yamlText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
-export async function initCommand(ctx: CommandContext, dir: string, opts: InitOptions): Promise<ExitCodeValue> {
+export async function initCommand(ctx: CommandContext, dir: string, flags: unknown): Promise<ExitCodeValue> {
+  const options = initOptions(flags);
   const configPath = join(dir, 'swp.config.yaml');
   const shown = relative(ctx.io.cwd, configPath) || configPath;
-  if (opts.templates && existsSync(configPath) && !opts.force) {
+  if (options.templates && existsSync(configPath) && !options.force) {
     // An existing workspace: copy the templates only, never touching its config.
     await copyTemplates(ctx, dir);
     ctx.printer.info('next: set `document.templates: templates` in swp.config.yaml to use them');
     return ExitCode.OK;
   }
-  if (existsSync(configPath) && !opts.force) {
+  if (existsSync(configPath) && !options.force) {
     throw new SwpError(ExitCode.USAGE, {
       message: 'a workspace already exists here',
       file: shown,
@@ -40,23 +32,23 @@ export async function initCommand(ctx: CommandContext, dir: string, opts: InitOp
       hint: 'choose another folder, or pass --force to overwrite the config (inputs are never touched)',
     });
   }
-  if (opts.code !== undefined && !/^[EW]\d{8}$/.test(opts.code)) {
+  if (options.code !== undefined && !/^[EW]\d{8}$/.test(options.code)) {
     throw new SwpError(ExitCode.USAGE, {
       message: 'invalid area code',
       keyPath: '--code',
       expected: 'an ONS local-authority code, e.g. E08000031',
-      found: JSON.stringify(opts.code),
+      found: JSON.stringify(options.code),
       hint: 'look the code up on the ONS Open Geography Portal',
     });
   }
-  const area = opts.area ?? 'My Area';
+  const area = options.area ?? 'My Area';
   let config = (await readFile(join(TEMPLATES_DIR, 'init/swp.config.yaml'), 'utf8'))
-    .replace('{{partnershipName}}', yamlText(opts.partnership ?? `${area} Community Safety Partnership`))
+    .replace('{{partnershipName}}', yamlText(options.partnership ?? `${area} Community Safety Partnership`))
     .replace('{{areaName}}', yamlText(area))
-    .replace('{{areaCode}}', opts.code ?? 'E08000000');
-  if (opts.templates) config = config.replace('document:\n', 'document:\n  templates: templates   # overrides of the default templates (copied by swp init --templates)\n');
+    .replace('{{areaCode}}', options.code ?? 'E08000000');
+  if (options.templates) config = config.replace('document:\n', 'document:\n  templates: templates   # overrides of the default templates (copied by swp init --templates)\n');
   for (const f of FOLDERS) await mkdir(join(dir, f), { recursive: true });
-  if (opts.templates) await copyTemplates(ctx, dir);
+  if (options.templates) await copyTemplates(ctx, dir);
   await writeFileAtomic(configPath, config);
   const readme = join(dir, 'README.md');
   if (!existsSync(readme)) await writeFileAtomic(readme, await readFile(join(TEMPLATES_DIR, 'init/README.md'), 'utf8'));

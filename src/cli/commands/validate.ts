@@ -8,6 +8,7 @@ import { describeDisclosure } from '../../analysis/disclosure-plan.js';
 import type { FileSummary, InputKind } from '../../model/data.js';
 import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
+import { validateOptions } from '../options.js';
 import { coverageReport } from './validate-coverage.js';
 
 const KIND_LABEL: Record<InputKind, string> = {
@@ -81,7 +82,8 @@ export function describeWorkspace(ws: Workspace): string[] {
   return lines;
 }
 
-export async function validateCommand(ctx: CommandContext, opts: { failOnWarnings: boolean }): Promise<ExitCodeValue> {
+export async function validateCommand(ctx: CommandContext, flags: unknown): Promise<ExitCodeValue> {
+  const options = validateOptions(flags);
   const { printer } = ctx;
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => printer.warn(w) });
   // The document settings too: template overrides (inside the workspace, and compiling) and the logo.
@@ -98,5 +100,5 @@ export async function validateCommand(ctx: CommandContext, opts: { failOnWarning
       ? printer.style('green', 'OK: the config and every input are valid.')
       : `${printer.style('green', 'OK:')} the config and every input are valid, with ${count} warning${count === 1 ? '' : 's'} (above).`,
   );
-  return opts.failOnWarnings && count > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+  return options.failOnWarnings && count > 0 ? ExitCode.WARNINGS : ExitCode.OK;
 }

@@ -68,8 +68,8 @@ describe('--date', () => {
     expect(renders['date-a']!.hashes['assessment-2016-17.json']).toBe(renders['epoch-a']!.hashes['assessment-2016-17.json']);
   });
 
-  // `--date` fixes the PDF's own /CreationDate and /ModDate too, as SOURCE_DATE_EPOCH does (once only the
-  // environment variable reached the printer, and two renders with the same --date differed).
+  // `--date` fixes the PDF's /CreationDate and /ModDate as SOURCE_DATE_EPOCH does (the run's pdfDate, passed to the
+  // printer by src/pipeline/files.ts), so two renders with the same --date give a byte-identical PDF.
   it('writes --date as the PDF dates, so two renders with the same --date give a byte-identical PDF', () => {
     const dates = pdfRawDates(pdfBytes('date-a'));
     expect(dates.creation).toEqual(["D:20170630000000+00'00'"]);

@@ -168,8 +168,9 @@ describe('an override with a Handlebars syntax error', () => {
     SLOW,
   );
 
-  // A run that fails on a template writes nothing, the JSON included: every file is produced first and committed
-  // last (issue 6.1: once the JSON was written before the templates were compiled, replacing the last good run's).
+  // Issue 6.1 ("no output file was written"): a run that fails on a template (exit 5), or on document.templates /
+  // branding.logo (exit 4), must not replace the JSON of the last good run. Every file of a run is produced in memory
+  // first and written together at the end (src/pipeline/files.ts, src/files/atomic.ts).
   it(
     'with --format pdf,html,json writes no assessment-2016-17.json either',
     async () => {

@@ -1,4 +1,8 @@
-/** Turning --year and --quarter into periods, with usage errors that say what was expected. */
+/**
+ * Choosing the period of a document from the data: the latest complete financial year or quarter (every covering
+ * force has published each of its months), warnings for later periods passed over, and the check that a named year
+ * lies inside the data. The flags themselves are parsed by the CLI (src/cli/options.ts).
+ */
 import {
   addMonths,
   financialYear,
@@ -7,15 +11,12 @@ import {
   quarterRange,
   financialYearLabel,
   latestCompleteFinancialYear,
-  parseFinancialYear,
-  parseQuarter,
   quarterOf,
   type Quarter,
-} from '../../analysis/periods.js';
-import type { Workspace } from '../../ingest/workspace.js';
-import { missingMonthsNote } from '../../model/data.js';
-import { ExitCode, SwpError, type Warning } from '../../model/errors.js';
-import { usageError } from '../context.js';
+} from './periods.js';
+import type { Workspace } from '../ingest/workspace.js';
+import { missingMonthsNote } from '../model/data.js';
+import { ExitCode, SwpError, type Warning } from '../model/errors.js';
 
 /**
  * Months with complete police.uk data for the partnership: every covering force has a street file for them
@@ -26,16 +27,15 @@ function dataMonths(ws: Workspace): Set<string> {
 }
 
 /**
- * The financial year from --year, or the latest complete one in the data. When a later year lies wholly inside the
- * data but misses a force-month, `onWarning` is told that it was passed over and why (issue 11: the default year must
- * never silently be one with a missing month, nor silently step back).
+ * The financial year starting in `year` (from --year) when given, checked against the data; else the latest complete
+ * one in the data. When a later year lies wholly inside the data but misses a force-month, `onWarning` is told that it
+ * was passed over and why (issue 11: the default year must never silently be one with a missing month, nor silently
+ * step back).
  */
-export function resolveYear(ws: Workspace, year: string | undefined, onWarning?: (w: Warning) => void): number {
+export function chooseYear(ws: Workspace, year: number | undefined, onWarning?: (w: Warning) => void): number {
   if (year !== undefined) {
-    const y = parseFinancialYear(year);
-    if (y === undefined) throw usageError('invalid --year', '--year', 'a financial year as YYYY/YY, e.g. 2016/17', JSON.stringify(year), 'the second part is the year after the first: 2016/17, not 2016/18');
-    checkYearInData(ws, y);
-    return y;
+    checkYearInData(ws, year);
+    return year;
   }
   const latest = latestCompleteFinancialYear(dataMonths(ws));
   if (latest === undefined) {
@@ -79,23 +79,6 @@ export function passedOverQuarters(ws: Workspace, chosen: Quarter): Warning[] {
     if (gap) out.push({ message: `${financialYearLabel(q.startYear)}-Q${q.quarter} is not complete (${gap}): the report is for ${financialYearLabel(chosen.startYear)}-Q${chosen.quarter}, the latest complete quarter`, hint: 'add the missing street-level files (swp validate shows the coverage), or name the quarter with --quarter to report it with those months marked missing' });
   }
   return out;
-}
-
-/** Parse --quarter (required by `swp report`); `latest` is resolved after loading the data. */
-export function resolveQuarter(text: string): Quarter | 'latest' {
-  if (text.trim().toLowerCase() === 'latest') return 'latest';
-  const q = parseQuarter(text);
-  if (!q) throw usageError('invalid --quarter', '--quarter', 'a financial quarter as YYYY/YY-Qn, e.g. 2016/17-Q3 (October to December 2016), or latest', JSON.stringify(text), 'quarters run April–June (Q1), July–September (Q2), October–December (Q3), January–March (Q4)');
-  return q;
-}
-
-/** The latest quarter with any data, for messages. */
-export function latestQuarter(ws: Workspace): string | undefined {
-  const months = [...dataMonths(ws)].sort();
-  const last = months[months.length - 1];
-  if (!last) return undefined;
-  const q = quarterOf(last);
-  return `${financialYearLabel(q.startYear)}-Q${q.quarter}`;
 }
 
 /**

@@ -1,0 +1,7 @@
+/** The first stage of every run: the workspace, read once, its warnings to the reporter. */
+import { loadWorkspace, type Workspace } from '../ingest/workspace.js';
+import type { DocumentRun, Reporter } from './run.js';
+
+export function loadRunWorkspace(run: Pick<DocumentRun, 'workspace' | 'displayBase'>, reporter: Pick<Reporter, 'warn'>): Promise<Workspace> {
+  return loadWorkspace(run.workspace, { displayBase: run.displayBase, onWarning: (w) => reporter.warn(w) });
+}
