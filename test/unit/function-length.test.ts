@@ -15,17 +15,14 @@ const LIMIT = 80;
 
 /**
  * The functions still allowed over the limit, as `path: name`. This list may only shrink: split a long function
- * rather than add it here, and remove an entry once its function is short. The scanner (src/ingest/fast) stays as
- * it is, guarded by its differential tests; the other entries are for the parts of issue 16 still under way.
+ * rather than add it here, and remove an entry once its function is short. Only the fast reader (src/ingest/fast)
+ * is left: a hand-tuned byte scanner kept in long loops on purpose, guarded by its differential tests.
  */
 const ALLOWED: string[] = [
-  'src/cli/run.ts: run',
   'src/ingest/fast/read.ts: batch',
   'src/ingest/fast/scanner.ts: row',
   'src/ingest/fast/scanner.ts: scan',
   'src/ingest/fast/scanner.ts: scanFile',
-  'src/ingest/workspace.ts: loadWorkspace',
-  'src/pdf/print.ts: printPdf',
 ];
 
 function sourceFiles(dir: string): string[] {
