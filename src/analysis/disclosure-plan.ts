@@ -33,7 +33,7 @@ import {
   type PeriodInput,
   type SuppressionDecision,
 } from './disclosure.js';
-import { financialYearLabel, financialYearOf, quarterOf, quarterRange, yearToDate, type MonthRange, type Quarter } from './periods.js';
+import { financialYearLabel, quarterOf, quarterRange, yearToDate, type MonthRange, type Quarter } from './periods.js';
 import type { DataSource, Observation } from './sources.js';
 import { StatsInputError } from './stats/errors.js';
 
@@ -233,11 +233,6 @@ function addObservations(a: Observation, b: Observation): Observation {
   if (a.status !== 'ok' || b.status !== 'ok' || a.count === null || b.count === null) return a.status !== 'ok' ? a : b;
   const denominator = a.denominator !== null && b.denominator !== null ? a.denominator + b.denominator : null;
   return { ...b, count: a.count + b.count, denominator, range: { ...b.range, start: a.range.start } };
-}
-
-/** The financial year (start year) a contract period starts in. */
-export function startYearOf(period: Period): number {
-  return financialYearOf(period.start.slice(0, 7));
 }
 
 const listText = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);

@@ -50,12 +50,6 @@ import type { Config } from '../model/config.js';
 import type { Absence } from '../model/data.js';
 import { StatsInputError } from './stats/errors.js';
 
-/** GSS symbol for a figure withheld for confidentiality. */
-export const SUPPRESSED_SYMBOL = '[c]';
-
-/** The default threshold: counts from 1 to 4 are suppressed (as config's `disclosure.threshold`). */
-export const DEFAULT_THRESHOLD = 5;
-
 export interface DisclosureOptions {
   /** Counts from 1 to threshold − 1 are suppressed; a whole number ≥ 1 (1 suppresses nothing but, optionally, 0). */
   threshold: number;

@@ -9,7 +9,7 @@ const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** "1,234" */
-export function formatCount(n: number): string {
+function formatCount(n: number): string {
   return int.format(n);
 }
 

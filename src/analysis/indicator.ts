@@ -78,7 +78,7 @@ function nationalObservation(def: IndicatorDefinition, src: DataSource, range: M
 }
 
 /** RAG against a target: green met, amber worse by up to amberWithinPercent, red worse by more (config `rag`). */
-export function ragStatus(value: number | null, target: number | null, polarity: IndicatorDefinition['polarity'], rag: Config['rag']): IndicatorResult['rag'] {
+function ragStatus(value: number | null, target: number | null, polarity: IndicatorDefinition['polarity'], rag: Config['rag']): IndicatorResult['rag'] {
   if (target === null) return { status: 'grey', target: null, reason: 'no target set' };
   if (value === null) return { status: 'grey', target, reason: 'no data for the period' };
   if (polarity === 'no-judgement') return { status: 'grey', target, reason: 'no polarity: a target cannot be met or missed' };

@@ -88,7 +88,7 @@ export function passedOverQuarters(ws: Workspace, chosen: Quarter): Warning[] {
  *
  * @throws SwpError(INPUT) naming the years the data cover
  */
-export function checkYearInData(ws: Workspace, startYear: number): void {
+function checkYearInData(ws: Workspace, startYear: number): void {
   const fy = financialYear(startYear);
   const police = [...dataMonths(ws)].sort();
   const area = ws.measures.filter((m) => m.areaCode === ws.config.area.code);

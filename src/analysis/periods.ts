@@ -18,7 +18,7 @@ const QUARTER_RE = /^(\d{4})\/(\d{2})-Q([1-4])$/i;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Month key from a year and a 1-based month, normalising overflow (month 13 → January next year). */
-export function monthKey(year: number, month: number): string {
+function monthKey(year: number, month: number): string {
   const y = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
   return `${y}-${String(m).padStart(2, '0')}`;

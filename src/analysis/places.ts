@@ -12,7 +12,7 @@ import { ASB_INDEX, CRIME_TYPES, monthComplete, type PoliceUkData } from '../mod
 import { financialYear, monthsBetween } from './periods.js';
 
 /** How many LSOAs the documents list. */
-export const PLACES_LISTED = 10;
+const PLACES_LISTED = 10;
 
 const N = CRIME_TYPES.length;
 

@@ -4,10 +4,9 @@
  * is either complete, suppressed at source, or missing — months outside the data are missing, never zero.
  */
 import type { Workspace } from '../ingest/workspace.js';
-import { completeMonthCounts, missingMonthsNote, type HomeOfficeRow, type MeasureRow, type Revision } from '../model/data.js';
+import { completeMonthCounts, missingMonthsNote, type MeasureRow, type Revision } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { chooseRows } from './period-rows.js';
-import { allocateOffence } from '../ingest/formats/home-office-offences.js';
 import { areaKey } from '../ingest/home-office.js';
 import { HomeOfficeTable } from './home-office.js';
 import { financialYearOf, monthsBetween, type MonthRange } from './periods.js';
@@ -42,15 +41,6 @@ export interface PopulationValue {
 }
 
 const monthOf = (iso: string) => iso.slice(0, 7);
-
-/**
- * The police.uk indicator a Home Office row counts towards: by the subgroup table of
- * src/ingest/formats/home-office-offences.ts (fraud, computer misuse and unknown subgroups: none).
- */
-export function policeIndicatorOfHomeOfficeRow(row: HomeOfficeRow): string | undefined {
-  const a = allocateOffence(row.offenceGroup, row.offenceSubgroup);
-  return a.kind === 'known' ? a.indicator ?? undefined : undefined;
-}
 
 /** Why a measure has no rows inside a period: none at all, or none yet (the latest row ends before it starts). */
 function noRowsNote(range: MonthRange, all: readonly MeasureRow[]): string {

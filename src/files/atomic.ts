@@ -20,7 +20,7 @@ import { ExitCode, SwpError } from '../model/errors.js';
 const pending = new Set<string>();
 
 /** Prefix of temporary files, so stray ones are recognisable (and gitignored). */
-export const TEMP_PREFIX = '.swp-tmp-';
+const TEMP_PREFIX = '.swp-tmp-';
 
 /** A file a run writes. */
 export interface FileToWrite {

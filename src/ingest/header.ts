@@ -45,7 +45,7 @@ export function matchHeader(
 }
 
 /** The header text a column is expected under (for messages). */
-export function expectedHeader(columns: readonly ColumnSpec[]): string {
+function expectedHeader(columns: readonly ColumnSpec[]): string {
   return columns
     .filter((c) => c.required)
     .map((c) => c.aliases[0] ?? c.name)

@@ -111,7 +111,7 @@ export function monthComplete(data: PoliceUkData, month: MonthKey): boolean {
 const completeSets = new WeakMap<PoliceCoverage, Set<MonthKey>>();
 
 /** The complete months as a set (cached per coverage object). */
-export function completeSet(data: PoliceUkData): ReadonlySet<MonthKey> {
+function completeSet(data: PoliceUkData): ReadonlySet<MonthKey> {
   let s = completeSets.get(data.coverage);
   if (!s) completeSets.set(data.coverage, (s = new Set(data.coverage.complete)));
   return s;
@@ -127,7 +127,7 @@ export function completeMonthCounts(data: PoliceUkData, month: MonthKey): Uint32
 }
 
 /** Which covering forces have no street file for each of `months` (only months that are not complete). */
-export function missingForces(data: PoliceUkData, months: readonly MonthKey[]): Array<{ month: MonthKey; forces: string[] }> {
+function missingForces(data: PoliceUkData, months: readonly MonthKey[]): Array<{ month: MonthKey; forces: string[] }> {
   const { coverage } = data;
   const out: Array<{ month: MonthKey; forces: string[] }> = [];
   for (const month of months) {
@@ -182,14 +182,6 @@ export interface LsoaCounts {
    * each array object costs more memory than its 14 counts.
    */
   counts: Uint32Array;
-}
-
-/** An LSOA's counts for one month (a view, types as CRIME_TYPES), or undefined if the LSOA or month is not there. */
-export function lsoaMonthCounts(data: PoliceUkData, code: string, month: MonthKey): Uint32Array | undefined {
-  const lsoa = data.byLsoa.get(code);
-  const k = data.lsoaMonths.indexOf(month);
-  if (!lsoa || k < 0) return undefined;
-  return lsoa.counts.subarray(k * CRIME_TYPES.length, (k + 1) * CRIME_TYPES.length);
 }
 
 /** One row of the Home Office police recorded crime CSP table. */

@@ -82,7 +82,7 @@ export function showFound(value: string, max = 60): string {
 }
 
 /** Format a problem's location as `file:line:column (name)` or `file (key.path)`. */
-export function formatLocation(p: Problem): string {
+function formatLocation(p: Problem): string {
   let loc = p.file ?? '';
   if (p.line !== undefined) loc += `:${p.line}`;
   if (p.column !== undefined) loc += `:${p.column}`;

@@ -58,7 +58,7 @@ export interface FindBrowserOptions {
 export const BROWSER_ENV_VARS = ['SWP_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
 /** Linux commands looked up on PATH, in order of preference. */
-export const LINUX_COMMANDS = [
+const LINUX_COMMANDS = [
   'google-chrome',
   'google-chrome-stable',
   'chromium',
@@ -68,7 +68,7 @@ export const LINUX_COMMANDS = [
 ] as const;
 
 /** Usual Linux install paths, tried after PATH (a browser may be installed but not on a minimal PATH). */
-export const LINUX_PATHS = [
+const LINUX_PATHS = [
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
   '/opt/google/chrome/chrome',
@@ -82,7 +82,7 @@ export const LINUX_PATHS = [
 ] as const;
 
 /** True when `path` is a regular file that this process may execute. */
-export async function isExecutableFile(path: string): Promise<boolean> {
+async function isExecutableFile(path: string): Promise<boolean> {
   try {
     const s = await stat(path);
     if (!s.isFile()) return false;
@@ -98,7 +98,7 @@ export async function isExecutableFile(path: string): Promise<boolean> {
  * an optional dependency: its download needs the network). Loaded by a computed name so neither TypeScript nor a
  * bundler insists on it.
  */
-export async function puppeteerOwnChrome(): Promise<string | undefined> {
+async function puppeteerOwnChrome(): Promise<string | undefined> {
   const name = 'puppeteer';
   try {
     const mod = (await import(name)) as { default?: { executablePath?: () => string }; executablePath?: () => string };
@@ -110,7 +110,7 @@ export async function puppeteerOwnChrome(): Promise<string | undefined> {
 }
 
 /** The real machine. */
-export function defaultSearchEnv(): BrowserSearchEnv {
+function defaultSearchEnv(): BrowserSearchEnv {
   return {
     platform: process.platform,
     env: process.env,
@@ -124,7 +124,7 @@ export function defaultSearchEnv(): BrowserSearchEnv {
 export type BrowserFinder = (search: BrowserSearchEnv, options: FindBrowserOptions) => Promise<FoundBrowser | undefined>;
 
 /** 1. The `--browser PATH` option. A path given on the command line that is not an executable file is an error. */
-export const fromOption: BrowserFinder = async (search, options) => {
+const fromOption: BrowserFinder = async (search, options) => {
   const path = options.browserPath;
   if (path === undefined || path === '') return undefined;
   if (await search.isExecutable(path)) return { executablePath: path, source: 'option', detail: '--browser' };
@@ -138,7 +138,7 @@ export const fromOption: BrowserFinder = async (search, options) => {
 };
 
 /** 2. `SWP_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, `CHROME_PATH`; a variable set to something unusable warns and goes on. */
-export const fromEnv: BrowserFinder = async (search, options) => {
+const fromEnv: BrowserFinder = async (search, options) => {
   for (const name of BROWSER_ENV_VARS) {
     const value = search.env[name];
     if (value === undefined || value.trim() === '') continue;
@@ -152,7 +152,7 @@ export const fromEnv: BrowserFinder = async (search, options) => {
 };
 
 /** 3. puppeteer's own Chrome, when the optional package is installed and its browser was downloaded. */
-export const fromPuppeteer: BrowserFinder = async (search) => {
+const fromPuppeteer: BrowserFinder = async (search) => {
   const path = await search.puppeteerExecutablePath();
   if (path === undefined || path === '') return undefined;
   return (await search.isExecutable(path)) ? { executablePath: path, source: 'puppeteer', detail: "puppeteer's own Chrome" } : undefined;
@@ -206,7 +206,7 @@ export function systemCandidates(search: Pick<BrowserSearchEnv, 'platform' | 'en
 }
 
 /** 4. A system Chrome, Chromium or Edge. */
-export const fromSystem: BrowserFinder = async (search) => {
+const fromSystem: BrowserFinder = async (search) => {
   const seen = new Set<string>();
   for (const c of systemCandidates(search)) {
     if (seen.has(c.path)) continue;
@@ -217,7 +217,7 @@ export const fromSystem: BrowserFinder = async (search) => {
 };
 
 /** The chain, in order. */
-export const FINDERS: readonly BrowserFinder[] = [fromOption, fromEnv, fromPuppeteer, fromSystem];
+const FINDERS: readonly BrowserFinder[] = [fromOption, fromEnv, fromPuppeteer, fromSystem];
 
 /** The install advice shown when no browser is found, by platform. */
 export function installAdvice(platform: NodeJS.Platform): string {

@@ -13,9 +13,8 @@ import type { ScoreRow } from '../ingest/formats/workspace-tables.js';
 export type CriterionId = (typeof CRITERION_IDS)[number];
 export type Candidate = Config['priorities']['candidates'][number];
 
-/** Criteria that come from data (the indicators), and those scored by people in scores.csv. */
-export const DATA_CRITERIA = ['volume', 'trend', 'national-comparison', 'harm'] as const satisfies readonly CriterionId[];
-export const PEOPLE_CRITERIA = ['public-concern', 'vulnerability', 'capacity-to-influence'] as const satisfies readonly CriterionId[];
+/** Criteria scored by people in scores.csv (the rest come from the indicators' data). */
+const PEOPLE_CRITERIA = ['public-concern', 'vulnerability', 'capacity-to-influence'] as const satisfies readonly CriterionId[];
 
 /**
  * How to judge an indicator whose polarity is `no-judgement` (e.g. hidden crime, where more reports can mean more

@@ -30,7 +30,7 @@ export function logoDataUri(config: Config, workspaceRoot: string): string | und
 }
 
 /** CSS of a document: embedded font, the template's style sheet, and the branding colours. */
-export function documentCss(config: Config, templateCss: string): string {
+function documentCss(config: Config, templateCss: string): string {
   const { primary, accent } = config.branding.colours;
   return `${fontFaceCss()}\n${templateCss}\n:root{--primary:${primary};--accent:${accent};}`;
 }

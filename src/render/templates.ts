@@ -20,13 +20,13 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.me
 export type DocumentKind = 'assessment' | 'report';
 
 /** The documents and the files each uses, relative to a templates folder. */
-export const REGISTRY: Record<DocumentKind, { layout: string }> = {
+const REGISTRY: Record<DocumentKind, { layout: string }> = {
   assessment: { layout: 'assessment/layout.hbs' },
   report: { layout: 'report/layout.hbs' },
 };
 
-export const PARTIALS_DIR = 'shared/partials';
-export const STYLE_FILE = 'shared/style.css';
+const PARTIALS_DIR = 'shared/partials';
+const STYLE_FILE = 'shared/style.css';
 
 /** Resolve the workspace's override folder, refusing paths that leave the workspace. */
 export function overrideDir(workspaceRoot: string, configured: string | undefined): string | undefined {
@@ -84,7 +84,7 @@ function compile(hb: typeof Handlebars, text: string, file: string, displayBase:
 }
 
 /** The line of the last block opened ({{#if}}, {{#each}}…) and never closed, if any. */
-export function unclosedBlockLine(text: string): number | undefined {
+function unclosedBlockLine(text: string): number | undefined {
   const stack: { name: string; line: number }[] = [];
   const re = /\{\{~?\s*([#/])\s*([\w.-]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {

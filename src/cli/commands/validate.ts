@@ -43,7 +43,7 @@ function summaryLines(summaries: FileSummary[]): string[] {
 }
 
 /** Print the validation summary for a loaded workspace. */
-export function describeWorkspace(ws: Workspace): string[] {
+function describeWorkspace(ws: Workspace): string[] {
   const { config } = ws;
   const lines = [`${config.partnership.name}: ${config.area.name} (${config.area.code})`, '', 'Inputs'];
   lines.push(...summaryLines(ws.summaries));

@@ -13,7 +13,7 @@ const FNV_PRIME = 0x01000193;
 const SEPARATOR = 0;
 
 /** FNV-1a of buf[s, e), continuing from `h`. */
-export function hashBytes(buf: Uint8Array, s: number, e: number, h = FNV_OFFSET): number {
+function hashBytes(buf: Uint8Array, s: number, e: number, h = FNV_OFFSET): number {
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
   return h;
 }

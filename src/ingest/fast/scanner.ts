@@ -103,7 +103,7 @@ export function monthText(mi: number): string {
 }
 
 /** The largest month (as year × 12 + month − 1) whose text is not after `latest` by string comparison; −1 if none. */
-export function latestMonthIndex(latest: string): number {
+function latestMonthIndex(latest: string): number {
   let lo = -1;
   let hi = 9999 * 12 + 11;
   while (lo < hi) {
@@ -984,7 +984,7 @@ function hexFingerprint(view: DataView, s: number): number {
  * The fields of a record the scanner accepted, as csv-parse gives them after the reference reader's decoding:
  * quotes removed, `""` → `"`, CRLF and CR → LF, UTF-8 decoded.
  */
-export function decodeRecord(buf: Buffer, s: number, e: number): string[] {
+function decodeRecord(buf: Buffer, s: number, e: number): string[] {
   const out: string[] = [];
   let p = s;
   for (;;) {

@@ -47,7 +47,7 @@ export function growLsoa(entry: LsoaEntry, slot: number): Uint32Array {
 }
 
 /** Count one row of type `t` in month slot `slot` for an LSOA. */
-export function countLsoa(entry: LsoaEntry, slot: number, t: number): void {
+function countLsoa(entry: LsoaEntry, slot: number, t: number): void {
   const at = slot * N + t;
   const counts = at < entry.counts.length ? entry.counts : growLsoa(entry, slot);
   counts[at]! += 1;

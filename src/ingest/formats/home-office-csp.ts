@@ -51,7 +51,7 @@ function month(year: number, monthIndex0: number): string {
 }
 
 /** First and last month (YYYY-MM) a financial year / quarter covers (the UK financial year starts in April). */
-export function financialPeriodMonths(fyStart: number, quarter: number | null): { first: string; last: string } {
+function financialPeriodMonths(fyStart: number, quarter: number | null): { first: string; last: string } {
   if (quarter === null) return { first: month(fyStart, 3), last: month(fyStart, 14) };
   const start = 3 + (quarter - 1) * 3;
   return { first: month(fyStart, start), last: month(fyStart, start + 2) };

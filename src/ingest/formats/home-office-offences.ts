@@ -39,7 +39,7 @@ const DAMAGE = 'Criminal damage and arson';
 const DRUGS = 'Drug offences';
 
 /** Every known subgroup (the Home Office classification), with its spellings and police.uk category. */
-export const HOME_OFFICE_SUBGROUPS: readonly OffenceSubgroup[] = [
+const HOME_OFFICE_SUBGROUPS: readonly OffenceSubgroup[] = [
   { subgroup: 'Homicide', group: VIOLENCE, spellings: [], police: 'Violence and sexual offences' },
   {
     subgroup: 'Death or serious injury caused by unlawful driving',

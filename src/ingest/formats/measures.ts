@@ -53,7 +53,7 @@ function suggestIndicator(raw: string): string | undefined {
 }
 
 /** Validate an ISO calendar date cell; records a problem and returns not-ok when invalid. */
-export function isoDate(ctx: RowContext, col: string, what: string): Cell<string> {
+function isoDate(ctx: RowContext, col: string, what: string): Cell<string> {
   const raw = ctx.raw(col).trim();
   if (raw === '') {
     ctx.problem(col, { message: `${what} is empty`, expected: DATE_EXPECTED, hint: 'every row needs the first and last day of its period' });

@@ -35,11 +35,11 @@ export const COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** Headers of the two other police.uk files that sit in the same bulk tree. */
-export const OUTCOMES_COLUMNS: readonly ColumnSpec[] = [
+const OUTCOMES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'Crime ID', aliases: [], required: true },
   { name: 'Outcome type', aliases: [], required: true },
 ];
-export const STOP_SEARCH_COLUMNS: readonly ColumnSpec[] = [
+const STOP_SEARCH_COLUMNS: readonly ColumnSpec[] = [
   { name: 'Type', aliases: [], required: true },
   { name: 'Object of search', aliases: [], required: true },
   { name: 'Legislation', aliases: [], required: true },
@@ -74,15 +74,15 @@ export interface PoliceUkOptions {
   latestMonth?: string;
 }
 
-export const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
 export const LSOA_NAME_RE = /^(.*) \d{3}[A-Z]$/;
 /** Bulk-archive file names: 2016-04-west-midlands-street.csv and its -outcomes / -stop-and-search siblings. */
-export const FILE_NAME_RE = /^(\d{4}-\d{2})-(.+)-(street|outcomes|stop-and-search)\.csv$/i;
+const FILE_NAME_RE = /^(\d{4}-\d{2})-(.+)-(street|outcomes|stop-and-search)\.csv$/i;
 
 export const TYPE_INDEX = new Map<string, number>(CRIME_TYPES.map((t, i) => [t.toLowerCase(), i]));
 
 /** The month the user's clock is in, `YYYY-MM`, from UTC so that time zone does not change results. */
-export function currentMonth(): string {
+function currentMonth(): string {
   const d = new Date();
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
@@ -302,7 +302,7 @@ export function twoFilesError(force: string, month: string, display: string, lin
 }
 
 /** The problem for a street file with a header and nothing else. */
-export function headerOnlyProblem(display: string, headerLine: number): Problem {
+function headerOnlyProblem(display: string, headerLine: number): Problem {
   return {
     message: 'the file has a header but no data rows',
     file: display,

@@ -33,7 +33,7 @@ export async function readPoliceUk(paths: readonly string[], options: PoliceUkOp
 }
 
 /** The fast reader knows the police.uk header by name and UTF-8 (with Windows-1252 detection left to csv-parse). */
-export function fastReaderApplies(options: PoliceUkOptions): boolean {
+function fastReaderApplies(options: PoliceUkOptions): boolean {
   const enc = options.encoding ?? 'auto';
   return options.columns === undefined && (enc === 'auto' || enc === 'utf-8');
 }

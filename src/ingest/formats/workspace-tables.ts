@@ -30,7 +30,7 @@ export interface PlanReviewRow {
 }
 
 export const PLAN_REVIEW_FORMAT_NAME = 'plan review';
-export const PLAN_REVIEW_KIND: InputKind = 'plan-review';
+const PLAN_REVIEW_KIND: InputKind = 'plan-review';
 export const PLAN_REVIEW_COLUMNS: ColumnSpec[] = [
   { name: 'action', aliases: ['action', 'plan action'], required: true },
   { name: 'owner', aliases: ['owner', 'lead'], required: true },
@@ -95,8 +95,8 @@ export interface ConsultationRow {
   source: SourceRef;
 }
 
-export const CONSULTATION_FORMAT_NAME = 'consultation';
-export const CONSULTATION_KIND: InputKind = 'consultation';
+const CONSULTATION_FORMAT_NAME = 'consultation';
+const CONSULTATION_KIND: InputKind = 'consultation';
 export const CONSULTATION_COLUMNS: ColumnSpec[] = [
   { name: 'topic', aliases: ['topic', 'issue'], required: true },
   { name: 'percent_concerned', aliases: ['percent_concerned', '% concerned', 'percent concerned', 'concerned (%)'], required: true },
@@ -164,8 +164,8 @@ export interface ScoreRow {
   source: SourceRef;
 }
 
-export const SCORES_FORMAT_NAME = 'scores';
-export const SCORES_KIND: InputKind = 'scores';
+const SCORES_FORMAT_NAME = 'scores';
+const SCORES_KIND: InputKind = 'scores';
 export const SCORES_COLUMNS: ColumnSpec[] = [
   { name: 'candidate', aliases: ['candidate', 'candidate id', 'issue'], required: true },
   { name: 'criterion', aliases: ['criterion', 'criteria'], required: true },

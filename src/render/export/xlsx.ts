@@ -133,7 +133,7 @@ function uniqueHeadings(columns: TableColumn[]): string[] {
 }
 
 /** A1-style column letters of a 0-based column index. */
-export function columnLetters(index: number): string {
+function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
