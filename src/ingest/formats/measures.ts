@@ -8,7 +8,7 @@
 import { isValid, parseISO } from 'date-fns';
 import type { FileSummary, InputKind, MeasureRow, Revision } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
-import { DuplicateTracker, readTable, tidyText, type Cell, type CountValue, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
+import { areaCodeCell, DuplicateTracker, readTable, tidyText, type Cell, type CountValue, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'measures';
 export const KIND: InputKind = 'measures';
@@ -30,13 +30,10 @@ const LAYOUT: Layout = { id: 'measures', formatName: FORMAT_NAME, columns: COLUM
 
 /** Indicator ids: lower-case words joined by hyphens, parts separated by dots (`hidden.forced-marriage`). */
 export const INDICATOR_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
-/** ONS/GSS area code. */
-export const AREA_CODE_RE = /^[EWKNS]\d{8}$/;
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 const INDICATOR_EXPECTED = 'an indicator id: lower-case words joined by hyphens, parts separated by dots, e.g. reoffending.adult';
-const AREA_EXPECTED = 'an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. E08000031';
 const DATE_EXPECTED = 'an ISO date YYYY-MM-DD, e.g. 2016-04-01';
 const STATUS_EXPECTED = 'p (provisional), r (revised), [p], [r], or empty';
 
@@ -109,18 +106,10 @@ function indicatorOf(ctx: RowContext): string {
 
 /** The row's area code, as written; records a problem when it is not an ONS/GSS code. */
 function areaCodeOf(ctx: RowContext): string {
-  const areaCode = ctx.raw('area_code').trim();
-  if (!AREA_CODE_RE.test(areaCode)) {
-    const upper = areaCode.toUpperCase();
-    ctx.problem('area_code', {
-      message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
-      expected: AREA_EXPECTED,
-      hint: AREA_CODE_RE.test(upper)
-        ? `area codes start with a capital letter: ${upper}`
-        : 'use the 9-character ONS code of the area (K04000001 for England and Wales, E92000001 for England), not its name',
-    });
-  }
-  return areaCode;
+  return areaCodeCell(ctx, {
+    example: 'E08000031',
+    nameHint: 'use the 9-character ONS code of the area (K04000001 for England and Wales, E92000001 for England), not its name',
+  });
 }
 
 /** The period's start and end dates; records a problem when either is bad or the end is before the start. */

@@ -11,8 +11,7 @@
  */
 import type { FileSummary, InputKind, PopulationRow } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
-import { AREA_CODE_RE } from './measures.js';
-import { DuplicateTracker, readTable, tidyText, type Cell, type FormatReadOptions, type Header, type Layout, type RowContext } from './table-reader.js';
+import { areaCodeCell, DuplicateTracker, readTable, tidyText, type Cell, type FormatReadOptions, type Header, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'population';
 export const KIND: InputKind = 'population';
@@ -97,16 +96,7 @@ function populationCell(ctx: RowContext, at: number): Cell<number> {
 
 /** The row's area code, as written; records a problem when it is not an ONS/GSS code. */
 function areaCodeOf(ctx: RowContext): string {
-  const areaCode = ctx.raw('area_code').trim();
-  if (!AREA_CODE_RE.test(areaCode)) {
-    const upper = areaCode.toUpperCase();
-    ctx.problem('area_code', {
-      message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
-      expected: 'an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. E06000047',
-      hint: AREA_CODE_RE.test(upper) ? `area codes start with a capital letter: ${upper}` : 'use the 9-character ONS code of the area, not its name',
-    });
-  }
-  return areaCode;
+  return areaCodeCell(ctx, { example: 'E06000047', nameHint: 'use the 9-character ONS code of the area, not its name' });
 }
 
 /** The row's age band, normalised; records a problem when it is empty. */

@@ -313,6 +313,26 @@ export async function readTable(
   return { header, dataRows };
 }
 
+/** An ONS/GSS area code: a letter E, W, K, N or S then 8 digits. */
+export const AREA_CODE_RE = /^[EWKNS]\d{8}$/;
+
+/**
+ * The row's `area_code`, as written; records a problem when it is not an ONS/GSS code. `example` is shown in the
+ * expected text, `nameHint` when the cell is not a code at all (usually a name typed in its place).
+ */
+export function areaCodeCell(ctx: RowContext, o: { example: string; nameHint: string }): string {
+  const areaCode = ctx.raw('area_code').trim();
+  if (!AREA_CODE_RE.test(areaCode)) {
+    const upper = areaCode.toUpperCase();
+    ctx.problem('area_code', {
+      message: areaCode === '' ? 'the area code is empty' : 'the area code is not an ONS/GSS code',
+      expected: `an ONS/GSS area code: a letter E, W, K, N or S then 8 digits, e.g. ${o.example}`,
+      hint: AREA_CODE_RE.test(upper) ? `area codes start with a capital letter: ${upper}` : o.nameHint,
+    });
+  }
+  return areaCode;
+}
+
 /** Tracks key → first line, to report duplicate rows naming both lines. */
 export class DuplicateTracker {
   private readonly seen = new Map<string, number>();

@@ -7,18 +7,8 @@ import { DEFAULT_HARM_WEIGHTS_URL, readHarmWeights, shippedHarmWeights } from '.
 import { CRIME_TYPES } from '../../../../src/model/data.js';
 import { ExitCode, SwpError } from '../../../../src/model/errors.js';
 import { HARM_CRIME_TYPES, type HarmWeights } from '../../../../src/model/reference.js';
-import { ROOT, tempDir, writeTree } from '../../../helpers.js';
+import { rejection, ROOT, tempDir, writeTree } from '../../../helpers.js';
 
-/** Await p, which must reject with an SwpError, and return it. */
-async function thrown(p: Promise<unknown>): Promise<SwpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e, String((e as Error)?.stack)).toBeInstanceOf(SwpError);
-    return e as SwpError;
-  }
-  throw new Error('expected an SwpError, but the call succeeded');
-}
 
 const HEADER = 'crime_type,weight,unit,source,method,notes';
 
@@ -96,7 +86,7 @@ describe('shipped harm weights (data/reference/harm-weights.csv)', () => {
 describe('anti-social behaviour in a weights file', () => {
   it('rejects a weights file that gives ASB a weight, even 0', async () => {
     const file = writeWeights(weightsCsv((r) => [...r, 'Anti-social behaviour,0,days,x,x,']));
-    const err = await thrown(readHarmWeights(file));
+    const err = await rejection(readHarmWeights(file));
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ file, line: 15, columnName: 'crime_type' });
     expect(err.message).toMatch(/anti-social behaviour must not have a harm weight/);
@@ -123,7 +113,7 @@ describe('readHarmWeights: another weights file', () => {
 
   it('errors for a missing category', async () => {
     const file = writeWeights(weightsCsv((r) => r.filter((x) => !x.startsWith('Drugs,'))));
-    const err = await thrown(readHarmWeights(file));
+    const err = await rejection(readHarmWeights(file));
     expect(err.code).toBe(ExitCode.INPUT);
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]!.message).toBe('the harm weights file has no row for "Drugs"');
@@ -132,7 +122,7 @@ describe('readHarmWeights: another weights file', () => {
 
   it('errors for a duplicate category, naming both lines', async () => {
     const file = writeWeights(weightsCsv((r) => [...r, 'Robbery,400,days,x,x,']));
-    const err = await thrown(readHarmWeights(file));
+    const err = await rejection(readHarmWeights(file));
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ line: 15, column: 1, columnName: 'crime_type' });
     expect(err.problems[0]!.message).toBe('"Robbery" is listed more than once (first on line 10)');
@@ -140,7 +130,7 @@ describe('readHarmWeights: another weights file', () => {
 
   it('errors for a negative weight', async () => {
     const file = writeWeights(weightsCsv((r) => r.map((x) => (x.startsWith('Shoplifting,') ? 'Shoplifting,-2,days,x,x,' : x))));
-    const err = await thrown(readHarmWeights(file));
+    const err = await rejection(readHarmWeights(file));
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({
       message: 'the weight cannot be negative',
@@ -162,7 +152,7 @@ describe('readHarmWeights: another weights file', () => {
         return out;
       }),
     );
-    const err = await thrown(readHarmWeights(file));
+    const err = await rejection(readHarmWeights(file));
     expect(err.problems.map((p) => [p.line, p.message])).toEqual([
       [2, 'the weight is empty'],
       [3, 'the weight is not a finite number'],
@@ -174,10 +164,10 @@ describe('readHarmWeights: another weights file', () => {
 
   it('errors for mixed units, a missing column, a missing file and broken CSV', async () => {
     const mixed = writeWeights(weightsCsv((r) => r.map((x, i) => (i === 0 ? x.replace(',days,', ',points,') : x))));
-    expect((await thrown(readHarmWeights(mixed))).message).toMatch(/unit column differs/);
+    expect((await rejection(readHarmWeights(mixed))).message).toMatch(/unit column differs/);
 
     const noWeight = writeWeights('crime_type,value\nBurglary,1\n');
-    expect((await thrown(readHarmWeights(noWeight))).problems[0]).toMatchObject({
+    expect((await rejection(readHarmWeights(noWeight))).problems[0]).toMatchObject({
       line: 1,
       message: 'the header does not match the harm weights format: missing column "weight"',
       expected: 'crime_type,weight',
@@ -185,12 +175,12 @@ describe('readHarmWeights: another weights file', () => {
     });
 
     const missing = join(tempDir('swp-harm-'), 'nope.csv');
-    const err = await thrown(readHarmWeights(missing, { displayPath: 'workspace/nope.csv' }));
+    const err = await rejection(readHarmWeights(missing, { displayPath: 'workspace/nope.csv' }));
     expect(err.problems[0]).toMatchObject({ file: 'workspace/nope.csv', message: 'the harm weights file does not exist' });
 
     const broken = writeWeights(weightsCsv() + '"Burglary,1\n');
     // the shared CSV reader names the fault and its line (the unclosed quote opens on line 15)
-    const csv = await thrown(readHarmWeights(broken));
+    const csv = await rejection(readHarmWeights(broken));
     expect(csv.message).toMatch(/quoted field is never closed/);
     expect(csv.problems[0]).toMatchObject({ file: broken, line: 15 });
   });
