@@ -8,16 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
 import type { Assessment, Report } from '../../src/model/contract.js';
 import { ROOT, tempDir } from '../helpers.js';
-
-const DEMO = join(ROOT, 'data/demo');
-const io = (cwd: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { streams: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {}, cwd }, out, err };
-};
+import { DEMO, demoJson } from './demo-json.js';
 
 function validator(name: string) {
   const schema = JSON.parse(readFileSync(join(ROOT, 'schema', name), 'utf8'));
@@ -49,13 +42,7 @@ describe('JSON contract on the demo', () => {
   let report: Report;
 
   beforeAll(async () => {
-    dir = tempDir();
-    const a = io(ROOT);
-    expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', dir, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(dir, 'assessment-2016-17.json'), 'utf8'));
-    const r = io(ROOT);
-    expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', dir, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
-    report = JSON.parse(readFileSync(join(dir, 'report-2016-17-Q3.json'), 'utf8'));
+    ({ dir, assessment, report } = await demoJson());
   });
 
   it('assessment-2016-17.json validates against schema/assessment.schema.json', () => {

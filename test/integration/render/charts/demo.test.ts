@@ -3,38 +3,25 @@
  * index.html) so they can be looked at: `rsvg-convert -w 1280 x.svg -o x.png`. Checks here are light: that every
  * chart is well formed and accessible; the detailed checks are in the other test files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { run } from '../../../../src/cli/run.js';
 import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from '../../../../src/render/charts/index.js';
-import { ROOT, tempDir } from '../../../helpers.js';
 import { CRITERION_LABELS, PRIORITIES } from '../../../unit/render/charts/fixtures.js';
 import { parseSvg } from '../../../unit/render/charts/xml.js';
+import { demoJson } from '../../demo-json.js';
 
-const DEMO = join(ROOT, 'data/demo');
 const OUT = join(tmpdir(), 'charts');
-const io = (cwd: string) => {
-  const err: string[] = [];
-  return { streams: { stdout: { write: () => undefined }, stderr: { write: (s: string) => err.push(s) }, env: {}, cwd }, err };
-};
-
 describe('charts for the demo workspace', () => {
   let assessment: Assessment;
   let report: Report;
   const charts: Record<string, ChartResult> = {};
 
   beforeAll(async () => {
-    const dir = tempDir();
-    const a = io(ROOT);
-    expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', dir, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(dir, 'assessment-2016-17.json'), 'utf8'));
-    const r = io(ROOT);
-    expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', dir, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
-    report = JSON.parse(readFileSync(join(dir, 'report-2016-17-Q3.json'), 'utf8'));
+    ({ assessment, report } = await demoJson());
     const area = assessment.area.name;
 
     for (const ind of assessment.indicators) {

@@ -7,17 +7,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { run } from '../../../../src/cli/run.js';
 import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { assessmentMeta, assessmentTables, csvFolder, reportMeta, reportTables, sheetNameOf, writeCsvTables, writeXlsx, type DataTable } from '../../../../src/render/export/index.js';
-import { ROOT, tempDir } from '../../../helpers.js';
 import { colLetters, readWorkbook, splitRef } from '../../../unit/render/export/xlsx-read.js';
-
-const DEMO = join(ROOT, 'data/demo');
-const io = (cwd: string) => {
-  const err: string[] = [];
-  return { streams: { stdout: { write: () => undefined }, stderr: { write: (s: string) => err.push(s) }, env: {}, cwd }, err };
-};
+import { demoJson } from '../../demo-json.js';
 
 describe('data tables for the demo workspace', () => {
   let assessment: Assessment;
@@ -25,13 +18,7 @@ describe('data tables for the demo workspace', () => {
   let out: string;
 
   beforeAll(async () => {
-    out = tempDir();
-    const a = io(ROOT);
-    expect(await run(['assess', '-w', DEMO, '--format', 'json', '--out', out, '--date', '2017-06-30'], a.streams), a.err.join('')).toBe(0);
-    assessment = JSON.parse(readFileSync(join(out, 'assessment-2016-17.json'), 'utf8'));
-    const r = io(ROOT);
-    expect(await run(['report', '-w', DEMO, '--quarter', '2016/17-Q3', '--format', 'json', '--out', out, '--date', '2017-01-31'], r.streams), r.err.join('')).toBe(0);
-    report = JSON.parse(readFileSync(join(out, 'report-2016-17-Q3.json'), 'utf8'));
+    ({ dir: out, assessment, report } = await demoJson());
   });
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
