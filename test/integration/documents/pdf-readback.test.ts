@@ -180,6 +180,13 @@ describe.each(DOCS.map((d) => [d.file, d] as const))('%s.pdf read back with popp
     expect(missing, `headings not found in the text of ${shown(pdf(doc))}`).toEqual([]);
   });
 
+  it('fills every number into its sentence: no "(fewer than )" with the threshold missing', () => {
+    const text = pdfText(pdf(doc)).replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/fewer than \)/);
+    // The demo's threshold is 5 (counts of 1 to 4 are not shown): where the [c] note is printed, it says so.
+    if (text.includes('[c] not shown to protect people who could be identified (')) expect(text).toContain('could be identified (fewer than 5)');
+  });
+
   it('shows known figures from the JSON written by the same run', () => {
     const text = pdfText(pdf(doc));
     for (const f of doc.figures()) expect(text, `${f.what} (${f.text})`).toContain(f.text);
