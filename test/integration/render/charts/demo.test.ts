@@ -1,10 +1,9 @@
 /**
- * Every chart for the demo workspace's real numbers, written to <tmp>/charts/*.svg (and a contact sheet,
- * index.html) so they can be looked at: `rsvg-convert -w 1280 x.svg -o x.png`. Checks here are light: that every
+ * Every chart for the demo workspace's real numbers, written to a new swp-charts- folder under the system temp
+ * folder, one .svg each (and a contact sheet, index.html) so they can be looked at: `rsvg-convert -w 1280 x.svg -o x.png`. Checks here are light: that every
  * chart is well formed and accessible; the detailed checks are in the other test files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,9 +11,11 @@ import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from '../../../../src/render/charts/index.js';
 import { CRITERION_LABELS, PRIORITIES } from '../../../unit/render/charts/fixtures.js';
 import { parseSvg } from '../../../unit/render/charts/xml.js';
+import { tempDir } from '../../../helpers.js';
 import { demoJson } from '../../demo-json.js';
 
-const OUT = join(tmpdir(), 'charts');
+// A folder of this run's own (its path is printed) so two runs never write over each other.
+const OUT = tempDir('swp-charts-');
 describe('charts for the demo workspace', () => {
   let assessment: Assessment;
   let report: Report;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment, Report } from '../../../../src/model/contract.js';
 import { assessmentMeta, assessmentTables, csvFolder, reportMeta, reportTables, sheetNameOf, writeCsvTables, writeXlsx, type DataTable } from '../../../../src/render/export/index.js';
 import { colLetters, readWorkbook, splitRef } from '../../../unit/render/export/xlsx-read.js';
+import { tempDir } from '../../../helpers.js';
 import { demoJson } from '../../demo-json.js';
 
 describe('data tables for the demo workspace', () => {
@@ -18,7 +19,9 @@ describe('data tables for the demo workspace', () => {
   let out: string;
 
   beforeAll(async () => {
-    ({ dir: out, assessment, report } = await demoJson());
+    // The documents come from the run's shared folder; this file writes its own tables into a folder of its own.
+    ({ assessment, report } = await demoJson());
+    out = tempDir();
   });
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
