@@ -34,9 +34,39 @@ export class Printer {
     return `\u001b[${a}m${text}\u001b[${b}m`;
   }
 
+  /**
+   * The live line at the foot of a terminal (a step of a single run, or a batch's bar), or '' when none. Every other
+   * line is written above it: the live line is cleared, the line printed, and the live line drawn again, so
+   * warnings never land on the bar (issue 15).
+   */
+  private live = '';
+
+  /** Whether a live line may be drawn: stderr is a terminal and --quiet was not given (never in pipes or CI logs). */
+  private get canDrawLive(): boolean {
+    return this.io.stderr.isTTY === true && !this.settings.quiet;
+  }
+
+  /** Write whole lines above the live line. */
+  private above(text: string): void {
+    if (this.live) this.io.stderr.write('\r\u001b[K');
+    this.io.stderr.write(text);
+    if (this.live) this.io.stderr.write(this.live);
+  }
+
+  private drawLive(text: string): void {
+    if (!this.canDrawLive) return;
+    this.live = text;
+    this.io.stderr.write(`\r\u001b[K${text}`);
+  }
+
+  private clearLive(): void {
+    if (this.live) this.io.stderr.write('\r\u001b[K');
+    this.live = '';
+  }
+
   /** A line for people (stderr), unless --quiet. */
   info(text: string): void {
-    if (!this.settings.quiet) this.io.stderr.write(`${text}\n`);
+    if (!this.settings.quiet) this.above(`${text}\n`);
   }
 
   /** Data for scripts (stdout). */
@@ -47,15 +77,15 @@ export class Printer {
   warn(w: Warning): void {
     this.warnings.push(w);
     const loc = w.file ? `${w.file}${w.line !== undefined ? `:${w.line}` : ''}: ` : '';
-    this.io.stderr.write(`${this.style('yellow', 'warning:')} ${loc}${w.message}\n`);
-    if (w.hint !== undefined) this.io.stderr.write(`  hint: ${w.hint}\n`);
+    this.above(`${this.style('yellow', 'warning:')} ${loc}${w.message}\n${w.hint !== undefined ? `  hint: ${w.hint}\n` : ''}`);
   }
 
   debug(text: string): void {
-    if (this.settings.debug) this.io.stderr.write(`${this.style('dim', `swp:debug ${text}`)}\n`);
+    if (this.settings.debug) this.above(`${this.style('dim', `swp:debug ${text}`)}\n`);
   }
 
   error(err: SwpError): void {
+    this.clearLive();
     const block = formatProblems(err)
       .split('\n')
       .map((l) => (l.startsWith('error:') ? `${this.style('red', 'error:')}${l.slice(6)}` : l))
@@ -64,27 +94,37 @@ export class Printer {
   }
 
   /**
-   * A progress line for batch runs: redrawn in place on a TTY, silent otherwise (no progress bars in pipelines or
-   * CI logs) and under --quiet.
+   * The step a single run is at ("reading inputs", "printing the PDF"), as one line redrawn in place on a terminal;
+   * `undefined` clears it. Nothing is written when stderr is not a terminal or under --quiet.
+   */
+  step(text: string | undefined): void {
+    if (text === undefined) this.clearLive();
+    else this.drawLive(this.style('dim', `swp: ${text}…`));
+  }
+
+  /**
+   * A progress bar for batch runs, redrawn in place on a terminal, silent otherwise and under --quiet. Warnings
+   * printed meanwhile go above it.
    */
   progress(total: number): { tick(label: string): void; done(): void } {
-    const live = this.io.stderr.isTTY === true && !this.settings.quiet;
     let n = 0;
     return {
       tick: (label) => {
         n++;
-        if (!live) return;
         const width = 24;
         const filled = Math.round((n / total) * width);
-        this.io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total} ${label.slice(0, 40).padEnd(40)}`);
+        this.drawLive(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total} ${label.slice(0, 40)}`);
       },
       done: () => {
-        if (live) this.io.stderr.write('\n');
+        // The bar stays on screen as the batch's last word on progress; the summary line follows it.
+        if (this.live) this.io.stderr.write('\n');
+        this.live = '';
       },
     };
   }
 
   raw(text: string): void {
+    this.clearLive();
     this.io.stderr.write(text);
   }
 }

@@ -106,6 +106,7 @@ const documentFlags = (env: Env) => ({
   stdout: flag,
   browser: z.string().optional(),
   failOnWarnings: flag,
+  csvBlanks: flag,
 });
 
 /** The run every document command starts from: its checked flags and the command's context. */
@@ -122,6 +123,7 @@ function documentRun(ctx: CommandContext, o: z.output<z.ZodObject<ReturnType<typ
     browser: { ...(o.browser !== undefined ? { path: o.browser } : {}), timeoutMs: o.timeout },
     stdout: o.stdout,
     failOnWarnings: o.failOnWarnings,
+    csvSymbols: o.csvBlanks ? 'column' : 'inline',
   };
 }
 

@@ -128,6 +128,7 @@ function addAssess(program: Command, start: Start): void {
     .option('--jobs <n>', 'documents printed at the same time in a batch (one browser)', '2')
     .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
+    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n  swp assess -w data/demo --all-areas --format pdf --jobs 2\n')
     .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/assess.js').then((m) => m.assessCommand(ctx, flags))));
@@ -143,6 +144,7 @@ function addReport(program: Command, start: Start): void {
     .option('--stdout', 'print the JSON to stdout', false)
     .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
     .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
+    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
     .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/report.js').then((m) => m.reportCommand(ctx, flags))));

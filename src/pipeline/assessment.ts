@@ -19,7 +19,8 @@ import { dataNotes } from '../render/data-notes.js';
 import { renderAssessmentHtml } from '../render/document.js';
 import { scoringView } from '../render/scoring-view.js';
 import type { SharedBrowser } from './browser.js';
-import { writeDocumentSet, type DocumentSet } from './files.js';
+import { commitFiles } from '../files/atomic.js';
+import { csvFolderFiles, writeDocumentSet, type DocumentSet } from './files.js';
 import type { AssessmentRun, Reporter } from './run.js';
 import { warningsExit } from './warnings.js';
 import { loadRunWorkspace } from './workspace.js';
@@ -56,6 +57,7 @@ function assessmentFileName(startYear: number): string {
 async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, quiet = false): Promise<Assessment & { written: string[] }> {
   const { run, reporter, startYear } = cx;
   if (!quiet) reporter.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${financialYear(startYear).label}`);
+  if (!quiet) reporter.step('analysing');
   const computed = buildAssessment(ws, startYear, { dataAsAt: run.dataAsAt, version: VERSION });
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
@@ -120,8 +122,25 @@ async function assessAreas(cx: AssessContext, ws: Workspace, wanted: 'all' | str
   await Promise.all(Array.from({ length: Math.min(run.jobs, areas.length) }, worker));
   progress.done();
   const dir = run.outDir;
-  reporter.info(`wrote documents for ${summary.length} area${summary.length === 1 ? '' : 's'} in ${relative(run.displayBase, dir) || dir}`);
+  if (run.formats.has('csv') && cx.written.length > 0) await writeStackedTables(cx, `${assessmentFileName(cx.startYear)}-all-areas`);
+  const skipped = areas.length - summary.length;
+  const where = relative(run.displayBase, dir) || dir;
+  reporter.info(`${summary.length} area${summary.length === 1 ? '' : 's'} written in ${where}, ${skipped} skipped${skipped > 0 ? ' (see the warnings above)' : ''}`);
   if (run.stdout) reporter.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(run.displayBase, x.folder), files: x.files.map((f) => relative(run.displayBase, f)) })) }));
+}
+
+/**
+ * The batch's data tables stacked, one CSV per table over all areas written (`<out>/<name>-data/`), so Power BI, R
+ * or DuckDB load one file instead of one per area (issue 15).
+ */
+async function writeStackedTables(cx: AssessContext, name: string): Promise<void> {
+  const exp = await import('../render/export/index.js');
+  const stacked = exp.stackTables([...cx.written].sort((a, b) => a.area.name.localeCompare(b.area.name)).map((a) => exp.assessmentTables(a)));
+  const folder = exp.csvFolder(cx.run.outDir, name);
+  const title = `Strategic assessments ${financialYear(cx.startYear).label}: data tables of all areas in the batch`;
+  const files = csvFolderFiles(exp, folder, title, stacked, cx.run.csvSymbols, 'Each area\'s own tables, with notes, are in its folder.');
+  await commitFiles(files, { displayBase: cx.run.displayBase, replaceFolders: [folder] });
+  cx.reporter.info(`wrote ${relative(cx.run.displayBase, folder) || folder} (every table stacked over ${cx.written.length} areas)`);
 }
 
 /** The areas of a batch: every local authority in the population file, or those named (names or ONS codes). */

@@ -35,13 +35,15 @@ export interface DocumentSet {
  * `quiet` lists the files in debug output only (a batch prints a progress line instead).
  */
 export async function writeDocumentSet(run: DocumentRun, reporter: Reporter, ws: Workspace, dir: string, set: DocumentSet, shared: SharedBrowser | undefined, quiet = false): Promise<string[]> {
-  const files = await produceDocuments(run, reporter, ws, dir, set.documents, shared);
+  const step = (text: string) => (quiet ? undefined : reporter.step(text));
+  const files = await produceDocuments(run, reporter, ws, dir, set.documents, shared, step);
   if (run.formats.has('json')) files.unshift({ path: join(dir, `${set.name}.json`), data: jsonText(set.json) });
   const replaceFolders: string[] = [];
   if (run.formats.has('csv') || run.formats.has('xlsx')) {
+    step('writing the data tables');
     const exp = await import('../render/export/index.js');
     const { tables, meta } = set.tables(exp);
-    const data = await dataTableFiles(exp, dir, set.name, run.formats, tables, meta);
+    const data = await dataTableFiles(exp, dir, set.name, run, tables, meta);
     files.push(...data.files);
     replaceFolders.push(...data.folders);
   }
@@ -57,15 +59,19 @@ function jsonText(value: unknown): string {
  * Produce the documents in memory: HTML from the templates, PDF from the browser. Nothing is written here, so a
  * template error or a browser failure leaves the output folder exactly as it was (see commitFiles).
  */
-async function produceDocuments(run: DocumentRun, reporter: Reporter, ws: Workspace, outDir: string, docs: DocumentToWrite[], shared: SharedBrowser | undefined): Promise<FileToWrite[]> {
+async function produceDocuments(run: DocumentRun, reporter: Reporter, ws: Workspace, outDir: string, docs: DocumentToWrite[], shared: SharedBrowser | undefined, step: (text: string) => void): Promise<FileToWrite[]> {
   if (!run.formats.has('html') && !run.formats.has('pdf')) return [];
   const files: FileToWrite[] = [];
+  step('rendering');
   const htmlOf = new Map(docs.map((d) => [d.name, d.html()]));
   if (run.formats.has('html')) for (const d of docs) files.push({ path: join(outDir, `${d.name}.html`), data: htmlOf.get(d.name)! });
   if (run.formats.has('pdf')) {
     const own = shared ?? (await startBrowser(run, reporter));
     try {
-      for (const d of docs) files.push({ path: join(outDir, `${d.name}.pdf`), data: await printOne(run, reporter, ws, own, d, htmlOf.get(d.name)!) });
+      for (const d of docs) {
+        step(`printing ${d.name}.pdf`);
+        files.push({ path: join(outDir, `${d.name}.pdf`), data: await printOne(run, reporter, ws, own, d, htmlOf.get(d.name)!) });
+      }
       if (own.manager.found) reporter.debug(`browser: ${own.pdf.describeBrowser(own.manager.found)}`);
     } finally {
       if (!shared) await own.close();
@@ -96,31 +102,48 @@ async function printOne(run: DocumentRun, reporter: Reporter, ws: Workspace, bro
 }
 
 /**
- * The data tables behind a document, as CSV files in `<out>/<name>-data/` (with a README of the symbols) and as one
- * accessible workbook `<out>/<name>.xlsx`, produced in memory; `folders` are the CSV folders, which the run owns
- * whole (files an earlier run left there are removed when this run's are written).
+ * The data tables behind a document, as CSV files in `<out>/<name>-data/` (with tables.json describing their columns
+ * and a README of the symbols) and as one accessible workbook `<out>/<name>.xlsx`, produced in memory; `folders`
+ * are the CSV folders, which the run owns whole (files an earlier run left there are removed when this run's are
+ * written).
  */
 async function dataTableFiles(
   exp: typeof import('../render/export/index.js'),
   dir: string,
   name: string,
-  formats: ReadonlySet<OutputFormat>,
+  run: Pick<DocumentRun, 'formats' | 'csvSymbols'>,
   tables: DataTable[],
   meta: XlsxMeta,
 ): Promise<{ files: FileToWrite[]; folders: string[] }> {
   const files: FileToWrite[] = [];
   const folders: string[] = [];
-  if (formats.has('csv')) {
+  if (run.formats.has('csv')) {
     const folder = exp.csvFolder(dir, name);
     folders.push(folder);
-    for (const t of tables) files.push({ path: join(folder, `${t.id}.csv`), data: exp.tableToCsv(t) });
-    files.push({
-      path: join(folder, 'README.txt'),
-      data: `${meta.title}\r\n\r\nOne CSV file per table (UTF-8, comma-separated). Symbols in place of numbers:\r\n[c] not shown to protect confidentiality (small numbers)\r\n[x] not available\r\n[z] not applicable\r\n\r\nThe same tables, with notes, are in ${name}.xlsx when it was written.\r\n`,
-    });
+    files.push(...csvFolderFiles(exp, folder, meta.title, tables, run.csvSymbols, `The same tables, with notes, are in ${name}.xlsx when it was written.`));
   }
-  if (formats.has('xlsx')) files.push({ path: join(dir, `${name}.xlsx`), data: await exp.xlsxBytes(meta, tables) });
+  if (run.formats.has('xlsx')) files.push({ path: join(dir, `${name}.xlsx`), data: await exp.xlsxBytes(meta, tables) });
   return { files, folders };
+}
+
+/** One folder of CSV files: a file per table, tables.json (their columns and types) and README.txt. */
+export function csvFolderFiles(
+  exp: typeof import('../render/export/index.js'),
+  folder: string,
+  title: string,
+  tables: DataTable[],
+  symbols: DocumentRun['csvSymbols'],
+  more: string,
+): FileToWrite[] {
+  const options = { symbols };
+  const files: FileToWrite[] = tables.map((t) => ({ path: join(folder, `${t.id}.csv`), data: exp.tableToCsv(t, options) }));
+  files.push({ path: join(folder, 'tables.json'), data: exp.tablesJson(title, tables, options) });
+  const where = symbols === 'column' ? 'Numeric cells are empty where no figure is shown; the column after each says why:' : 'Symbols in place of numbers:';
+  files.push({
+    path: join(folder, 'README.txt'),
+    data: `${title}\r\n\r\nOne CSV file per table (UTF-8, comma-separated), one row per observation, each led by the area code, area name and the document's period. tables.json describes every column (name, type, unit) as a Frictionless Data Package. ${where}\r\n[c] not shown to protect confidentiality (small numbers)\r\n[x] not available\r\n[z] not applicable\r\n\r\n${more}\r\n`,
+  });
+  return files;
 }
 
 /**

@@ -15,10 +15,10 @@ export { OUTPUT_FORMATS, type AssessmentRun, type DocumentRun, type OutputFormat
 
 /** The strategic assessment, or a batch of them (`swp assess`). */
 export function runAssessment(run: AssessmentRun, reporter: Reporter): Promise<ExitCodeValue> {
-  return withBrowser(run, reporter, async (shared) => (await import('./assessment.js')).writeAssessments(run, reporter, shared));
+  return withBrowser(run, reporter, async (shared) => (await import('./assessment.js')).writeAssessments(run, reporter, shared)).finally(() => reporter.step(undefined));
 }
 
 /** The quarterly board report (`swp report`). */
 export function runReport(run: ReportRun, reporter: Reporter): Promise<ExitCodeValue> {
-  return withBrowser(run, reporter, async (shared) => (await import('./report.js')).writeReport(run, reporter, shared));
+  return withBrowser(run, reporter, async (shared) => (await import('./report.js')).writeReport(run, reporter, shared)).finally(() => reporter.step(undefined));
 }

@@ -22,6 +22,7 @@ export async function writeReport(run: ReportRun, reporter: Reporter, shared: Sh
   const ws = await loadRunWorkspace(run, reporter);
   const quarter = chooseQuarter(ws, run.quarter, reporter);
   reporter.info(`performance report for ${ws.config.partnership.name}, ${quarterRange(quarter).label}`);
+  reporter.step('analysing');
   const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: run.dataAsAt, version: VERSION }));
   await writeDocumentSet(run, reporter, ws, run.outDir, reportSet(run, ws, quarter, report), shared);
   if (run.stdout) reporter.out(JSON.stringify(report, null, 2));

@@ -28,6 +28,8 @@ export interface DocumentRun {
   stdout: boolean;
   /** Exit 6 when there were warnings (src/pipeline/warnings.ts). */
   failOnWarnings: boolean;
+  /** CSV files: GSS symbols in the cells ('inline'), or numeric cells empty and the symbols in status columns (--csv-blanks). */
+  csvSymbols: 'inline' | 'column';
 }
 
 /** The strategic assessment: a financial year (undefined: the latest complete one), for the partnership or for areas. */
@@ -54,4 +56,6 @@ export interface Reporter {
   debug(text: string): void;
   raw(text: string): void;
   progress(total: number): { tick(label: string): void; done(): void };
+  /** The step a single run is at, shown on a terminal only; undefined clears it. */
+  step(text: string | undefined): void;
 }

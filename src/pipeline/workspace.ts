@@ -2,6 +2,7 @@
 import { loadWorkspace, type Workspace } from '../ingest/workspace.js';
 import type { DocumentRun, Reporter } from './run.js';
 
-export function loadRunWorkspace(run: Pick<DocumentRun, 'workspace' | 'displayBase'>, reporter: Pick<Reporter, 'warn'>): Promise<Workspace> {
+export function loadRunWorkspace(run: Pick<DocumentRun, 'workspace' | 'displayBase'>, reporter: Pick<Reporter, 'warn' | 'step'>): Promise<Workspace> {
+  reporter.step('reading the inputs');
   return loadWorkspace(run.workspace, { displayBase: run.displayBase, onWarning: (w) => reporter.warn(w) });
 }

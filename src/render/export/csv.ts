@@ -11,16 +11,42 @@
  *   each column's heading with its unit, or with `{ header: 'keys' }` the machine names (`change_percent`).
  * - Numbers unformatted at full precision (`84.65727085842829`, no thousands separators); a figure that is not
  *   shown is its GSS symbol ([c] suppressed, [x] not available, [z] not applicable), never 0 or an empty field.
+ * - With `{ symbols: 'column' }` (--csv-blanks), a numeric column's cell is empty where no figure is shown and the
+ *   symbol goes in a "<heading> status" column right after it, so R, pandas, DuckDB and Power Query type the column
+ *   as numbers without a clean-up step (GSS: in machine-readable data, keep markers out of numeric columns).
  * - A text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe, so a spreadsheet never runs a
  *   label from an input CSV as a formula (CSV injection); numbers are not touched.
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic.js';
-import { headingWithUnit, symbolAt, type CellValue, type DataTable } from './tables.js';
+import { headingWithUnit, symbolAt, type CellValue, type DataTable, type TableColumn } from './tables.js';
 
 export interface CsvOptions {
   /** Header row: the plain-English headings with units (default), or the machine names of the columns. */
   header?: 'headings' | 'keys';
+  /** GSS symbols in the cells (default), or numeric cells left empty with the symbol in a status column. */
+  symbols?: 'inline' | 'column';
+}
+
+/** A column as written: its header, and how its text is taken from a row of the table. */
+interface CsvColumn {
+  header: string;
+  text: (row: CellValue[], r: number) => string;
+}
+
+/** A numeric column (published with a number of decimals, or a count) gets a status column in 'column' mode. */
+export const isNumeric = (c: TableColumn): boolean => c.decimals !== undefined;
+
+/** The columns as written, with the status columns of 'column' mode after their numeric columns. */
+export function csvColumns(table: DataTable, options: CsvOptions = {}): CsvColumn[] {
+  const name = (c: TableColumn, suffix = '') => (options.header === 'keys' ? `${c.key}${suffix ? '_status' : ''}` : `${headingWithUnit(c)}${suffix}`);
+  return table.columns.flatMap((c, k): CsvColumn[] => {
+    if (options.symbols !== 'column' || !isNumeric(c)) return [{ header: name(c), text: (row, r) => cellText(table, row[k]!, r, k) }];
+    return [
+      { header: name(c), text: (row) => (row[k] === null ? '' : cellText(table, row[k]!, 0, k)) },
+      { header: name(c, ' status'), text: (row, r) => (row[k] === null ? symbolAt(table, r, k) : '') },
+    ];
+  });
 }
 
 const BOM = '\uFEFF';
@@ -44,10 +70,10 @@ function cellText(table: DataTable, value: CellValue, r: number, c: number): str
 
 /** The table as one CSV document (with BOM, CRLF line ends and a final line end). */
 export function tableToCsv(table: DataTable, options: CsvOptions = {}): string {
-  const header = table.columns.map((c) => (options.header === 'keys' ? c.key : headingWithUnit(c)));
-  const lines = [header.map(csvField).join(',')];
+  const columns = csvColumns(table, options);
+  const lines = [columns.map((c) => csvField(c.header)).join(',')];
   table.rows.forEach((row, r) => {
-    lines.push(row.map((v, c) => csvField(cellText(table, v, r, c))).join(','));
+    lines.push(columns.map((c) => csvField(c.text(row, r))).join(','));
   });
   return BOM + lines.join(CRLF) + CRLF;
 }

@@ -8,6 +8,8 @@
  *   await writeXlsx(join(out, 'assessment-data.xlsx'), assessmentMeta(assessment, { contact }), tables);
  */
 export { assessmentTables, headingWithUnit, reportTables, symbolAt, type CellValue, type DataTable, type GssSymbol, type TableColumn } from './tables.js';
-export { csvField, csvFolder, csvNumber, tableToCsv, writeCsvTables, type CsvOptions } from './csv.js';
+export { csvColumns, csvField, csvFolder, csvNumber, tableToCsv, writeCsvTables, type CsvOptions } from './csv.js';
 export { assessmentMeta, reportMeta, sheetNameOf, sourcesOf, workbookTime, writeXlsx, xlsxBytes, type MetaOptions, type XlsxMeta } from './xlsx.js';
 export { readZip, readZipText, setZipTimestamps, type ZipEntry } from './zip.js';
+export { tablesJson } from './datapackage.js';
+export { stackTables } from './stack.js';

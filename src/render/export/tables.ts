@@ -35,8 +35,10 @@ export interface TableColumn {
   heading: string;
   /** Unit of the column's numbers, printed after the heading: "Rate (per 1,000 residents)". */
   unit?: string;
-  /** Decimal places a spreadsheet shows for the column's numbers (the stored number keeps its full precision). */
+  /** Decimal places the documents publish for the column's numbers (see `Column.rounded`). */
   decimals?: number;
+  /** What the column holds, for the workbook's cell types and the tables.json schema; text unless said. */
+  type?: 'date';
 }
 
 export interface DataTable {
@@ -93,6 +95,30 @@ const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
  */
 interface Column<R> extends TableColumn {
   cell: (row: R) => CellInput;
+  /**
+   * The column holds the figure at the precision the documents publish (`decimals` places), and a column after it,
+   * `<key>_unrounded`, the figure at full precision: an analyst who reproduces a table in the document matches it
+   * exactly, and one who computes further keeps every digit (issue 15: values at published precision, the
+   * unrounded value in its own column).
+   */
+  rounded?: true;
+}
+
+/** Round half away from zero to `decimals` places, as the documents print (Number.toFixed rounds 1.005 to 1.00). */
+function roundTo(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.sign(v) * Math.round(Math.abs(v) * f * (1 + Number.EPSILON)) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** A column at published precision, and its unrounded twin. */
+function expandRounded<R>(c: Column<R>): Column<R>[] {
+  if (!c.rounded || c.decimals === undefined) return [c];
+  const { rounded: _r, ...plain } = c;
+  const decimals = c.decimals;
+  const published: Column<R> = { ...plain, cell: (row) => { const v = c.cell(row); return typeof v === 'number' ? roundTo(v, decimals) : v; } };
+  const { decimals: _d, ...rest } = plain;
+  return [published, { ...rest, key: `${c.key}_unrounded`, heading: `${c.heading} (unrounded)`, cell: c.cell }];
 }
 
 /** A table before its rows: what it is, its columns with their accessors, and its notes. */
@@ -113,7 +139,8 @@ function settle(cell: CellInput): [CellValue, GssSymbol | null] {
 
 /** Build a table: one row per item, each cell from its column's accessor. */
 function buildTable<R>(spec: TableSpec<R>, items: Iterable<R>): DataTable {
-  const { id, columns } = spec;
+  const { id } = spec;
+  const columns = spec.columns.flatMap(expandRounded);
   if (!ID_PATTERN.test(id)) throw new Error(`table id "${id}" is not sheet-safe (a letter, then letters, digits or _; at most 31 characters)`);
   const keys = new Set<string>();
   for (const c of columns) {
@@ -128,7 +155,7 @@ function buildTable<R>(spec: TableSpec<R>, items: Iterable<R>): DataTable {
     symbols.push(settled.map(([, sym]) => sym));
   }
   // The writers see plain TableColumns (key, heading, unit, decimals), not the accessors.
-  const plain = columns.map(({ cell: _cell, ...c }): TableColumn => c);
+  const plain = columns.map(({ cell: _cell, rounded: _r, ...c }): TableColumn => c);
   return { id, title: spec.title, description: spec.description, columns: plain, rows, symbols, notes: spec.notes ?? [] };
 }
 
@@ -179,18 +206,18 @@ const indicatorColumns: Column<IndicatorRow>[] = [
   { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
   { key: 'group', heading: 'Group', cell: ({ i }) => words(i.group) },
   { key: 'period', heading: 'Period', cell: ({ i }) => i.period.label },
-  { key: 'period_start', heading: 'Period start', cell: ({ i }) => i.period.start },
-  { key: 'period_end', heading: 'Period end', cell: ({ i }) => i.period.end },
+  { key: 'period_start', heading: 'Period start', type: 'date', cell: ({ i }) => i.period.start },
+  { key: 'period_end', heading: 'Period end', type: 'date', cell: ({ i }) => i.period.end },
   { key: 'count', heading: 'Count', decimals: 0, cell: ({ i, s }) => fig(i.count, s) },
   { key: 'denominator', heading: 'Denominator', decimals: 0, cell: ({ i, s }) => fig(i.denominator, s && i.denominator === null) },
-  { key: 'value', heading: 'Value', decimals: 1, cell: ({ i, s }) => fig(i.value, s) },
+  { key: 'value', heading: 'Value', decimals: 1, rounded: true, cell: ({ i, s }) => fig(i.value, s) },
   { key: 'unit', heading: 'Unit of value', cell: ({ i }) => i.unit },
-  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, cell: ({ i, s }) => fig(i.ci95?.[0], s) },
-  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, cell: ({ i, s }) => fig(i.ci95?.[1], s) },
+  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, rounded: true, cell: ({ i, s }) => fig(i.ci95?.[0], s) },
+  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, rounded: true, cell: ({ i, s }) => fig(i.ci95?.[1], s) },
   { key: 'ci_method', heading: 'Confidence interval method', cell: (r) => r.i.ciMethod ?? withheldOrMissing(r) },
   { key: 'benchmark_area', heading: 'Benchmark area', cell: ({ i }) => text(i.national?.label) },
   { key: 'benchmark_period', heading: 'Benchmark period', cell: ({ i }) => text(i.national?.period.label) },
-  { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1, cell: ({ i }) => fig(i.national?.value) },
+  { key: 'benchmark_value', heading: 'Benchmark value', decimals: 1, rounded: true, cell: ({ i }) => fig(i.national?.value) },
   { key: 'comparison', heading: 'Compared with benchmark', cell: ({ i }) => COMPARISON_WORDS[i.comparison] },
   { key: 'peer_average', heading: 'Most similar group average', decimals: 1, cell: (r) => (r.i.peers ? fig(r.i.peers.average) : withheldOrMissing(r)) },
   { key: 'peer_rank', heading: 'Rank in most similar group (1 is highest)', decimals: 0, cell: (r) => (r.i.peers ? fig(r.i.peers.rank) : withheldOrMissing(r)) },
@@ -244,13 +271,13 @@ const trendColumns: Column<TrendRow>[] = [
   { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
   { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
   { key: 'financial_year', heading: 'Financial year', cell: ({ p }) => p.period.label },
-  { key: 'period_start', heading: 'Period start', cell: ({ p }) => p.period.start },
-  { key: 'period_end', heading: 'Period end', cell: ({ p }) => p.period.end },
+  { key: 'period_start', heading: 'Period start', type: 'date', cell: ({ p }) => p.period.start },
+  { key: 'period_end', heading: 'Period end', type: 'date', cell: ({ p }) => p.period.end },
   { key: 'count', heading: 'Count', decimals: 0, cell: ({ p, s }) => fig(p.count, s) },
-  { key: 'value', heading: 'Value', decimals: 1, cell: ({ p, s }) => fig(p.value, s) },
+  { key: 'value', heading: 'Value', decimals: 1, rounded: true, cell: ({ p, s }) => fig(p.value, s) },
   { key: 'unit', heading: 'Unit of value', cell: ({ i }) => i.unit },
-  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, cell: ({ p, s }) => fig(p.ci95?.[0], s) },
-  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, cell: ({ p, s }) => fig(p.ci95?.[1], s) },
+  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, rounded: true, cell: ({ p, s }) => fig(p.ci95?.[0], s) },
+  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, rounded: true, cell: ({ p, s }) => fig(p.ci95?.[1], s) },
 ];
 
 function trendTable(indicators: IndicatorResult[]): DataTable {
@@ -269,37 +296,42 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 type SpcIndicator = IndicatorResult & { spc: NonNullable<IndicatorResult['spc']> };
 
-/** A month of the monthly table, and whether any indicator has a count in it (which tells [c] from [x]). */
+/** An indicator's count in a month, and whether any indicator has a count in that month (which tells [c] from [x]). */
 interface MonthRow {
+  i: SpcIndicator;
   month: string;
+  value: number | null;
   anyData: boolean;
 }
 
+const monthlyColumns: Column<MonthRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: ({ i }) => i.id },
+  { key: 'indicator', heading: 'Indicator', cell: ({ i }) => i.label },
+  { key: 'month', heading: 'Month', cell: ({ month }) => month },
+  { key: 'month_start', heading: 'Month start', type: 'date', cell: ({ month }) => `${month}-01` },
+  { key: 'count', heading: 'Count', decimals: 0, cell: ({ value, anyData }) => fig(value, value === null && anyData) },
+];
+
+/**
+ * The monthly series in long form, one row per indicator and month of its series (issue 15: one row per
+ * observation, so a pivot table, R or Power BI reads it without reshaping).
+ */
 function spcMonthlyTable(withSpc: SpcIndicator[]): DataTable {
-  const months = [...new Set(withSpc.flatMap((i) => i.spc.points.map((p) => p.period)))].filter((m) => MONTH.test(m)).sort();
-  const byIndicator = withSpc.map((i) => new Map(i.spc.points.map((p) => [p.period, p.value])));
-  // Machine names: the indicator's position and id (i1_recorded_crime_all), unique even if two ids clean alike.
-  const seriesColumns = withSpc.map((i, n): Column<MonthRow> => {
-    const series = byIndicator[n]!;
-    return {
-      key: `i${n + 1}_${i.id.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`.replace(/_+$/, ''),
-      heading: i.label,
-      unit: 'count',
-      decimals: 0,
-      cell: ({ month, anyData }) => (series.has(month) ? fig(series.get(month), series.get(month) === null && anyData) : X),
-    };
-  });
+  const counted = new Set(withSpc.flatMap((i) => i.spc.points.filter((p) => typeof p.value === 'number').map((p) => p.period)));
+  const rows = withSpc.flatMap((i) =>
+    i.spc.points.filter((p) => MONTH.test(p.period)).map((p): MonthRow => ({ i, month: p.period, value: p.value, anyData: counted.has(p.period) })),
+  );
   const spec: TableSpec<MonthRow> = {
     id: 'spc_monthly',
     title: 'Monthly counts behind the statistical process control charts',
-    description: 'One row per month; one column per indicator with a monthly series, giving the count of crimes or incidents recorded in that month.',
-    columns: [{ key: 'month', heading: 'Month', cell: ({ month }) => month }, ...seriesColumns],
+    description: 'One row per indicator and month of its monthly series: the count of crimes or incidents recorded in that month.',
+    columns: monthlyColumns,
     notes: [
       SYMBOL_NOTE,
-      'A month before an indicator\'s series starts, or with no data for any indicator, is shown as [x]; a count withheld for disclosure control in a month that has data is shown as [c].',
+      'A month with no data for any indicator is shown as [x]; a count withheld for disclosure control in a month that has data is shown as [c].',
     ],
   };
-  return buildTable(spec, months.map((month) => ({ month, anyData: byIndicator.some((series) => typeof series.get(month) === 'number') })));
+  return buildTable(spec, rows);
 }
 
 /** An indicator's XmR chart with the months that carry a signal and the latest signal. */
@@ -406,7 +438,8 @@ function placesTable(a: Assessment): DataTable {
       { key: 'rank', heading: 'Rank', decimals: 0, cell: ({ rank }) => rank },
       { key: 'lsoa_code', heading: 'LSOA code', cell: ({ p }) => p.code },
       { key: 'lsoa_name', heading: 'LSOA name', cell: ({ p }) => p.name },
-      { key: 'crimes', heading: `Crimes, ${a.period.label}`, decimals: 0, cell: ({ p }) => fig(p.count, p.suppressed) },
+      { key: 'period', heading: 'Period', cell: () => a.period.label },
+      { key: 'crimes', heading: 'Crimes', decimals: 0, cell: ({ p }) => fig(p.count, p.suppressed) },
       { key: 'share', heading: "Share of the area's crimes", unit: 'proportion, 0 to 1', decimals: 3, cell: ({ p }) => fig(p.share, p.suppressed) },
       { key: 'crimes_year_before', heading: 'Crimes, the year before', decimals: 0, cell: ({ p }) => (p.previousSuppressed ? C : fig(p.previousCount)) },
     ],
@@ -480,11 +513,39 @@ function prioritiesTables(priorities: Assessment['priorities']): DataTable[] {
 /** Tables with no rows are left out: an empty table tells a reader nothing (GSS: do not publish empty tables). */
 const nonEmpty = (tables: DataTable[]): DataTable[] => tables.filter((t) => t.rows.length > 0);
 
+/** The area and period a document is about, which lead every row of its tables. */
+interface Identity {
+  code: string;
+  name: string;
+  period: string;
+}
+
+const IDENTITY_COLUMNS: TableColumn[] = [
+  { key: 'area_code', heading: 'Area code' },
+  { key: 'area_name', heading: 'Area name' },
+  { key: 'document_period', heading: 'Document period' },
+];
+
+/**
+ * Lead every row with the area's code and name and the document's period, so that tables of several areas or
+ * years stack into one (--all-areas writes them stacked) and join on the code (issue 15: analysis-ready files).
+ */
+function withIdentity(t: DataTable, who: Identity): DataTable {
+  const cells = [who.code, who.name, who.period];
+  return {
+    ...t,
+    columns: [...IDENTITY_COLUMNS, ...t.columns],
+    rows: t.rows.map((r) => [...cells, ...r]),
+    symbols: t.symbols.map((r) => [null, null, null, ...r]),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Documents
 
 /** The data tables of the strategic assessment, in the order the spreadsheet lists them. */
 export function assessmentTables(a: Assessment): DataTable[] {
+  const who = { code: a.area.code, name: a.area.name, period: a.period.label };
   return nonEmpty([
     indicatorsTable(a.indicators, `the figure for ${a.period.label} (or the latest year published)`),
     trendTable(a.indicators),
@@ -492,7 +553,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     harmTable(a.indicators),
     placesTable(a),
     ...prioritiesTables(a.priorities),
-  ]);
+  ]).map((t) => withIdentity(t, who));
 }
 
 type ReportCell = Report['rows'][number]['quarter'];
@@ -584,11 +645,12 @@ function exceptionsTable(r: Report, byId: ReadonlyMap<string, IndicatorResult>):
 /** The data tables of the quarterly performance report, in the order the spreadsheet lists them. */
 export function reportTables(r: Report): DataTable[] {
   const byId = new Map(r.indicators.map((i) => [i.id, i]));
+  const who = { code: r.area.code, name: r.area.name, period: r.period.label };
   return nonEmpty([
     summaryTable(r, byId),
     exceptionsTable(r, byId),
     indicatorsTable(r.indicators, `the figure for the ${r.yearToDate.label}`),
     trendTable(r.indicators),
     ...spcTables(r.indicators),
-  ]);
+  ]).map((t) => withIdentity(t, who));
 }

@@ -112,6 +112,8 @@ function shownLength(value: string | number | null, column: TableColumn, symbol:
   return shown.length;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
@@ -196,6 +198,8 @@ function dataSheet(table: DataTable, name: string, meta: XlsxMeta): PlannedSheet
         const format = numberFormat(column.decimals);
         return format ? { value: v, type: Number, format } : { value: v, type: Number };
       }
+      // Dates as real dates (issue 15): a pivot table groups them by month or year, a formula can subtract them.
+      if (column.type === 'date' && ISO_DATE.test(v)) return { value: new Date(`${v}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' };
       return text(v);
     }),
   );

@@ -33,8 +33,8 @@ describe('data tables for the demo workspace', () => {
     expect(byId.get('priority_scores')!.rows.length).toBe(assessment.priorities.length);
     expect(byId.get('priority_criteria')!.rows.length).toBe(assessment.priorities.reduce((n, p) => n + p.components.length, 0));
     const withSpc = assessment.indicators.filter((i) => i.spc);
-    expect(byId.get('spc_monthly')!.columns.length).toBe(1 + withSpc.length);
-    expect(byId.get('spc_monthly')!.rows.length).toBe(36);
+    // Long form: one row per indicator and month of its series.
+    expect(byId.get('spc_monthly')!.rows.length).toBe(withSpc.reduce((n, i) => n + i.spc!.points.length, 0));
   });
 
   it('writes CSV files whose figures are the JSON figures', async () => {
@@ -43,7 +43,10 @@ describe('data tables for the demo workspace', () => {
     const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'indicators.csv')), { bom: true, columns: true });
     for (const i of assessment.indicators) {
       const row = rows.find((r) => r['Indicator ID'] === i.id)!;
-      expect(row['Value'], i.id).toBe(i.suppressed ? '[c]' : i.value === null ? '[x]' : String(i.value));
+      expect(row['Value (unrounded)'], i.id).toBe(i.suppressed ? '[c]' : i.value === null ? '[x]' : String(i.value));
+      // Published precision: one decimal, as the documents print it (the same digits toFixed gives away from ties).
+      if (i.value !== null && !i.suppressed) expect(Number(row['Value']), i.id).toBeCloseTo(i.value, 1);
+      expect(row['Area code']).toBe(assessment.area.code);
       expect(row['Count'], i.id).toBe(i.suppressed ? '[c]' : i.count === null ? '[x]' : String(i.count));
     }
   });
@@ -56,9 +59,10 @@ describe('data tables for the demo workspace', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Cover', 'Contents', 'Notes', ...tables.map(sheetNameOf)]);
     const sheet = wb.sheet('Indicators');
     const header = splitRef(sheet.table!.ref.split(':')[0]!).row;
-    const valueCol = colLetters(sheet.table!.columns.indexOf('Value'));
+    const valueCol = colLetters(sheet.table!.columns.indexOf('Value (unrounded)'));
+    const idCol = colLetters(sheet.table!.columns.indexOf('Indicator ID'));
     assessment.indicators.forEach((i, n) => {
-      expect(sheet.cells.get(`A${header + 1 + n}`)!.value).toBe(i.id);
+      expect(sheet.cells.get(`${idCol}${header + 1 + n}`)!.value).toBe(i.id);
       const cell = sheet.cells.get(`${valueCol}${header + 1 + n}`)!;
       if (i.value === null) expect(cell).toMatchObject({ type: 's', value: i.suppressed ? '[c]' : '[x]' });
       else expect(cell).toMatchObject({ type: 'n', value: i.value });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
-import { assessmentTables, csvField, csvFolder, csvNumber, tableToCsv, writeCsvTables, type DataTable } from '../../../../src/render/export/index.js';
+import { assessmentTables, csvField, csvFolder, csvNumber, stackTables, tablesJson, tableToCsv, writeCsvTables, type DataTable } from '../../../../src/render/export/index.js';
 import { tempDir } from '../../../helpers.js';
 import { smallAssessment } from './fixtures.js';
 
@@ -115,12 +115,70 @@ describe('writeCsvTables', () => {
     expect(missing['Value']).toBe('[x]');
     const all = indicators.find((r) => r['Indicator ID'] === 'recorded-crime.all')!;
     expect(all['Indicator']).toBe('All recorded crime, "excluding" ASB, £ and commas');
-    expect(Number(all['Value'])).toBe(84.65727085842829);
+    expect(all['Value']).toBe('84.7');
+    expect(all['Value (unrounded)']).toBe('84.65727085842829');
     expect(all['Change in count on previous period (%)']).toBe('2.029424878411845');
   });
 
   it('refuses two tables with the same id', async () => {
     const t = awkward();
     await expect(writeCsvTables(tempDir(), [t, { ...t }])).rejects.toThrow(/same id|two tables/);
+  });
+});
+
+describe('--csv-blanks: numeric cells empty, the symbol in a status column', () => {
+  const rows: string[][] = parse(tableToCsv(awkward(), { symbols: 'column' }), { bom: true });
+
+  it('puts a status column after each numeric column and leaves text columns as they are', () => {
+    expect(rows[0]).toEqual(['Label', 'Count', 'Count status', 'Rate, all ages (per 1,000 residents)', 'Rate, all ages (per 1,000 residents) status']);
+    expect(rows[1]).toEqual(['Cost in £, "quoted", with commas', '1234567', '', '84.65727085842829', '']);
+    expect(rows[2]).toEqual(['two\nlines', '', '[c]', '', '[x]']);
+  });
+
+  it('never writes a symbol into a numeric column, so every non-empty numeric cell parses as a number', () => {
+    for (const row of rows.slice(1)) for (const k of [1, 3]) if (row[k] !== '') expect(Number.isFinite(Number(row[k])), row[k]).toBe(true);
+  });
+});
+
+describe('tables.json (Frictionless Data Package)', () => {
+  it('names each CSV and its columns with their types, and the markers of a missing figure', () => {
+    const pkg = JSON.parse(tablesJson('Title', [awkward()]));
+    expect(pkg.profile).toBe('tabular-data-package');
+    const [res] = pkg.resources;
+    expect(res.path).toBe('awkward.csv');
+    expect(res.schema.fields.map((f: { name: string; type: string }) => [f.name, f.type])).toEqual([
+      ['Label', 'string'],
+      ['Count', 'integer'],
+      ['Rate, all ages (per 1,000 residents)', 'number'],
+    ]);
+    expect(res.schema.missingValues).toEqual(['', '[c]', '[x]', '[z]']);
+  });
+
+  it('lists the status columns of --csv-blanks as text, with only the empty cell missing', () => {
+    const res = JSON.parse(tablesJson('Title', [awkward()], { symbols: 'column' })).resources[0];
+    expect(res.schema.fields.map((f: { name: string }) => f.name)).toEqual(parse(tableToCsv(awkward(), { symbols: 'column' }), { bom: true })[0]);
+    expect(res.schema.fields[2].type).toBe('string');
+    expect(res.schema.missingValues).toEqual(['']);
+  });
+
+  it('types the dates of the assessment tables as dates', () => {
+    const pkg = JSON.parse(tablesJson('Title', assessmentTables(smallAssessment())));
+    const indicators = pkg.resources.find((r: { name: string }) => r.name === 'indicators');
+    const type = (name: string) => indicators.schema.fields.find((f: { name: string }) => f.name === name)?.type;
+    expect([type('Period start'), type('Count'), type('Value'), type('Area code')]).toEqual(['date', 'integer', 'number', 'string']);
+  });
+});
+
+describe('stackTables', () => {
+  it('stacks tables of the same id in order, under the union of their columns, [x] where an area lacks one', () => {
+    const a = awkward();
+    const b: DataTable = { ...awkward(), columns: [...a.columns.slice(0, 2), { key: 'extra', heading: 'Extra', decimals: 0 }], rows: [['b', 1, 9]], symbols: [[null, null, null]] };
+    const [t] = stackTables([[a], [b]]);
+    expect(t!.columns.map((c) => c.key)).toEqual(['label', 'count', 'rate', 'extra']);
+    expect(t!.rows.length).toBe(5);
+    expect(t!.rows[4]).toEqual(['b', 1, null, 9]);
+    expect(t!.symbols[4]).toEqual([null, null, '[x]', null]);
+    expect(t!.rows[0]![3]).toBeNull();
+    expect(t!.symbols[0]![3]).toBe('[x]');
   });
 });

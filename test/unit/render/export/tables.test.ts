@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { assessmentTables, reportTables, type DataTable } from '../../../../src/render/export/index.js';
 import { smallAssessment, smallReport } from './fixtures.js';
 
-/** The cell of a table as a reader sees it: the value, or the symbol. */
+/** Every row starts with the area code, area name and document period; a table's own first column follows. */
+const OWN = 3;
+
+/** The row's cells after the area and period that lead every row. */
+const own = (t: DataTable) => t.rows.map((r) => r.slice(OWN));
+
+/** The cell of a table as a reader sees it: the value, or the symbol. A row is found by its own first cell. */
 function cell(t: DataTable, rowKey: string | number, columnKey: string): string | number {
   const c = t.columns.findIndex((x) => x.key === columnKey);
   expect(c, `column ${columnKey} in ${t.id}`).toBeGreaterThanOrEqual(0);
-  const r = typeof rowKey === 'number' ? rowKey : t.rows.findIndex((row) => row[0] === rowKey);
+  const r = typeof rowKey === 'number' ? rowKey : t.rows.findIndex((row) => row[OWN] === rowKey);
   expect(r, `row ${rowKey} in ${t.id}`).toBeGreaterThanOrEqual(0);
   const v = t.rows[r]![c]!;
   return v === null ? t.symbols[r]![c]! : v;
@@ -50,12 +56,31 @@ describe('assessmentTables', () => {
     expectWellFormed(tables);
   });
 
-  it('keeps numbers raw, at full precision', () => {
+  it('leads every row of every table with the area code, area name and period', () => {
+    for (const t of tables) {
+      expect(t.columns.slice(0, OWN).map((c) => c.key)).toEqual(['area_code', 'area_name', 'document_period']);
+      for (const row of t.rows) expect(row.slice(0, OWN)).toEqual(['E08099001', 'Castlebridge', '2016/17']);
+    }
+  });
+
+  it('gives rates at the published precision (1 decimal) with the unrounded value beside them', () => {
     const t = table(tables, 'indicators');
-    expect(cell(t, 'recorded-crime.all', 'value')).toBe(84.65727085842829);
+    // 84.657… published as 84.7, 83.549… as 83.5, 85.776… as 85.8, 83.028… as 83.0 (round half away from zero).
+    expect(cell(t, 'recorded-crime.all', 'value')).toBe(84.7);
+    expect(cell(t, 'recorded-crime.all', 'value_unrounded')).toBe(84.65727085842829);
+    expect(cell(t, 'recorded-crime.all', 'ci_lower')).toBe(83.5);
+    expect(cell(t, 'recorded-crime.all', 'ci_lower_unrounded')).toBe(83.54923300941705);
+    expect(cell(t, 'recorded-crime.all', 'ci_upper')).toBe(85.8);
+    expect(cell(t, 'recorded-crime.all', 'benchmark_value')).toBe(83);
+    expect(cell(t, 'recorded-crime.all', 'benchmark_value_unrounded')).toBe(83.02806470850459);
+    const keys = t.columns.map((c) => c.key);
+    expect(keys.indexOf('value_unrounded')).toBe(keys.indexOf('value') + 1);
+    expect(t.columns.find((c) => c.key === 'value_unrounded')?.decimals).toBeUndefined();
+  });
+
+  it('keeps other numbers raw, at full precision', () => {
+    const t = table(tables, 'indicators');
     expect(cell(t, 'recorded-crime.all', 'count')).toBe(22279);
-    expect(cell(t, 'recorded-crime.all', 'ci_lower')).toBe(83.54923300941705);
-    expect(cell(t, 'recorded-crime.all', 'benchmark_value')).toBe(83.02806470850459);
     expect(cell(t, 'recorded-crime.all', 'change_p_value')).toBe(0.03548835250221442);
     expect(cell(t, 'recorded-crime.all', 'trend_p_value')).toBe(7.012485597403128e-15);
     expect(cell(t, 'recorded-crime.all', 'comparison')).toBe('worse');
@@ -76,7 +101,7 @@ describe('assessmentTables', () => {
     // The population behind the rate is not disclosive and stays.
     expect(cell(t, 'hidden.forced-marriage', 'denominator')).toBe(263167);
     const trend = table(tables, 'trend_by_year');
-    const rows = trend.rows.map((row, r) => r).filter((r) => trend.rows[r]![0] === 'hidden.forced-marriage');
+    const rows = trend.rows.map((row, r) => r).filter((r) => trend.rows[r]![OWN] === 'hidden.forced-marriage');
     expect(rows.length).toBe(2);
     for (const r of rows) {
       expect(cell(trend, r, 'count')).toBe('[c]');
@@ -97,16 +122,20 @@ describe('assessmentTables', () => {
     expect(cell(t, 'recorded-crime.all', 'revision')).toBe('[z]');
   });
 
-  it('tells a withheld month from a gap in the monthly series', () => {
+  it('gives the monthly series one row per indicator and month, and tells a withheld month from a gap', () => {
     const t = table(tables, 'spc_monthly');
-    expect(t.rows.map((r) => r[0])).toEqual(['2016-12', '2017-01', '2017-02', '2017-03']);
-    const [crime, forced] = [t.columns[1]!.key, t.columns[2]!.key];
-    expect(cell(t, '2016-12', crime)).toBe('[x]'); // before its series starts
-    expect(cell(t, '2016-12', forced)).toBe(7);
-    expect(cell(t, '2017-01', forced)).toBe('[c]'); // another indicator has data that month
-    expect(cell(t, '2017-02', forced)).toBe('[x]'); // no indicator has data: a gap
-    expect(cell(t, '2017-02', crime)).toBe('[x]');
-    expect(cell(t, '2017-03', forced)).toBe(0); // a real zero stays 0
+    expect(t.columns.map((c) => c.key)).toEqual(['area_code', 'area_name', 'document_period', 'indicator_id', 'indicator', 'month', 'month_start', 'count']);
+    const at = (id: string, month: string) => {
+      const r = t.rows.findIndex((row) => row[OWN] === id && row[OWN + 2] === month);
+      return r < 0 ? undefined : cell(t, r, 'count');
+    };
+    expect(at('recorded-crime.all', '2016-12')).toBeUndefined(); // before its series starts: no row
+    expect(at('hidden.forced-marriage', '2016-12')).toBe(7);
+    expect(at('hidden.forced-marriage', '2017-01')).toBe('[c]'); // another indicator has data that month
+    expect(at('hidden.forced-marriage', '2017-02')).toBe('[x]'); // no indicator has data: a gap
+    expect(at('recorded-crime.all', '2017-02')).toBe('[x]');
+    expect(at('hidden.forced-marriage', '2017-03')).toBe(0); // a real zero stays 0
+    expect(cell(t, t.rows.findIndex((row) => row[OWN + 2] === '2017-03'), 'month_start')).toBe('2017-03-01');
     const limits = table(tables, 'spc_limits');
     expect(cell(limits, 'recorded-crime.all', 'upper_limit')).toBe(1997.1853333333333);
     expect(cell(limits, 'recorded-crime.all', 'assurance')).toBe('[z]');
@@ -116,7 +145,7 @@ describe('assessmentTables', () => {
 
   it('breaks the priority scores down by criterion', () => {
     const scores = table(tables, 'priority_scores');
-    expect(scores.rows).toEqual([[1, 'violence', 'Violence Prevention', 0.8201649458574667, 1, 2]]);
+    expect(own(scores)).toEqual([[1, 'violence', 'Violence Prevention', 0.8201649458574667, 1, 2]]);
     const t = table(tables, 'priority_criteria');
     expect(t.rows.length).toBe(3);
     expect(cell(t, 0, 'raw_value')).toBe(26.13929558037292);
@@ -130,7 +159,7 @@ describe('assessmentTables', () => {
 
   it('lists harm only for the indicators that have it', () => {
     const t = table(tables, 'harm');
-    expect(t.rows.map((r) => r[0])).toEqual(['recorded-crime.all']);
+    expect(t.rows.map((r) => r[OWN])).toEqual(['recorded-crime.all']);
     expect(cell(t, 0, 'harm_score')).toBe(1928366.67);
   });
 
@@ -172,6 +201,6 @@ describe('reportTables', () => {
 
   it('lists the exceptions with their reasons', () => {
     const t = table(tables, 'exceptions');
-    expect(t.rows).toEqual([['recorded-crime.all', 'All recorded crime, "excluding" ASB, £ and commas', 'special-cause concern in 2016-10 (shift), with a comma']]);
+    expect(own(t)).toEqual([['recorded-crime.all', 'All recorded crime, "excluding" ASB, £ and commas', 'special-cause concern in 2016-10 (shift), with a comma']]);
   });
 });

@@ -19,12 +19,16 @@ import { parseXml } from '../charts/xml.js';
 import { fullIndicator, smallAssessment, smallReport } from './fixtures.js';
 import { colIndex, colLetters, readWorkbook, splitRef, type ReadSheet } from './xlsx-read.js';
 
-/** The header row of a sheet's table, and its cells by heading for a data row found by its first cell. */
+/**
+ * The header row of a sheet's table, and its cells by heading for a data row found by its first own cell (the
+ * column after the area code, area name and document period that lead every row).
+ */
 function tableRow(sheet: ReadSheet, firstCell: string): Map<string, string | number> {
   const { row: headerRow } = splitRef(sheet.table!.ref.split(':')[0]!);
   const headings = sheet.table!.columns;
+  const key = colLetters(3);
   for (let r = headerRow + 1; sheet.cells.has(`A${r}`); r++) {
-    if (sheet.cells.get(`A${r}`)!.value !== firstCell) continue;
+    if (sheet.cells.get(`${key}${r}`)!.value !== firstCell) continue;
     return new Map(headings.map((h, c) => [h, sheet.cells.get(`${colLetters(c)}${r}`)?.value ?? '(empty)']));
   }
   throw new Error(`no row ${firstCell} in ${sheet.name}`);
@@ -132,7 +136,9 @@ describe('xlsx workbook', async () => {
   it('stores numbers as numbers at full precision with a display format, and symbols as text', () => {
     const sheet = wb.sheet('Indicators');
     const all = tableRow(sheet, 'recorded-crime.all');
-    expect(all.get('Value')).toBe(84.65727085842829);
+    expect(all.get('Value')).toBe(84.7);
+    expect(all.get('Value (unrounded)')).toBe(84.65727085842829);
+    expect(all.get('Area code')).toBe('E08099001');
     expect(all.get('Count')).toBe(22279);
     expect(all.get('Long-term trend p-value')).toBe(7.012485597403128e-15);
     const header = splitRef(sheet.table!.ref.split(':')[0]!).row;
@@ -151,6 +157,19 @@ describe('xlsx workbook', async () => {
     expect(tableRow(sheet, 'treatment.completions').get('Value')).toBe('[x]');
     const summary = readWorkbook(bytes).sheet('Priority_criteria');
     expect(summary.table!.columns).toContain('Weight (0 to 1)');
+  });
+
+  it('stores period dates as real dates (Excel serial numbers with a date format), not text', () => {
+    const sheet = wb.sheet('Indicators');
+    const header = splitRef(sheet.table!.ref.split(':')[0]!).row;
+    const col = colLetters(sheet.table!.columns.indexOf('Period start'));
+    const cell = sheet.cells.get(`${col}${header + 1}`)!;
+    // 2016-04-01 is day 42461 counting from 1899-12-30, Excel's epoch (1900 date system).
+    expect(cell).toMatchObject({ type: 'n', value: 42461 });
+    const styles = wb.files.get('xl/styles.xml')!;
+    const xf = [...styles.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const numFmtId = /numFmtId="(\d+)"/.exec(xf[cell.style]!)?.[1];
+    expect(styles).toContain(`<numFmt numFmtId="${numFmtId}" formatCode="yyyy-mm-dd"/>`);
   });
 
   it('sets the document properties: title, language and the fixed dates', () => {
@@ -176,14 +195,27 @@ describe('hostile labels', () => {
     a.indicators = [fullIndicator({ id: 'x.one', label }), fullIndicator({ id: 'x.two', label }), fullIndicator({ id: 'x.three', label: label.toUpperCase() })];
     const wb = readWorkbook(await xlsxBytes({ ...assessmentMeta(a), title: 'Title & <more>', contact: 'a@b <c>' }, assessmentTables(a)));
     for (const [name, xml] of wb.files) if (name.endsWith('.xml') || name.endsWith('.rels')) expect(() => parseXml(xml), name).not.toThrow();
-    const sheet = wb.sheet('SPC_monthly');
+    // The labels are cells of the long tables; headings that clash are made unique (Excel needs unique names).
+    const sheet = wb.sheet('Indicators');
     const header = splitRef(sheet.table!.ref.split(':')[0]!).row;
-    expect(sheet.table!.columns.slice(1)).toEqual([
+    const labelCol = colLetters(sheet.table!.columns.indexOf('Indicator'));
+    expect(sheet.cells.get(`${labelCol}${header + 1}`)?.value).toBe('Crime <&> "quoted"  bell\nnew line');
+    sheet.table!.columns.forEach((name, c) => expect(sheet.cells.get(`${colLetters(c)}${header}`)?.value).toBe(name));
+    const clash: DataTable = {
+      id: 'Clash',
+      title: 'Headings that clash',
+      description: 'For the tests.',
+      columns: [label, label, label.toUpperCase()].map((heading, k) => ({ key: `c${k}`, heading, unit: 'count', decimals: 0 })),
+      rows: [[1, 2, 3]],
+      symbols: [[null, null, null]],
+      notes: [],
+    };
+    const clashed = readWorkbook(await xlsxBytes(assessmentMeta(a), [clash])).sheet('Clash');
+    expect(clashed.table!.columns).toEqual([
       'Crime <&> "quoted" bell new line (count)',
       'Crime <&> "quoted" bell new line (count) (2)',
       'CRIME <&> "QUOTED" BELL NEW LINE (count) (3)',
     ]);
-    sheet.table!.columns.forEach((name, c) => expect(sheet.cells.get(`${colLetters(c)}${header}`)?.value).toBe(name));
     expect(wb.sheet('Cover').cells.get('A1')!.value).toBe('Title & <more>');
   });
 });
