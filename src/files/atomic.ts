@@ -14,8 +14,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, SwpError } from '../model/errors.js';
+import { shownPath } from './paths.js';
 
 const pending = new Set<string>();
 
@@ -56,7 +57,7 @@ export function outputError(e: unknown, path: string, displayBase = process.cwd(
     ExitCode.OUTPUT,
     {
       message: known.message,
-      file: relative(displayBase, path) || path,
+      file: shownPath(displayBase, path),
       expected: 'a folder swp can create and write files in',
       found: `${code} (${(e as Error).message.replace(/^[A-Z]+: /, '')})`,
       hint: `${known.hint}; nothing was written, and earlier documents in the folder are unchanged`,
@@ -95,7 +96,7 @@ export async function checkOutputFolder(dir: string, displayBase = process.cwd()
       const known = OUTPUT_ERRORS[at === target ? 'EEXIST' : 'ENOTDIR']!;
       throw new SwpError(ExitCode.OUTPUT, {
         message: known.message,
-        file: relative(displayBase, at) || at,
+        file: shownPath(displayBase, at),
         expected: 'a folder swp can create and write files in',
         found: `a file of ${st.size.toLocaleString('en-GB')} bytes`,
         hint: `${known.hint}; nothing was written`,

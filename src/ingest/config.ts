@@ -12,6 +12,7 @@ import { configSchema, type Config } from '../model/config.js';
 import { ExitCode, SwpError, showFound, type Problem } from '../model/errors.js';
 
 import { CONFIG_FILES } from './config-files.js';
+import { shownPath } from '../files/paths.js';
 
 export { CONFIG_FILES };
 
@@ -229,7 +230,7 @@ function semanticProblems(config: Config, file: string, doc: ReturnType<typeof p
 
 /** Read, parse and validate a config file. All problems are thrown together as SwpError(CONFIG). */
 export async function loadConfig(path: string, displayBase = process.cwd()): Promise<Config> {
-  const file = relative(displayBase, path) || path;
+  const file = shownPath(displayBase, path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

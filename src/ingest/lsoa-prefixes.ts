@@ -2,11 +2,12 @@
  * The local-authority names that LSOA names in the police.uk street files begin with, counted by row: what a user
  * whose area matches no row (a typo, a merger, a renamed authority) needs to see to fix the config.
  */
-import { relative } from 'node:path';
+
 import { readCsvRows } from './csv.js';
 import { LSOA_NAME_RE } from './formats/police-uk-core.js';
 import type { FileSummary } from '../model/data.js';
 import type { Encoding } from './csv.js';
+import { shownPath } from '../files/paths.js';
 
 /** What is read of the workspace (./workspace.ts, which calls this while loading): named here so the two do not import each other. */
 export interface PoliceFilesRead {
@@ -26,7 +27,7 @@ export async function lsoaPrefixes(ws: PoliceFilesRead, after?: string): Promise
   const lastByFile = new Map(ws.summaries.filter((s) => s.kind === 'police-uk-street').map((s) => [s.file, s.lastPeriod]));
   const counts = new Map<string, number>();
   for (const file of paths) {
-    const display = relative(displayBase, file) || file;
+    const display = shownPath(displayBase, file);
     const lastPeriod = lastByFile.get(display);
     if (lastPeriod === undefined || (after !== undefined && lastPeriod <= after)) continue;
     let iMonth = -1;

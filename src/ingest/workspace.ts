@@ -3,7 +3,7 @@
  * of all files into one error so an analyst fixes a batch of exports in one pass rather than one file per run.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config, InputSource } from '../model/config.js';
 import { CRIME_TYPES, crimeTypeIndicatorId, type FileSummary, type HomeOfficeRow, type MeasureRow, type PoliceUkData, type PopulationRow } from '../model/data.js';
 import { ExitCode, SwpError, type Problem, type Warning } from '../model/errors.js';
@@ -28,6 +28,7 @@ import {
   type PlanReviewRow,
   type ScoreRow,
 } from './formats/workspace-tables.js';
+import { shownPath } from '../files/paths.js';
 
 export type { ConsultationRow, PlanReviewRow, ScoreRow };
 
@@ -166,7 +167,7 @@ class InputReader {
   }
 
   display(p: string): string {
-    return relative(this.displayBase, p) || p;
+    return shownPath(this.displayBase, p);
   }
 
   /** Keep a problem, or count it once the limit is reached. */

@@ -3,7 +3,7 @@
  * (indicators, then the weighted priorities), and the files' names and titles; with --public-summary a second
  * document of the same set. A batch (--all-areas, --areas) writes one set per area, each in its own folder.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildAssessment } from '../analysis/assessment.js';
 import { chooseYear } from '../analysis/period-choice.js';
 import { financialYear } from '../analysis/periods.js';
@@ -24,6 +24,7 @@ import { csvFolderFiles, writeDocumentSet, type DocumentSet } from './files.js';
 import type { AssessmentRun, Reporter } from './run.js';
 import { warningsExit } from './warnings.js';
 import { loadRunWorkspace } from './workspace.js';
+import { shownPath } from '../files/paths.js';
 
 /** What every assessment of a run shares: the run, the year and the browser, and the assessments written. */
 interface AssessContext {
@@ -124,9 +125,9 @@ async function assessAreas(cx: AssessContext, ws: Workspace, wanted: 'all' | str
   const dir = run.outDir;
   if (run.formats.has('csv') && cx.written.length > 0) await writeStackedTables(cx, `${assessmentFileName(cx.startYear)}-all-areas`);
   const skipped = areas.length - summary.length;
-  const where = relative(run.displayBase, dir) || dir;
+  const where = shownPath(run.displayBase, dir);
   reporter.info(`${summary.length} area${summary.length === 1 ? '' : 's'} written in ${where}, ${skipped} skipped${skipped > 0 ? ' (see the warnings above)' : ''}`);
-  if (run.stdout) reporter.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: relative(run.displayBase, x.folder), files: x.files.map((f) => relative(run.displayBase, f)) })) }));
+  if (run.stdout) reporter.out(JSON.stringify({ areas: summary.sort((a, b) => a.area.localeCompare(b.area)).map((x) => ({ ...x, folder: shownPath(run.displayBase, x.folder), files: x.files.map((f) => shownPath(run.displayBase, f)) })) }));
 }
 
 /**
@@ -140,7 +141,7 @@ async function writeStackedTables(cx: AssessContext, name: string): Promise<void
   const title = `Strategic assessments ${financialYear(cx.startYear).label}: data tables of all areas in the batch`;
   const files = csvFolderFiles(exp, folder, title, stacked, cx.run.csvSymbols, 'Each area\'s own tables, with notes, are in its folder.');
   await commitFiles(files, { displayBase: cx.run.displayBase, replaceFolders: [folder] });
-  cx.reporter.info(`wrote ${relative(cx.run.displayBase, folder) || folder} (every table stacked over ${cx.written.length} areas)`);
+  cx.reporter.info(`wrote ${shownPath(cx.run.displayBase, folder)} (every table stacked over ${cx.written.length} areas)`);
 }
 
 /** The areas of a batch: every local authority in the population file, or those named (names or ONS codes). */

@@ -3,13 +3,14 @@
  * CSV and xlsx, all produced in memory and only then written together (src/files/atomic.ts): a failure anywhere
  * writes nothing and never replaces a good document.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { commitFiles as commitAll, type FileToWrite } from '../files/atomic.js';
 import type { Workspace } from '../ingest/workspace.js';
 import { fontFaceCss } from '../render/fonts.js';
 import type { DataTable, XlsxMeta } from '../render/export/index.js';
 import { startBrowser, type SharedBrowser } from './browser.js';
 import type { DocumentRun, OutputFormat, Reporter } from './run.js';
+import { shownPath } from '../files/paths.js';
 
 /** One printed document of a set: the HTML and PDF files `<name>.html`, `<name>.pdf`. */
 export interface DocumentToWrite {
@@ -153,7 +154,7 @@ export function csvFolderFiles(
 async function commitFiles(run: DocumentRun, reporter: Reporter, files: FileToWrite[], options: { quiet: boolean; replaceFolders: string[] }): Promise<string[]> {
   await commitAll(files, { displayBase: run.displayBase, replaceFolders: options.replaceFolders });
   for (const f of files) {
-    const line = `wrote ${relative(run.displayBase, f.path) || f.path}`;
+    const line = `wrote ${shownPath(run.displayBase, f.path)}`;
     if (options.quiet) reporter.debug(line);
     else reporter.info(line);
   }

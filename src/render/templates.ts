@@ -8,11 +8,12 @@
  * only raw output (`{{{ }}}`) is SVG and CSS that swp itself produced.
  */
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ExitCode, SwpError } from '../model/errors.js';
 import * as fmt from './format.js';
+import { shownPath } from '../files/paths.js';
 
 /** The package's templates folder (same relative place from src/ and dist/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -74,7 +75,7 @@ function compile(hb: typeof Handlebars, text: string, file: string, displayBase:
     const detail = message.split('\n').filter((l) => !/^-*\^$/.test(l.trim()) && l.trim() !== '');
     throw new SwpError(ExitCode.RENDER, {
       message: atEof ? 'a template has a syntax error: a block ({{#if}}, {{#each}}…) is never closed' : 'a template has a syntax error',
-      file: relative(displayBase, file) || file,
+      file: shownPath(displayBase, file),
       ...(Number.isFinite(line) ? { line } : {}),
       expected: 'valid Handlebars: every {{#if}} / {{#each}} closed, braces balanced',
       found: [detail[0], detail.find((l) => l.startsWith('Expecting'))].filter(Boolean).join(' ').slice(0, 240),
@@ -149,7 +150,7 @@ export function loadTemplates(kind: DocumentKind, overrides: string | undefined,
       } catch (e) {
         throw new SwpError(ExitCode.RENDER, {
           message: `the ${kind} template failed while rendering: ${(e as Error).message.split('\n')[0]}`,
-          file: relative(displayBase, layout.file) || layout.file,
+          file: shownPath(displayBase, layout.file),
           hint: 'if you override templates, compare yours with the defaults (`swp init --templates`)',
         });
       }

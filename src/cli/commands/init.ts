@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../files/atomic.js';
 import { ExitCode, SwpError, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
 import { initOptions } from '../options.js';
+import { shownPath } from '../../files/paths.js';
 
 const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];
 
@@ -16,7 +17,7 @@ const yamlText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 export async function initCommand(ctx: CommandContext, dir: string, flags: unknown): Promise<ExitCodeValue> {
   const options = initOptions(flags);
   const configPath = join(dir, 'swp.config.yaml');
-  const shown = relative(ctx.io.cwd, configPath) || configPath;
+  const shown = shownPath(ctx.io.cwd, configPath);
   if (options.templates && existsSync(configPath) && !options.force) {
     // An existing workspace: copy the templates only, never touching its config.
     await copyTemplates(ctx, dir);
@@ -68,5 +69,5 @@ async function copyTemplates(ctx: CommandContext, dir: string): Promise<void> {
     // The init scaffold is not a document template.
     filter: (src) => !relative(TEMPLATES_DIR, src).startsWith('init'),
   });
-  ctx.printer.info(`copied the default templates to ${relative(ctx.io.cwd, target) || target} (existing files kept)`);
+  ctx.printer.info(`copied the default templates to ${shownPath(ctx.io.cwd, target)} (existing files kept)`);
 }

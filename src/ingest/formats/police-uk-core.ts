@@ -9,12 +9,13 @@
  * construction on everything odd and are differentially tested on everything else.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { ExitCode, ProblemCollector, SwpError, showFound, type Problem, type Warning } from '../../model/errors.js';
 import { ASB_INDEX, CRIME_TYPES, type FileSummary, type PoliceUkData } from '../../model/data.js';
 import { AreaCounts, CountsPool, MonthSlots } from './area-counts.js';
 import { readCsvRows, type CsvRow, type Encoding } from '../csv.js';
 import { matchHeader, wrongHeaderError, type ColumnSpec } from '../header.js';
+import { shownPath } from '../../files/paths.js';
 
 export const FORMAT_NAME = 'police.uk street-level crime';
 
@@ -111,7 +112,7 @@ export async function expandPaths(paths: readonly string[], displayBase: string)
     } catch {
       throw new SwpError(ExitCode.INPUT, {
         message: 'the police.uk input does not exist',
-        file: relative(displayBase, p) || p,
+        file: shownPath(displayBase, p),
         hint: 'check inputs.policeUk in swp.config.yaml; paths are relative to the config file',
       });
     }

@@ -16,9 +16,10 @@
  * header, broken quoting, bytes that are not UTF-8, a NUL). The rules, the row checks and their messages live in
  * ./police-uk-core.ts; test/unit/ingest/police-uk-fast.test.ts runs both readers on the same files.
  */
-import { relative } from 'node:path';
+
 import { readPoliceUkFast, type FastReadOptions } from '../fast/read.js';
 import { expandPaths, finishIngest, newIngestState, readStreetFileCsvParse, stringIdSet, type PoliceUkOptions, type PoliceUkRead } from './police-uk-core.js';
+import { shownPath } from '../../files/paths.js';
 
 export { COLUMNS, FORMAT_NAME, expandPaths, type AreaFilter, type PoliceUkOptions, type PoliceUkRead } from './police-uk-core.js';
 
@@ -51,5 +52,5 @@ export async function readPoliceUkCsvParse(paths: readonly string[], options: Po
 export { readPoliceUkFast, type FastReadOptions };
 
 function displayOf(base: string, file: string): string {
-  return relative(base, file) || file;
+  return shownPath(base, file);
 }
