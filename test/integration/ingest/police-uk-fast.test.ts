@@ -44,7 +44,9 @@ function sourceWorker(): WorkerEntry {
       }
     }
   };
+  // The layers below ingest (src/architecture: model → files → ingest), which the worker's modules import.
   copy('ingest');
+  copy('files');
   copy('model');
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
