@@ -63,3 +63,4 @@ export {
   type TrendTestResult,
   type ValuePoint,
 } from './trend.js';
+export { rateRatio, type RateRatio } from './rate-ratio.js';

@@ -1,0 +1,106 @@
+/**
+ * Stop and search for a partnership or a force: how many searches, how many ended in arrest, the share whose outcome
+ * was linked to the object of the search, and disproportionality by self-defined ethnicity against the resident
+ * population (Census 2021), as the Home Office's "Police powers and procedures: stop and search" statistics present
+ * them: searches per 1,000 people of each ethnic group, and each group's rate over the White group's.
+ *
+ * - The linked-outcome share is over all searches (the Home Office's measure): a search ending in no further action
+ *   is one whose outcome was not linked. Wilson score intervals (Wilson 1927; PHE technical guide).
+ * - Self-defined ethnicity is grouped into the five Census 2021 broad groups by its prefix ("White - …",
+ *   "Black/African/Caribbean/Black British - …"); "Not stated" and blank are counted apart and left out of the rates.
+ *   Officer-defined ethnicity has no Mixed group, so rates are not computed on it.
+ * - Counts from 1 to threshold − 1 are withheld ([c]) with everything worked from them, as elsewhere.
+ */
+import type { StopSearch } from '../ingest/formats/stop-search.js';
+import { crudeRate, proportion, rateRatio } from './stats/index.js';
+
+export const ETHNIC_GROUPS = ['White', 'Black', 'Asian', 'Mixed', 'Other'] as const;
+export type EthnicGroup = (typeof ETHNIC_GROUPS)[number];
+
+/** police.uk's self-defined ethnicity prefixes → the Census 2021 broad groups. */
+const SELF_DEFINED_PREFIX: ReadonlyArray<[string, EthnicGroup]> = [
+  ['white', 'White'],
+  ['black/african/caribbean/black british', 'Black'],
+  ['asian/asian british', 'Asian'],
+  ['mixed/multiple ethnic groups', 'Mixed'],
+  ['other ethnic group', 'Other'],
+];
+
+/** The broad group of a self-defined ethnicity, or null for "not stated" and blank. */
+export function selfDefinedGroup(text: string): EthnicGroup | null {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t.endsWith('not stated')) return null;
+  const head = t.split(' - ')[0]!.trim();
+  return SELF_DEFINED_PREFIX.find(([prefix]) => head === prefix)?.[1] ?? null;
+}
+
+export interface Share {
+  count: number | null;
+  value: number | null;
+  ci95: [number, number] | null;
+}
+
+export interface EthnicityRow {
+  group: EthnicGroup;
+  searches: number | null;
+  population: number | null;
+  /** Searches per 1,000 people of the group. */
+  rate: number | null;
+  ci95: [number, number] | null;
+  /** The rate over the White group's. */
+  rateRatio: number | null;
+  rateRatioCi95: [number, number] | null;
+}
+
+export interface StopSearchSummary {
+  searches: number;
+  arrests: Share;
+  linked: Share;
+  byEthnicity: EthnicityRow[];
+  /** Searches whose self-defined ethnicity was not stated or blank (not in the rates). */
+  notStated: number;
+}
+
+const small = (n: number, threshold: number) => n > 0 && n < threshold;
+
+function share(count: number, of: number, threshold: number): Share {
+  if (of === 0) return { count, value: null, ci95: null };
+  if (small(count, threshold) || small(of - count, threshold)) return { count: null, value: null, ci95: null };
+  const p = proportion(count, of, { multiplier: 100 });
+  return { count, value: p.value, ci95: [p.lower, p.upper] };
+}
+
+function ethnicityRows(rows: readonly StopSearch[], population: Partial<Record<EthnicGroup, number>>, threshold: number): EthnicityRow[] {
+  const counts = new Map<EthnicGroup, number>(ETHNIC_GROUPS.map((g) => [g, 0]));
+  for (const r of rows) {
+    const g = selfDefinedGroup(r.selfDefinedEthnicity);
+    if (g) counts.set(g, counts.get(g)! + 1);
+  }
+  const white = { n: counts.get('White')!, pop: population.White };
+  return ETHNIC_GROUPS.map((group): EthnicityRow => {
+    const n = counts.get(group)!;
+    const pop = population[group] ?? null;
+    const withheld = small(n, threshold);
+    const none = { rate: null, ci95: null, rateRatio: null, rateRatioCi95: null };
+    if (withheld) return { group, searches: null, population: pop, ...none };
+    if (!pop) return { group, searches: n, population: pop, ...none };
+    const r = crudeRate(n, pop, { multiplier: 1000 });
+    const ratio = group === 'White' || !white.pop || small(white.n, threshold) ? null : rateRatio(n, pop, white.n, white.pop);
+    return { group, searches: n, population: pop, rate: r.value, ci95: [r.lower, r.upper], rateRatio: ratio?.value ?? null, rateRatioCi95: ratio ? [ratio.lower, ratio.upper] : null };
+  });
+}
+
+/** The summary of `rows` (the area's searches in the period) against the area's population by ethnic group. */
+export function summariseStopSearch(rows: readonly StopSearch[], population: Partial<Record<EthnicGroup, number>>, threshold: number): StopSearchSummary {
+  const searches = rows.length;
+  const arrests = rows.filter((r) => r.outcome.toLowerCase() === 'arrest').length;
+  const linked = rows.filter((r) => r.outcomeLinked === true).length;
+  const notStated = rows.filter((r) => selfDefinedGroup(r.selfDefinedEthnicity) === null).length;
+  return {
+    searches,
+    arrests: share(arrests, searches, threshold),
+    linked: share(linked, searches, threshold),
+    byEthnicity: ethnicityRows(rows, population, threshold),
+    notStated,
+  };
+}
