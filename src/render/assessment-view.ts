@@ -182,7 +182,7 @@ export function assessmentView(input: AssessmentInputs) {
     quality: qualityNotes(ctx),
     methods: METHODS,
     glossary: GLOSSARY,
-    appendix: appendixTables(a, config.area.name),
+    appendix: appendixTables(a),
   };
 }
 
@@ -263,8 +263,14 @@ function summarySection(ctx: Context) {
     findings: notableFindings(a, all ? new Set([all.id]) : new Set()),
     priorities: top,
     prioritiesIntro: top.length ? 'The weighted scoring (see "How the priorities were chosen") recommends these priorities for the year ahead:' : '',
-    prioritiesStory: prioritiesStory(config, ctx.input.scoring),
+    // The summary gives the differences; the scoring section adds what the board does with them.
+    prioritiesStory: summaryStory(prioritiesStory(config, ctx.input.scoring)),
   };
+}
+
+/** The summary's part of the priorities story: all of it but the closing paragraph when the two differ. */
+function summaryStory(story: string[]): string[] {
+  return story.length > 1 ? story.slice(0, -1) : story;
 }
 
 /** Up to six figures for the summary: all crime (count and rate), anti-social behaviour, then a few others. */
@@ -334,15 +340,8 @@ function harmSection(input: AssessmentInputs, a: Assessment, indicators: Indicat
   const percent = (share: number | null | undefined) => Math.round((share ?? 0) * 100);
   return {
     intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${byHarm.slice(0, 3).map((r) => `${lowerFirst(r.label)} (${percent(r.harm!.shareOfHarm)}% of harm, ${percent(r.harm!.shareOfVolume)}% of crimes)`).join('; ')}.`,
-    figure: {
-      caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
-      svg: input.charts.harm?.(harmRows)?.svg ?? '',
-      table: {
-        caption: `Share of recorded crimes and of harm (Cambridge Crime Harm Index), ${a.period.label}`,
-        columns: ['Crime type', 'Crimes', 'Share of crimes', 'Share of harm'],
-        rows: byHarm.map((r) => [r.label, fmt.count(r.count), `${percent(r.harm!.shareOfVolume)}%`, `${percent(r.harm!.shareOfHarm)}%`]),
-      },
-    },
+    // The chart carries its own data table (crime type, crimes, both shares); no chart, no figure.
+    figure: input.charts.harm?.(harmRows, a.period.label) ?? null,
   };
 }
 
@@ -429,19 +428,19 @@ function summariseConsultation(rows: ConsultationRow[]): string {
 }
 
 /**
- * A benchmark cell of the appendix: the benchmark's figure, then how the area compares with it, naming the area so
- * that the word is never read as a judgement of the benchmark ("78.1 (Castlebridge worse)"). Counts are compared
- * as rates, so their benchmark carries its unit.
+ * A benchmark cell of the appendix: the benchmark's figure, then how the area compares with it, with "we are" so
+ * that the word is never read as a judgement of the benchmark ("78.1 (we are worse)"). Counts are compared as
+ * rates, so their benchmark carries its unit.
  */
-function benchmarkCell(value: number | null, comparison: IndicatorResult['comparison'] | null, r: IndicatorResult, area: string): string {
+function benchmarkCell(value: number | null, comparison: IndicatorResult['comparison'] | null, r: IndicatorResult): string {
   if (value === null) return fmt.GSS.notAvailable;
   const figure = `${fmt.decimal(value)}${fmt.isCountUnit(r.unit) ? ' per 1,000' : r.unit.startsWith('%') ? '%' : ''}`;
   if (!comparison || comparison === 'not-compared') return figure;
-  return `${figure} (${area} ${comparison})`;
+  return `${figure} (we are ${comparison})`;
 }
 
 /** Appendix tables: every indicator's figures, and the yearly series behind the trends. */
-function appendixTables(a: Assessment, area: string) {
+function appendixTables(a: Assessment) {
   const figures = {
     caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
     columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Similar areas: average (our rank)', 'Change', 'p-value'],
@@ -452,8 +451,8 @@ function appendixTables(a: Assessment, area: string) {
       fmt.count(r.denominator),
       fmt.value(r),
       fmt.interval(r.ci95, r.suppressed, r.unit),
-      benchmarkCell(r.national?.value ?? null, r.national ? r.comparison : null, r, area),
-      r.force ? benchmarkCell(r.force.value, r.force.comparison, r, area) : fmt.GSS.notAvailable,
+      benchmarkCell(r.national?.value ?? null, r.national ? r.comparison : null, r),
+      r.force ? benchmarkCell(r.force.value, r.force.comparison, r) : fmt.GSS.notAvailable,
       r.peers ? `${fmt.decimal(r.peers.average)} (${r.peers.rank ?? '[x]'} of ${r.peers.of})` : fmt.GSS.notAvailable,
       r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : fmt.change(r),
       r.change ? fmt.pValue(r.change.pValue) : fmt.GSS.notAvailable,
