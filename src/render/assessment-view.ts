@@ -428,22 +428,22 @@ function summariseConsultation(rows: ConsultationRow[]): string {
 }
 
 /**
- * A benchmark cell of the appendix: the benchmark's figure, then how the area compares with it, with "we are" so
- * that the word is never read as a judgement of the benchmark ("78.1 (we are worse)"). Counts are compared as
- * rates, so their benchmark carries its unit.
+ * A benchmark cell of the appendix: the benchmark's figure, then how the area compares with it ("78.1 (worse)"),
+ * under a heading that says whose the word is ("Police force area (how we compare)"), so that it is never read as a
+ * judgement of the benchmark. Counts are compared as rates, so their benchmark carries its unit.
  */
 function benchmarkCell(value: number | null, comparison: IndicatorResult['comparison'] | null, r: IndicatorResult): string {
   if (value === null) return fmt.GSS.notAvailable;
   const figure = `${fmt.decimal(value)}${fmt.isCountUnit(r.unit) ? ' per 1,000' : r.unit.startsWith('%') ? '%' : ''}`;
   if (!comparison || comparison === 'not-compared') return figure;
-  return `${figure} (we are ${comparison})`;
+  return `${figure} (${comparison})`;
 }
 
 /** Appendix tables: every indicator's figures, and the yearly series behind the trends. */
 function appendixTables(a: Assessment) {
   const figures = {
     caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
-    columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Similar areas: average (our rank)', 'Change', 'p-value'],
+    columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales (how we compare)', 'Police force area (how we compare)', 'Similar areas: average (our rank)', 'Change', 'p-value'],
     rows: a.indicators.map((r) => [
       r.label,
       r.period.label,
