@@ -396,7 +396,7 @@ function scoringSection(input: AssessmentInputs) {
       rank: p.rank,
       label: p.label,
       score: p.score,
-      rankRange: p.rankRange[0] === p.rankRange[1] ? `${p.rankRange[0]} under every weighting` : `${p.rankRange[0]} to ${p.rankRange[1]}`,
+      rankRange: p.rankRange[0] === p.rankRange[1] ? `always ${p.rankRange[0]}` : `${p.rankRange[0]} to ${p.rankRange[1]}`,
       cells: scoring.criteria.map((c) => {
         const comp = p.components.find((x) => x.criterion === c.id);
         return comp && comp.scaled !== null ? comp.contribution.toFixed(2) : 'missing';

@@ -21,7 +21,8 @@ import {
   trendProblems,
   visibleText,
 } from './content-checks.js';
-import { DEMO, demoConfig, explain, SLOW, swp, temp } from './support.js';
+import { parse as parseYaml } from 'yaml';
+import { DEMO, explain, SLOW, swp, temp } from './support.js';
 
 interface Indicator {
   id: string;
@@ -34,7 +35,10 @@ interface Indicator {
   trend: { points: { count: number | null; value: number | null }[]; direction: string } | null;
 }
 
-const config = demoConfig();
+const config = parseYaml(readFileSync(join(DEMO, 'swp.config.yaml'), 'utf8')) as {
+  indicators: { id: string }[];
+  strategicPriorities: { id: string; label: string; indicators: string[] }[];
+};
 let out: string;
 const html: Record<'assessment' | 'public' | 'report', string> = { assessment: '', public: '', report: '' };
 let assessment: { indicators: Indicator[] };
