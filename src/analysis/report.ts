@@ -82,13 +82,15 @@ function reportIndicator(def: IndicatorDefinition, source: DataSource, plan: Dis
   // RAG compares the latest 12 months with the (annual) target.
   const latest12 = computeIndicator(def, p.r12, { config, source, startYear });
   const fy = latestNationalYear(def, source, p.quarter);
+  const judged = targetFigure(def, source, p, latest12);
   const result: IndicatorResult = {
     ...base,
     national: fy?.national ?? null,
     comparison: fy?.comparison ?? 'not-compared',
-    rag: plan.rag(def, targetFigure(def, source, p, latest12)),
+    rag: plan.rag(def, judged),
     finding: '',
   };
+  if (judged !== latest12 && def.target !== null) result.notes.push(`target judged on ${judged.period.label}, the latest year published`);
   if (fy) result.notes.push(`compared with ${fy.national!.label} over ${fy.period.label}, the latest financial year with a national figure`);
   const cell = (range: MonthRange) => {
     const o = source.observe(def, config.area.code, range);
