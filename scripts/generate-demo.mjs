@@ -759,10 +759,8 @@ const SCORES = {
   reoffending: [3, 4, 4],
   victimisation: [3, 5, 3],
   asb: [5, 3, 4],
-  burglary: [3, 3, 3],
   drugs: [4, 4, 3],
-  shoplifting: [2, 2, 3],
-  'hidden-harm': [2, 5, 2],
+  acquisitive: [3, 2, 3],
 };
 const CRITERIA = ['public-concern', 'vulnerability', 'capacity-to-influence'];
 

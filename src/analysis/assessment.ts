@@ -57,7 +57,7 @@ export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefini
  * year asked has none (the observation's own note: no rows yet, months not covered, rows that overlap), so that the
  * document gives the real reason rather than assuming a publication lag.
  */
-function latestYearWithData(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number): { year: number; reason: string } {
+export function latestYearWithData(def: IndicatorDefinition, source: DataSource, areaCode: string, startYear: number): { year: number; reason: string } {
   if (def.source === 'police-uk') return { year: startYear, reason: '' };
   const asked = source.observe(def, areaCode, financialYear(startYear));
   if (asked.status !== 'missing') return { year: startYear, reason: '' };

@@ -8,6 +8,7 @@
 import type { Config, Polarity } from '../model/config.js';
 import type { IndicatorResult } from '../model/contract.js';
 import { CRIME_TYPES, crimeTypeIndicatorId } from '../model/data.js';
+import { isProactive } from './findings.js';
 
 /**
  * - `rate`: count per `multiplier` of a population (crude rate, Byar / exact Poisson limits);
@@ -57,7 +58,8 @@ function builtIn(id: string): Omit<IndicatorDefinition, 'target' | 'seriesBreaks
   if (typeIndex >= 0) {
     return {
       id, label: CRIME_LABELS[CRIME_TYPES[typeIndex]!] ?? CRIME_TYPES[typeIndex]!, group: typeIndex === 0 ? 'anti-social-behaviour' : 'recorded-crime', type: 'rate',
-      multiplier: 1000, unit: 'per 1,000 residents', populationBand: 'all', polarity: 'lower-is-better', source: 'police-uk',
+      // Offences found mainly by police activity are neither better nor worse when higher (findings.ts, PROACTIVE_INDICATORS).
+      multiplier: 1000, unit: 'per 1,000 residents', populationBand: 'all', polarity: isProactive({ id }) ? 'no-judgement' : 'lower-is-better', source: 'police-uk',
       crimeTypes: [typeIndex],
     };
   }

@@ -5,6 +5,55 @@
  */
 import type { IndicatorResult } from '../model/contract.js';
 
+/**
+ * The fewest years with a figure from which a long-term trend is tested or stated. The Methods ("Fewer than three
+ * years: no trend is given") and the trend test (src/analysis/indicator.ts) use this same number.
+ */
+export const MIN_TREND_YEARS = 3;
+
+/**
+ * Offence types that are mostly found by police activity (stop and search, warrants, patrols) rather than reported
+ * by victims: police.uk "Drugs" and "Possession of weapons" (and the Home Office offence groups allocated to them).
+ * Their recorded numbers follow how hard the police look, so a higher or lower figure is not called better or worse
+ * (Home Office, "User guide to police recorded crime statistics": proactive offences; ONS, Crime in England and
+ * Wales, on drug offences and possession of weapons as indicators of police activity).
+ */
+export const PROACTIVE_INDICATORS: readonly string[] = ['recorded-crime.drugs', 'recorded-crime.possession-of-weapons'];
+
+/** Is the indicator one of the offence types found mainly by police activity (see PROACTIVE_INDICATORS)? */
+export function isProactive(r: Pick<IndicatorResult, 'id'>): boolean {
+  return PROACTIVE_INDICATORS.includes(r.id);
+}
+
+/** The sentence that says why a proactive offence type is compared without "better" or "worse". */
+export const PROACTIVE_SENTENCE =
+  'These offences are mostly found by police activity (stop and search, warrants), so their numbers follow how much the police look for them: higher or lower is not better or worse.';
+
+/** The years of a trend that have a figure (a suppressed or missing year has none). */
+export function trendYears(r: Pick<IndicatorResult, 'trend'>): number {
+  return r.trend ? r.trend.points.filter((p) => p.count !== null && p.value !== null).length : 0;
+}
+
+/** Is there a long-term trend to state: tested, significant or not, on at least MIN_TREND_YEARS years with figures? */
+export function hasTrend(r: Pick<IndicatorResult, 'trend'>): boolean {
+  return !!r.trend && r.trend.direction !== 'cannot-be-calculated' && trendYears(r) >= MIN_TREND_YEARS;
+}
+
+/** "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st". */
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/** "ranked 1st under every weighting tried" / "ranked 2nd (between 1st and 3rd as the weights vary)". */
+export function rankWords(rank: number, range: readonly [number, number]): string {
+  const [best, worst] = range;
+  if (best === worst && best === rank) return `ranked ${ordinal(rank)} under every weighting tried`;
+  if (best === worst) return `ranked ${ordinal(rank)} (${ordinal(best)} under every other weighting tried)`;
+  return `ranked ${ordinal(rank)} (between ${ordinal(best)} and ${ordinal(worst)} as the weights vary)`;
+}
+
 const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -65,9 +114,8 @@ function nationalClause(r: IndicatorResult): string | null {
     case 'similar':
       return `similar to ${who} (${nat})`;
     case 'better':
-      return `significantly better than ${who} (${nat})`;
     case 'worse':
-      return `significantly worse than ${who} (${nat})`;
+      return `significantly ${r.comparison} than ${who} (${nat})`;
     case 'higher':
       return `significantly higher than ${who} (${nat})`;
     case 'lower':
@@ -101,10 +149,11 @@ export function finding(r: IndicatorResult): string {
       sentences.push(`The rate, ${formatValue(r, r.value)}, is ${nat ?? 'not compared with England and Wales (no benchmark in the data)'}.`);
     }
   }
-  if (r.trend && r.trend.points.length >= 3 && r.trend.direction !== 'cannot-be-calculated') {
-    const first = r.trend.points[0]!.period.label;
-    if (r.trend.direction !== 'no-significant-change') sentences.push(`Since ${first} the long-term trend is ${r.trend.direction}.`);
+  if (hasTrend(r) && r.trend!.direction !== 'no-significant-change') {
+    const first = r.trend!.points.find((p) => p.count !== null && p.value !== null)!.period.label;
+    sentences.push(`Since ${first} the long-term trend is ${r.trend!.direction}.`);
   }
+  if (isProactive(r) && r.polarity === 'no-judgement') sentences.push(PROACTIVE_SENTENCE);
   return sentences.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' ').replace(/ {2,}/g, ' ');
 }
 

@@ -7,6 +7,8 @@
 import type { Config } from '../model/config.js';
 import type { IndicatorResult, Period } from '../model/contract.js';
 import type { IndicatorDefinition } from './catalogue.js';
+import { MIN_TREND_YEARS } from './findings.js';
+import { targetStatus } from './targets.js';
 import { addMonths, financialYear, monthsBetween, type MonthRange } from './periods.js';
 import { homeOfficeComparisons } from './home-office.js';
 import { DataSource, ENGLAND, ENGLAND_AND_WALES, type Observation } from './sources.js';
@@ -75,18 +77,6 @@ function nationalObservation(def: IndicatorDefinition, src: DataSource, range: M
     if (obs.status === 'ok') return { code, obs };
   }
   return null;
-}
-
-/** RAG against a target: green met, amber worse by up to amberWithinPercent, red worse by more (config `rag`). */
-function ragStatus(value: number | null, target: number | null, polarity: IndicatorDefinition['polarity'], rag: Config['rag']): IndicatorResult['rag'] {
-  if (target === null) return { status: 'grey', target: null, reason: 'no target set' };
-  if (value === null) return { status: 'grey', target, reason: 'no data for the period' };
-  if (polarity === 'no-judgement') return { status: 'grey', target, reason: 'no polarity: a target cannot be met or missed' };
-  const worseBy = polarity === 'lower-is-better' ? (value - target) / Math.abs(target) : (target - value) / Math.abs(target);
-  if (worseBy <= 0) return { status: 'green', target, reason: 'target met' };
-  const pct = worseBy * 100;
-  if (pct > rag.redBeyondPercent) return { status: 'red', target, reason: `${pct.toFixed(1)}% worse than target (red beyond ${rag.redBeyondPercent}%)` };
-  return { status: 'amber', target, reason: `${pct.toFixed(1)}% worse than target (amber within ${rag.amberWithinPercent}%)` };
 }
 
 /** Change against an earlier observation, with the test that fits the measure type. */
@@ -172,7 +162,7 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
     change,
     trend,
     spc,
-    rag: ragStatus(def.type === 'count' ? obs.count : est?.value ?? null, def.target, def.polarity, config.rag),
+    rag: targetStatus(def.type === 'count' ? obs.count : est?.value ?? null, def.target, def.polarity, config.rag),
     harm: null,
     suppressed: obs.status === 'suppressed',
     revision: obs.revision,
@@ -217,7 +207,7 @@ function trendOf(def: IndicatorDefinition, source: DataSource, areaCode: string,
     const natValue = nat ? (def.type === 'count' ? null : comparableRate(def, nat.obs)?.value ?? null) : null;
     return { period: p.period, count: p.obs.count, value: e?.value ?? null, ci95: e ? ([e.lower, e.upper] as [number, number]) : null, national: natValue };
   });
-  if (points.length < 3) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'fewer than three years of data' };
+  if (points.length < MIN_TREND_YEARS) return { points: out, direction: 'cannot-be-calculated', pValue: null, method: 'fewer than three years of data' };
   const x = points.map((p) => p.obs.count!);
   if (def.type === 'proportion') {
     const n = points.map((p) => p.obs.denominator ?? 0);

@@ -7,7 +7,7 @@ import { coverageOf } from './coverage.js';
 import type { Workspace } from '../ingest/workspace.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { DocumentOptions } from './assessment.js';
-import { documentHeader, indicatorIds } from './assessment.js';
+import { documentHeader, indicatorIds, latestYearWithData } from './assessment.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { applyDisclosure } from './disclosure-apply.js';
 import { DisclosurePlan } from './disclosure-plan.js';
@@ -15,6 +15,7 @@ import { reportFinding } from './findings.js';
 import { changeBetween, computeIndicator, estimate, toPeriod } from './indicator.js';
 import { financialYear, monthName, quarterId, quarterRange, rolling12, samePeriodLastYear, yearToDate, type MonthRange, type Quarter } from './periods.js';
 import { DataSource } from './sources.js';
+import { targetStatus } from './targets.js';
 
 /** Indicators on the board's report: those under a strategic priority, plus all crime and ASB. */
 function monitored(ws: Workspace, all: IndicatorDefinition[]): IndicatorDefinition[] {
@@ -56,6 +57,22 @@ function latestNationalYear(def: IndicatorDefinition, source: DataSource, quarte
   return null;
 }
 
+/**
+ * The figure a target is judged on: the latest 12 months, or, for a measure published with a lag (proven
+ * reoffending), the latest financial year with data, as the strategic assessment does (latestYearWithData), so that
+ * both documents give an indicator the same status (targets.ts).
+ */
+function targetFigure(def: IndicatorDefinition, source: DataSource, p: ReportPeriods, latest12: ReturnType<typeof computeIndicator>): ReturnType<typeof computeIndicator> {
+  if (latest12.count !== null || def.source !== 'measures') return latest12;
+  const { config } = source.ws;
+  const lastYear = p.quarter.startYear - (p.quarter.quarter === 4 ? 0 : 1);
+  const { year } = latestYearWithData(def, source, config.area.code, lastYear);
+  const fy = computeIndicator(def, financialYear(year), { config, source, startYear: year });
+  if (fy.count === null) return latest12;
+  const figure = def.type === 'count' ? fy.count : fy.value;
+  return { ...fy, rag: targetStatus(figure, def.target, def.polarity, config.rag, `${fy.period.label}, the latest available`) };
+}
+
 /** One indicator's figures for the report: the headline (year to date), RAG, benchmark and the row of cells. */
 function reportIndicator(def: IndicatorDefinition, source: DataSource, plan: DisclosurePlan, p: ReportPeriods): IndicatorReport {
   const { config } = source.ws;
@@ -65,13 +82,15 @@ function reportIndicator(def: IndicatorDefinition, source: DataSource, plan: Dis
   // RAG compares the latest 12 months with the (annual) target.
   const latest12 = computeIndicator(def, p.r12, { config, source, startYear });
   const fy = latestNationalYear(def, source, p.quarter);
+  const judged = targetFigure(def, source, p, latest12);
   const result: IndicatorResult = {
     ...base,
     national: fy?.national ?? null,
     comparison: fy?.comparison ?? 'not-compared',
-    rag: plan.rag(def, latest12),
+    rag: plan.rag(def, judged),
     finding: '',
   };
+  if (judged !== latest12 && def.target !== null) result.notes.push(`target judged on ${judged.period.label}, the latest year published`);
   if (fy) result.notes.push(`compared with ${fy.national!.label} over ${fy.period.label}, the latest financial year with a national figure`);
   const cell = (range: MonthRange) => {
     const o = source.observe(def, config.area.code, range);

@@ -193,6 +193,25 @@ function expectedText(issue: z.core.$ZodIssue): string {
 }
 
 /** Rules the schema cannot express: cross-references between keys. */
+/**
+ * An indicator named by two candidates would be counted twice (a theme scored against a crime type it contains):
+ * each indicator belongs to one candidate only (src/priorities/METHOD.md, "Candidates").
+ */
+function sharedCandidateIndicators(config: Config): { candidate: number; index: number; problem: Omit<Problem, 'file' | 'line' | 'column' | 'keyPath'> }[] {
+  const owner = new Map<string, string>();
+  const out: { candidate: number; index: number; problem: Omit<Problem, 'file' | 'line' | 'column' | 'keyPath'> }[] = [];
+  config.priorities.candidates.forEach((c, i) =>
+    c.indicators.forEach((id, j) => {
+      const first = owner.get(id);
+      if (first !== undefined && first !== c.id) {
+        out.push({ candidate: i, index: j, problem: { message: `indicator "${id}" is in candidates "${first}" and "${c.id}": it would be counted twice`, expected: 'each indicator in one candidate', found: `also in "${first}"`, hint: `keep "${id}" in the theme it belongs to, or score the theme without it` } });
+      }
+      if (first === undefined) owner.set(id, c.id);
+    }),
+  );
+  return out;
+}
+
 function semanticProblems(config: Config, file: string, doc: ReturnType<typeof parseDocument>, counter: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const at = (path: PropertyKey[]) => ({ file, ...positionOf(doc, counter, path), keyPath: formatKeyPath(path) });
@@ -225,6 +244,7 @@ function semanticProblems(config: Config, file: string, doc: ReturnType<typeof p
   dupIds(config.strategicPriorities, ['strategicPriorities']);
   dupIds(config.priorities.candidates, ['priorities', 'candidates']);
   dupIds(config.indicators, ['indicators']);
+  problems.push(...sharedCandidateIndicators(config).map((d) => ({ ...at(['priorities', 'candidates', d.candidate, 'indicators', d.index]), ...d.problem })));
   return problems;
 }
 

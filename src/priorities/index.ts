@@ -55,6 +55,22 @@ export interface PrioritiesResult {
 /** The config keys scoring reads. */
 export type PrioritiesConfig = Pick<Config, 'priorities'>;
 
+/**
+ * Each indicator in one candidate only, so that nothing is counted twice (METHOD.md, "Candidates"); the config loader
+ * reports this first, with the line.
+ * @throws RangeError naming the indicator and both candidates
+ */
+function assertNoSharedIndicators(candidates: Config['priorities']['candidates']): void {
+  const owner = new Map<string, string>();
+  for (const c of candidates) {
+    for (const id of c.indicators) {
+      const first = owner.get(id);
+      if (first !== undefined && first !== c.id) throw new RangeError(`indicator "${id}" is in candidates "${first}" and "${c.id}": it would be counted twice`);
+      owner.set(id, c.id);
+    }
+  }
+}
+
 function pct(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -65,7 +81,8 @@ function pct(share: number): string {
  * @param indicators the computed indicators (Assessment.indicators), after disclosure control
  * @param config     the workspace config (only `priorities` is read)
  * @param scores     the workshop scores (Workspace.scores)
- * @throws RangeError when the weights are negative or add up to 0 (the config loader reports both first)
+ * @throws RangeError when the weights are negative or add up to 0, or an indicator is in two candidates (the config
+ *   loader reports all three first)
  */
 export function scorePriorities(
   indicators: readonly IndicatorResult[],
@@ -86,6 +103,7 @@ export function scorePriorities(
       notes: [`${missingKey} is empty: add candidate issues and weighted criteria to score priorities`],
     };
   }
+  assertNoSharedIndicators(candidates);
   const weights = normaliseWeights(criteria);
   const matrix = evaluateCriteria(candidates, indicators, scores, options);
   const scored = candidates.map((c) => {

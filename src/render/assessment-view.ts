@@ -8,8 +8,9 @@ import type { Assessment, IndicatorResult } from '../model/contract.js';
 import type { ConsultationRow, PlanReviewRow } from '../ingest/workspace.js';
 import { disclosureStatement } from '../analysis/disclosure-plan.js';
 import * as fmt from './format.js';
-import { lowerFirst } from '../analysis/findings.js';
-import { COMPARISON_WORDS, ragWord } from './words.js';
+import { hasTrend, lowerFirst, rankWords } from '../analysis/findings.js';
+import { COMPARISON_WORDS, ragWord, targetText } from './words.js';
+import { prioritiesStory } from './priorities-story.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 
@@ -53,16 +54,30 @@ function changeWords(r: IndicatorResult): string {
 /** Words for a long-term trend cell. */
 function trendWords(r: IndicatorResult): string {
   if (!r.trend) return fmt.GSS.notApplicable;
+  // A trend is stated only from the Methods' minimum of years with figures (MIN_TREND_YEARS).
+  if (!hasTrend(r)) return 'Too few years';
   switch (r.trend.direction) {
     case 'increasing':
-      return `Increasing since ${r.trend.points[0]?.period.label ?? ''}`;
+      return `Increasing since ${firstTrendYear(r)}`;
     case 'decreasing':
-      return `Decreasing since ${r.trend.points[0]?.period.label ?? ''}`;
+      return `Decreasing since ${firstTrendYear(r)}`;
     case 'no-significant-change':
       return 'No significant trend';
     default:
       return 'Too few years';
   }
+}
+
+/** The first year of a trend with a figure. */
+function firstTrendYear(r: IndicatorResult): string {
+  return r.trend?.points.find((p) => p.count !== null && p.value !== null)?.period.label ?? '';
+}
+
+/** England and Wales in the indicator's own unit; for counts it is a rate, so the unit is written out. */
+function nationalText(r: IndicatorResult): string {
+  if (!r.national || r.national.value === null) return '';
+  if (fmt.isCountUnit(r.unit)) return `${r.national.label}: ${fmt.decimal(r.national.value)} per 1,000 residents`;
+  return `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}`;
 }
 
 /** A table row for the indicator table partial. */
@@ -71,12 +86,14 @@ export function indicatorRow(r: IndicatorResult) {
     ...r,
     valueText: fmt.value(r),
     // A change is dropped when either count behind it is suppressed: [c], not [x].
-    changeText: r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+    changeText: r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : fmt.change(r),
     changeWords: changeWords(r),
+    intervalText: fmt.interval(r.ci95, r.suppressed, r.unit),
     comparisonWords: COMPARISON_WORDS[r.comparison],
-    nationalText: r.national && r.national.value !== null ? `${r.national.label}: ${fmt.decimal(r.national.value)}${r.unit.startsWith('%') ? '%' : ''}` : '',
+    nationalText: nationalText(r),
     trendWords: trendWords(r),
     ragWord: ragWord(r.rag),
+    targetText: targetText(r),
     revisionSymbol: r.revision === 'provisional' ? fmt.GSS.provisional : r.revision === 'revised' ? fmt.GSS.revised : '',
   };
 }
@@ -242,10 +259,18 @@ function summarySection(ctx: Context) {
       ? `${all.finding}`
       : `This assessment covers ${config.area.name} for the financial year ${a.period.label}.`,
     keyFacts: keyFacts(ctx),
-    findings: notableFindings(a),
+    // The headline paragraph is all crime's finding: the key findings are the others.
+    findings: notableFindings(a, all ? new Set([all.id]) : new Set()),
     priorities: top,
     prioritiesIntro: top.length ? 'The weighted scoring (see "How the priorities were chosen") recommends these priorities for the year ahead:' : '',
+    // The summary gives the differences; the scoring section adds what the board does with them.
+    prioritiesStory: summaryStory(prioritiesStory(config, ctx.input.scoring)),
   };
+}
+
+/** The summary's part of the priorities story: all of it but the closing paragraph when the two differ. */
+function summaryStory(story: string[]): string[] {
+  return story.length > 1 ? story.slice(0, -1) : story;
 }
 
 /** Up to six figures for the summary: all crime (count and rate), anti-social behaviour, then a few others. */
@@ -264,8 +289,9 @@ function keyFacts({ a, byId }: Context): { figure: string; label: string }[] {
 }
 
 /** The eight most notable findings (see `notable`), in the document's order. */
-function notableFindings(a: Assessment): string[] {
+function notableFindings(a: Assessment, leaveOut: ReadonlySet<string>): string[] {
   return [...a.indicators]
+    .filter((r) => !leaveOut.has(r.id))
     .map((r, i) => ({ r, i, s: notable(r) }))
     .filter((x) => x.s >= 2)
     .sort((x, y) => y.s - x.s || x.i - y.i)
@@ -281,7 +307,7 @@ function recommendedPriorities(scoring: ScoringView | null): { label: string; wh
     const drivers = [...p.components].filter((c) => c.contribution > 0).sort((x, y) => y.contribution - x.contribution).slice(0, 2);
     return {
       label: p.label,
-      why: `score ${p.score.toFixed(2)}, ranked ${p.rank} (between ${p.rankRange[0]} and ${p.rankRange[1]} when the weights vary); driven most by ${drivers.map((d) => lowerFirst(criteriaLabel.get(d.criterion) ?? d.criterion)).join(' and ')}.`,
+      why: `score ${p.score.toFixed(2)}, ${rankWords(p.rank, p.rankRange)}; driven most by ${drivers.map((d) => lowerFirst(criteriaLabel.get(d.criterion) ?? d.criterion)).join(' and ')}.`,
     };
   });
 }
@@ -314,15 +340,8 @@ function harmSection(input: AssessmentInputs, a: Assessment, indicators: Indicat
   const percent = (share: number | null | undefined) => Math.round((share ?? 0) * 100);
   return {
     intro: `Counting crimes treats a bicycle theft and a robbery alike. Weighting each crime by the Cambridge Crime Harm Index (days of imprisonment a first offence would attract) shows where the harm is: ${byHarm.slice(0, 3).map((r) => `${lowerFirst(r.label)} (${percent(r.harm!.shareOfHarm)}% of harm, ${percent(r.harm!.shareOfVolume)}% of crimes)`).join('; ')}.`,
-    figure: {
-      caption: `Share of crimes and share of harm by crime type, ${a.period.label}`,
-      svg: input.charts.harm?.(harmRows)?.svg ?? '',
-      table: {
-        caption: `Share of recorded crimes and of harm (Cambridge Crime Harm Index), ${a.period.label}`,
-        columns: ['Crime type', 'Crimes', 'Share of crimes', 'Share of harm'],
-        rows: byHarm.map((r) => [r.label, fmt.count(r.count), `${percent(r.harm!.shareOfVolume)}%`, `${percent(r.harm!.shareOfHarm)}%`]),
-      },
-    },
+    // The chart carries its own data table (crime type, crimes, both shares); no chart, no figure.
+    figure: input.charts.harm?.(harmRows, a.period.label) ?? null,
   };
 }
 
@@ -377,13 +396,14 @@ function scoringSection(input: AssessmentInputs) {
       rank: p.rank,
       label: p.label,
       score: p.score,
-      rankRange: p.rankRange[0] === p.rankRange[1] ? String(p.rankRange[0]) : `${p.rankRange[0]} to ${p.rankRange[1]}`,
+      rankRange: p.rankRange[0] === p.rankRange[1] ? `always ${p.rankRange[0]}` : `${p.rankRange[0]} to ${p.rankRange[1]}`,
       cells: scoring.criteria.map((c) => {
         const comp = p.components.find((x) => x.criterion === c.id);
         return comp && comp.scaled !== null ? comp.contribution.toFixed(2) : 'missing';
       }),
     })),
     statement: scoring.statement,
+    story: prioritiesStory(input.config, scoring),
   };
 }
 
@@ -407,22 +427,34 @@ function summariseConsultation(rows: ConsultationRow[]): string {
   return `Residents were most concerned about ${top.join(', ')}.`;
 }
 
+/**
+ * A benchmark cell of the appendix: the benchmark's figure, then how the area compares with it ("78.1 (worse)"),
+ * under a heading that says whose the word is ("Police force area (how we compare)"), so that it is never read as a
+ * judgement of the benchmark. Counts are compared as rates, so their benchmark carries its unit.
+ */
+function benchmarkCell(value: number | null, comparison: IndicatorResult['comparison'] | null, r: IndicatorResult): string {
+  if (value === null) return fmt.GSS.notAvailable;
+  const figure = `${fmt.decimal(value)}${fmt.isCountUnit(r.unit) ? ' per 1,000' : r.unit.startsWith('%') ? '%' : ''}`;
+  if (!comparison || comparison === 'not-compared') return figure;
+  return `${figure} (${comparison})`;
+}
+
 /** Appendix tables: every indicator's figures, and the yearly series behind the trends. */
 function appendixTables(a: Assessment) {
   const figures = {
     caption: `All indicators, ${a.period.label}: numbers behind this assessment`,
-    columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales', 'Police force area', 'Similar areas: average (our rank)', 'Change', 'p-value'],
+    columns: ['Indicator', 'Period', 'Number', 'Base', 'Value', '95% CI', 'England and Wales (how we compare)', 'Police force area (how we compare)', 'Similar areas: average (our rank)', 'Change', 'p-value'],
     rows: a.indicators.map((r) => [
       r.label,
       r.period.label,
       fmt.count(r.count, r.suppressed),
       fmt.count(r.denominator),
       fmt.value(r),
-      fmt.interval(r.ci95, r.suppressed),
-      r.national ? fmt.decimal(r.national.value) : fmt.GSS.notAvailable,
-      r.force ? `${fmt.decimal(r.force.value)} (${r.force.comparison === 'not-compared' ? 'not compared' : r.force.comparison})` : fmt.GSS.notAvailable,
+      fmt.interval(r.ci95, r.suppressed, r.unit),
+      benchmarkCell(r.national?.value ?? null, r.national ? r.comparison : null, r),
+      r.force ? benchmarkCell(r.force.value, r.force.comparison, r) : fmt.GSS.notAvailable,
       r.peers ? `${fmt.decimal(r.peers.average)} (${r.peers.rank ?? '[x]'} of ${r.peers.of})` : fmt.GSS.notAvailable,
-      r.change ? fmt.signedPercent(r.change.percent) : fmt.GSS.notAvailable,
+      r.suppressed || r.previous?.count === null ? fmt.GSS.suppressed : fmt.change(r),
       r.change ? fmt.pValue(r.change.pValue) : fmt.GSS.notAvailable,
     ]),
   };

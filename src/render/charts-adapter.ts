@@ -4,7 +4,7 @@
  * document prints beside it.
  */
 import type { Assessment, IndicatorResult } from '../model/contract.js';
-import { comparisonChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
+import { comparisonChart, harmChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
 
 interface FigureTable {
   caption: string;
@@ -27,8 +27,8 @@ export interface ChartSet {
   spc(indicator: IndicatorResult, size: 'small' | 'large'): Figure | null;
   /** Priority scores as stacked contributions. */
   matrix?(priorities: Assessment['priorities']): Figure | null;
-  /** Share of harm against share of volume. */
-  harm?(indicators: IndicatorResult[]): Figure | null;
+  /** Share of harm against share of volume, by crime type. */
+  harm?(indicators: IndicatorResult[], period: string): Figure | null;
 }
 
 /** The charts of one document, drawn by ./charts (d3 scales, SVG written in Node). Ids are unique per document. */
@@ -50,6 +50,10 @@ export function createChartSet(areaLabel: string): ChartSet {
     spc(indicator, size) {
       if (!indicator.spc) return null;
       return figure(spcChart(indicator.spc, { idPrefix: id('spc'), label: indicator.label, size, measure: indicator.group === 'anti-social-behaviour' ? 'incidents' : 'offences recorded' }));
+    },
+    harm(indicators, period) {
+      const r = harmChart(indicators, { idPrefix: id('harm'), period });
+      return r ? figure(r) : null;
     },
     matrix(priorities) {
       if (priorities.length === 0) return null;

@@ -35,11 +35,39 @@ export function value(r: Pick<IndicatorResult, 'unit' | 'value' | 'suppressed'>)
   return oneDp.format(r.value);
 }
 
-/** A confidence interval "24.9 to 26.1", or a GSS symbol. */
-export function interval(ci: [number, number] | null, suppressed = false): string {
+/** Is the unit a count of events (reports, cases), whose figures and limits are whole numbers? */
+export function isCountUnit(unit: string): boolean {
+  return unit === 'reports' || unit === 'count';
+}
+
+/**
+ * A confidence interval "24.9 to 26.1", or a GSS symbol. With `unit`, a count's limits are whole numbers
+ * ("3,911 to 4,162"): a count of events has no decimals, so neither do its limits; rates and proportions keep one.
+ */
+export function interval(ci: [number, number] | null, suppressed = false, unit?: string): string {
   if (suppressed) return GSS.suppressed;
   if (!ci) return GSS.notAvailable;
-  return `${oneDp.format(ci[0])} to ${oneDp.format(ci[1])}`;
+  const f = unit !== undefined && isCountUnit(unit) ? whole : oneDp;
+  return `${f.format(ci[0])} to ${f.format(ci[1])}`;
+}
+
+/** Signed change in percentage points, one decimal: "+1.3 pp", "−0.4 pp", "0.0 pp". */
+export function signedPoints(points: number | null | undefined): string {
+  if (points === null || points === undefined) return GSS.notAvailable;
+  const r = Math.round(points * 10) / 10;
+  if (r === 0) return '0.0 pp';
+  return `${r > 0 ? '+' : '\u2212'}${oneDp.format(Math.abs(r))} pp`;
+}
+
+/**
+ * The change on last year as a table prints it, one convention for every document: counts and rates as a
+ * percentage change ("+8%"); proportions in percentage points ("+1.3 pp"), as the findings say them, never as a
+ * percentage of a percentage.
+ */
+export function change(r: Pick<IndicatorResult, 'unit' | 'value' | 'previous' | 'change'>): string {
+  if (!r.change) return GSS.notAvailable;
+  if (r.unit.startsWith('%')) return r.value === null || r.previous?.value == null ? GSS.notAvailable : signedPoints(r.value - r.previous.value);
+  return signedPercent(r.change.percent);
 }
 
 /** Signed percentage change: "+8%", "−4%" (true minus sign), "0%". */

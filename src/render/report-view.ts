@@ -8,7 +8,8 @@ import type { IndicatorResult, Report } from '../model/contract.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { disclosureStatement } from '../analysis/disclosure-plan.js';
 import * as fmt from './format.js';
-import { COMPARISON_WORDS, ragWord } from './words.js';
+import { COMPARISON_WORDS, ragWord, targetText } from './words.js';
+import { ragCounts } from '../analysis/targets.js';
 
 export interface ReportInputs {
   report: Report;
@@ -61,7 +62,7 @@ export function reportView(input: ReportInputs) {
     headlines: [byId.get('recorded-crime.all')?.finding, byId.get('anti-social-behaviour')?.finding].filter((x): x is string => !!x),
     groups: indicatorGroups(r, config, byId),
     exceptions,
-    exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration.`,
+    exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration. Exceptions are about change, not targets: an indicator can be red against its target without being an exception, and the reverse.`,
     spcFigures,
     spcTables: spcDataTables(r),
     notes: reportNotes(r, config),
@@ -80,13 +81,14 @@ function indicatorLine(i: IndicatorResult, row: Report['rows'][number]) {
     yearToDate: cell(row.yearToDate, proportion),
     lastYearToDate: cell(row.lastYearToDate, proportion),
     // A change is dropped when either count behind it is suppressed: [c], not [x].
-    changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : i.change ? fmt.signedPercent(i.change.percent) : fmt.GSS.notAvailable,
+    changeText: i.suppressed || i.previous?.count === null ? fmt.GSS.suppressed : fmt.change(i),
     travelWords: t.words,
     travelClass: t.cls,
     comparison: i.comparison,
     comparisonWords: COMPARISON_WORDS[i.comparison],
     rag: i.rag,
     ragWord: ragWord(i.rag),
+    targetText: targetText(i),
   };
 }
 
@@ -111,7 +113,9 @@ function indicatorGroups(r: Report, config: Config, byId: Map<string, IndicatorR
 
 /** The figures at a glance: indicators, improving, worsening, exceptions, and the RAG counts. */
 function atAGlance(r: Report): { figure: string; label: string }[] {
-  const ragCount = (s: string) => r.indicators.filter((i) => i.rag.status === s).length;
+  // The same statuses as the table's Target column (one function: analysis/targets.ts).
+  const rag = ragCounts(r.indicators);
+  const withTarget = r.indicators.length - rag.noTarget;
   const worsening = r.indicators.filter((i) => travel(i).cls === 'concern').length;
   const improving = r.indicators.filter((i) => travel(i).cls === 'improvement').length;
   return [
@@ -119,7 +123,10 @@ function atAGlance(r: Report): { figure: string; label: string }[] {
     { figure: String(improving), label: 'improving significantly (year to date)' },
     { figure: String(worsening), label: 'worsening significantly (year to date)' },
     { figure: String(r.exceptions.length), label: `exception${r.exceptions.length === 1 ? '' : 's'} for the board` },
-    { figure: `${ragCount('green')} / ${ragCount('amber')} / ${ragCount('red')}`, label: 'green / amber / red against targets' },
+    {
+      figure: `${rag.green} / ${rag.amber} / ${rag.red}`,
+      label: `green / amber / red: the ${withTarget} indicator${withTarget === 1 ? ' with a target' : 's with targets'}${rag.noData ? ` (${rag.noData} with no data yet)` : ''}`,
+    },
   ];
 }
 

@@ -5,6 +5,8 @@
  * its data as a table to show beside it. See README.md in this folder.
  */
 export { trendChart, type TrendChartOptions, type TrendInterval } from './trend.js';
+export { harmChart, type HarmChartOptions } from './harm.js';
+export { axisUnit, MixedUnitsError, nationalUnit, type AxisSeries } from './units.js';
 export { comparisonChart, type ComparisonChartOptions } from './comparison.js';
 export { spcChart, SPC_SHAPES, type SpcChartOptions, type SpcData } from './spc.js';
 export { priorityMatrix, criterionStyle, type Priority, type PriorityMatrixOptions } from './priority-matrix.js';

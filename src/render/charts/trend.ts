@@ -14,6 +14,7 @@ import { type Plot, leftAxisWidth, valueAxes, valueScale } from './axes.js';
 import { type LegendItem, legend, lineKey } from './legend.js';
 import { centredLines, errorBar, hRule, linePath, seriesPath } from './marks.js';
 import { FILLS, PALETTE } from './palette.js';
+import { type AxisSeries, axisUnit, nationalUnit } from './units.js';
 import {
   type BaseChartOptions,
   type ChartResult,
@@ -68,6 +69,8 @@ interface Row {
   count: number | null;
   lower: number | null;
   upper: number | null;
+  /** A financial year between the first and last with no point in the data at all (drawn as a gap, "no figure"). */
+  absent?: boolean;
 }
 
 /** What the drawing, the words and the table share. */
@@ -75,8 +78,10 @@ interface TrendModel {
   indicator: IndicatorResult;
   areaLabel: string;
   rows: Row[];
-  /** England and Wales, when it has a figure. */
+  /** England and Wales, when it has a figure in the indicator's unit (drawn on the axis). */
   nat: { label: string; period: string; value: number } | null;
+  /** England and Wales in another unit (a count's benchmark is a rate): in the words and the table, never on the axis. */
+  natOther: { label: string; period: string; value: number; unit: string } | null;
   natLabel: string;
   decimals: number;
   /** "2013/14 to 2016/17". */
@@ -106,7 +111,11 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
 function trendModel(indicator: IndicatorResult, options: TrendChartOptions): TrendModel {
   const rows = trendRows(indicator, options.ci ?? []);
   const national = indicator.national;
-  const nat = national && national.value !== null && Number.isFinite(national.value) ? { label: national.label, period: national.period.label, value: national.value } : null;
+  const natAny = national && national.value !== null && Number.isFinite(national.value) ? { label: national.label, period: national.period.label, value: national.value } : null;
+  // One unit per axis: England and Wales is drawn only when it is in the indicator's own unit.
+  const sameUnit = nationalUnit(indicator) === indicator.unit;
+  const nat = natAny && sameUnit ? natAny : null;
+  const natOther = natAny && !sameUnit ? { ...natAny, unit: nationalUnit(indicator) } : null;
   const decimals = decimalsFor([...rows.map((r) => r.value), nat ? nat.value : null]);
   const first = rows[0]?.label ?? '';
   const last = rows[rows.length - 1]?.label ?? '';
@@ -115,18 +124,41 @@ function trendModel(indicator: IndicatorResult, options: TrendChartOptions): Tre
     areaLabel: options.areaLabel ?? 'This area',
     rows,
     nat,
-    natLabel: nat ? nat.label : 'England and Wales',
+    natOther,
+    natLabel: nat ? nat.label : natOther ? natOther.label : 'England and Wales',
     decimals,
     span: rows.length > 1 ? `${first} to ${last}` : first,
     fmt: (v, suppressed = indicator.suppressed) => formatNumber(v, decimals, suppressed ? '[c]' : '[x]'),
-    hidden: (r) => indicator.suppressed || r.count === null,
+    hidden: (r) => !r.absent && (indicator.suppressed || r.count === null),
   };
+}
+
+/** "2013/14" → 2013; null for a label that is not a financial year. */
+function yearOf(label: string): number | null {
+  const m = /^(\d{4})\/(\d{2})$/.exec(label);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Every financial year from the first point to the last: a year with no point in the data becomes a row without a
+ * figure, so the axis never skips a year (issue 12: a chart went from 2013/14 to 2015/16).
+ */
+function withEveryYear(rows: Row[]): Row[] {
+  const years = rows.map((r) => yearOf(r.label));
+  if (rows.length < 2 || years.some((y) => y === null)) return rows;
+  const byYear = new Map(rows.map((r, k) => [years[k]!, r]));
+  const out: Row[] = [];
+  for (let y = years[0]!; y <= years[years.length - 1]!; y++) {
+    const label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+    out.push({ ...(byYear.get(y) ?? { label, value: null, count: null, lower: null, upper: null, absent: true }), i: out.length });
+  }
+  return out;
 }
 
 /** The yearly points with their intervals resolved (see the module comment); a null value leaves a gap. */
 function trendRows(indicator: IndicatorResult, intervals: TrendInterval[]): Row[] {
   const ciByLabel = new Map(intervals.map((c) => [c.label, c]));
-  return (indicator.trend?.points ?? []).map((p, i) => {
+  return withEveryYear((indicator.trend?.points ?? []).map((p, i) => {
     const value = p.value !== null && Number.isFinite(p.value) ? p.value : null;
     let lower: number | null = null;
     let upper: number | null = null;
@@ -146,7 +178,7 @@ function trendRows(indicator: IndicatorResult, intervals: TrendInterval[]): Row[
       upper = null;
     }
     return { i, label: p.period.label, value, count: p.count, lower, upper };
-  });
+  }));
 }
 
 /** The text alternative: every year's figure and interval, England and Wales, and the long-term trend. */
@@ -162,6 +194,7 @@ function trendDesc(m: TrendModel): string {
       : `${indicator.label}: no yearly figures.`,
   ];
   if (m.nat) parts.push(`${m.natLabel}, ${m.nat.period}: ${fmt(m.nat.value)} (dashed line).`);
+  if (m.natOther) parts.push(`${m.natLabel}, ${m.natOther.period}: ${formatNumber(m.natOther.value, 1)} ${m.natOther.unit} (not drawn: the chart's axis is in ${m.indicator.unit}).`);
   const dirWords = indicator.trend ? DIRECTION_WORDS[indicator.trend.direction] : undefined;
   if (dirWords && rows.filter((r) => r.value !== null).length >= 2) parts.push(dirWords);
   return parts.join(' ');
@@ -190,6 +223,10 @@ function trendBody(m: TrendModel, zero: boolean | undefined): { body: string[]; 
 
 /** The value scale (fitted to the figures, their intervals and England and Wales), the plot and its axes. */
 function trendLayout(m: TrendModel, zero: boolean | undefined): TrendLayout {
+  // The series on the value axis, each with its unit: the axis refuses to mix units (units.ts).
+  const series: AxisSeries[] = [{ name: m.areaLabel, unit: m.indicator.unit }];
+  if (m.nat) series.push({ name: m.natLabel, unit: nationalUnit(m.indicator) });
+  axisUnit(`${m.indicator.label}: value axis`, series);
   const values: number[] = [];
   for (const r of m.rows) for (const v of [r.value, r.lower, r.upper]) if (v !== null) values.push(v);
   if (m.nat) values.push(m.nat.value);
@@ -302,13 +339,15 @@ function trendLegend(m: TrendModel, ci: { band: boolean; errorBar: boolean }): L
 /** The data table: each year's figure, interval and count, and England and Wales in its own year. */
 function trendTable(m: TrendModel): ChartTable {
   const { indicator, fmt } = m;
-  const columns = ['Year', `Value (${indicator.unit})`, 'Lower 95% limit', 'Upper 95% limit', 'Count', m.natLabel];
+  const natColumn = m.natOther ? `${m.natLabel} (${m.natOther.unit})` : m.natLabel;
+  const columns = ['Year', `Value (${indicator.unit})`, 'Lower 95% limit', 'Upper 95% limit', 'Count', natColumn];
   const caption = `${indicator.label}, ${indicator.unit}${m.span ? `, ${m.span}` : ''}`;
   return chartTable(caption, columns, m.rows, (r) => {
-    const natCell = m.nat && m.nat.period === r.label ? m.nat.value : null;
+    const natFigure = m.nat ?? m.natOther;
+    const natCell = natFigure && natFigure.period === r.label ? natFigure.value : null;
     const h = m.hidden(r);
     return {
-      text: [r.label, fmt(r.value, h), fmt(r.lower, h), fmt(r.upper, h), formatNumber(r.count, 0, h ? '[c]' : '[x]'), formatNumber(natCell, m.decimals)],
+      text: [r.label, fmt(r.value, h), fmt(r.lower, h), fmt(r.upper, h), formatNumber(r.count, 0, h ? '[c]' : '[x]'), formatNumber(natCell, m.natOther ? 1 : m.decimals)],
       value: [r.label, r.value, r.lower, r.upper, r.count, natCell],
     };
   });
