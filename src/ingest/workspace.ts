@@ -13,7 +13,7 @@ import { lsoaPrefixes, prefixList } from './lsoa-prefixes.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { shippedHarmWeights } from './formats/harm-weights.js';
-import { readHomeOfficeCsp } from './formats/home-office-csp.js';
+import { HOME_OFFICE_FILES, readHomeOfficeTable } from './formats/home-office-workbook.js';
 import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
@@ -69,16 +69,16 @@ function sourceOf(entry: string | InputSource): InputSource {
   return typeof entry === 'string' ? { path: entry, encoding: 'auto' } : entry;
 }
 
-/** Expand a file-or-folder path to CSV files (folders: *.csv and *.tsv, recursively, sorted). */
-async function csvFiles(path: string): Promise<string[]> {
+/** Expand a file-or-folder path to CSV files (folders: *.csv and *.tsv, or `pattern`, recursively, sorted). */
+async function csvFiles(path: string, pattern = /\.(csv|tsv)$/i): Promise<string[]> {
   const st = await stat(path);
   if (!st.isDirectory()) return [path];
   const out: string[] = [];
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(path, e.name);
-    if (e.isDirectory()) out.push(...(await csvFiles(p)));
-    else if (/\.(csv|tsv)$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) out.push(...(await csvFiles(p, pattern)));
+    else if (pattern.test(e.name)) out.push(p);
   }
   return out;
 }
@@ -188,11 +188,11 @@ class InputReader {
   }
 
   /** Resolve a configured input to files, failing with the config key when it does not exist. */
-  async filesOf(entry: string | InputSource, keyPath: (string | number)[], hint?: string): Promise<{ files: string[]; source: InputSource }> {
+  async filesOf(entry: string | InputSource, keyPath: (string | number)[], hint?: string, pattern?: RegExp): Promise<{ files: string[]; source: InputSource }> {
     const source = sourceOf(entry);
     const path = resolve(this.root, source.path);
     try {
-      const files = await csvFiles(path);
+      const files = await csvFiles(path, pattern);
       if (files.length === 0) {
         this.problems.push({
           message: 'a folder named in the config holds no CSV files',
@@ -227,10 +227,10 @@ class InputReader {
   }
 
   /** Tabular inputs: read each file, keep rows and summaries. */
-  async readAll<R>(entries: readonly (string | InputSource)[], key: string, reader: TableReader<R>): Promise<R[]> {
+  async readAll<R>(entries: readonly (string | InputSource)[], key: string, reader: TableReader<R>, pattern?: RegExp): Promise<R[]> {
     const rows: R[] = [];
     for (const [i, entry] of entries.entries()) {
-      const { files, source } = await this.filesOf(entry, ['inputs', key, i]);
+      const { files, source } = await this.filesOf(entry, ['inputs', key, i], undefined, pattern);
       for (const file of files) {
         const got = await this.attempt(() => reader(file, this.readerOptions(source, file)));
         if (got) {
@@ -253,7 +253,7 @@ class InputReader {
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
     const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulation)))) ?? [];
     const measures = (await this.attempt(async () => uniqueMeasures(await this.readAll(inputs.measures, 'measures', readMeasures), this.warn))) ?? [];
-    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeTable, HOME_OFFICE_FILES);
     // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
     for (const p of homeOfficeOverlaps(homeOffice)) this.keep(p);
     const planReview = await this.readOne(inputs.planReview, 'planReview', readPlanReview);

@@ -21,6 +21,8 @@ export interface FormatReadOptions {
   onWarning?: (w: Warning) => void;
   /** How many row problems to keep before counting the rest (default 20). */
   maxProblems?: number;
+  /** Rows already read (a workbook sheet: ../workbook.ts) instead of the CSV file at `path`. */
+  rows?: Iterable<CsvRow> | AsyncIterable<CsvRow>;
 }
 
 /** One header layout a format accepts (most formats have one; population also accepts the ONS wide layout). */
@@ -248,7 +250,8 @@ export async function readTable(
   let seen = 0;
   let dataRows = 0;
 
-  for await (const row of readCsvRows(path, { displayPath: file, encoding: options.encoding ?? 'auto', onWarning: options.onWarning })) {
+  const source = options.rows ?? readCsvRows(path, { displayPath: file, encoding: options.encoding ?? 'auto', onWarning: options.onWarning });
+  for await (const row of source) {
     if (!header) {
       seen++;
       const tried = tryLayouts(row, layouts, options.columns);

@@ -1,0 +1,91 @@
+/**
+ * Spreadsheet workbooks (xlsx, ods, xls) read as published, sheet by sheet, into the same rows the CSV readers
+ * stream: each sheet becomes a list of `CsvRow`s whose line numbers are the sheet's own row numbers, so a problem
+ * is located as the analyst sees it in a spreadsheet program (file, sheet, row, column).
+ *
+ * Library: @e965/xlsx, a maintained republication of SheetJS Community Edition 0.20 (reads xlsx, xls and ods).
+ * Cells are read raw (numbers as numbers, never as the formatted text), then written as plain text: a count of
+ * 1234 is "1234", not "1,234" or "1.2E+3", whatever number format the publisher used.
+ */
+import { readFile } from 'node:fs/promises';
+import * as XLSX from '@e965/xlsx';
+import { ExitCode, SwpError } from '../model/errors.js';
+import type { CsvRow } from './csv.js';
+
+/** File names swp reads as workbooks. */
+export const WORKBOOK_RE = /\.(xlsx|xlsm|xls|ods)$/i;
+
+export interface WorkbookSheet {
+  name: string;
+  rows: CsvRow[];
+}
+
+export interface Workbook {
+  sheets: WorkbookSheet[];
+  /** The publisher's own dating of the edition, when the workbook says it (a "Notes" sheet's "Updated: …" line, or the file's modified date). */
+  edition?: string;
+}
+
+/** The text of one cell value as a CSV reader would have seen it. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** A sheet's rows with their 1-based sheet row numbers; blank rows are left out (their numbers are not reused). */
+function sheetRows(ws: XLSX.WorkSheet): CsvRow[] {
+  const ref = ws['!ref'];
+  if (!ref) return [];
+  const first = XLSX.utils.decode_range(ref).s.r;
+  const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
+  const rows: CsvRow[] = [];
+  raw.forEach((cells, i) => {
+    const fields = cells.map(cellText);
+    if (fields.some((f) => f.trim() !== '')) rows.push({ line: first + i + 1, fields });
+  });
+  return rows;
+}
+
+/** "Updated: 23 July 2026" (Home Office Notes sheets), else the workbook's modified or created date. */
+function editionOf(wb: XLSX.WorkBook, sheets: WorkbookSheet[]): string | undefined {
+  for (const s of sheets) {
+    if (!/^(notes|cover|contents)/i.test(s.name)) continue;
+    for (const r of s.rows) {
+      const text = r.fields.join(' ').trim();
+      const m = /^(?:updated|published|released)\s*:?\s*(.+)$/i.exec(text);
+      if (m) return m[1]!.trim();
+    }
+  }
+  const d = wb.Props?.ModifiedDate ?? wb.Props?.CreatedDate;
+  return d instanceof Date && !Number.isNaN(d.getTime()) ? `file dated ${d.toISOString().slice(0, 10)}` : undefined;
+}
+
+/**
+ * Read every sheet of a workbook.
+ *
+ * @throws SwpError(INPUT) when the file cannot be read as a workbook (damaged, or not a spreadsheet at all).
+ */
+export async function readWorkbook(path: string, displayPath = path): Promise<Workbook> {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(await readFile(path), { type: 'buffer', dense: true, cellDates: true, cellFormula: false, cellHTML: false });
+  } catch (e) {
+    throw new SwpError(ExitCode.INPUT, {
+      message: 'the workbook cannot be read',
+      file: displayPath,
+      expected: 'an xlsx, ods or xls workbook as published',
+      found: (e as Error).message.slice(0, 120),
+      hint: 'download the workbook again (it may be incomplete), or open it and save it again in the same format',
+    });
+  }
+  const sheets = wb.SheetNames.map((name) => ({ name, rows: sheetRows(wb.Sheets[name]!) }));
+  const edition = editionOf(wb, sheets);
+  return edition === undefined ? { sheets } : { sheets, edition };
+}
+
+/** How a sheet is named in messages and row sources: `file.xlsx [sheet 2015_16]`. */
+export function sheetDisplay(file: string, sheet: string): string {
+  return `${file} [sheet ${sheet}]`;
+}
