@@ -273,8 +273,9 @@ class FingertipsTally {
 
   note(indicators: string): string {
     const parts = [`${FINGERTIPS_FORMAT}; ${indicators}`];
-    if (this.skipped > 0) parts.push(`${this.skipped.toLocaleString('en-GB')} breakdown rows (by sex or category) skipped`);
-    if (this.repeats > 0) parts.push(`${this.repeats.toLocaleString('en-GB')} rows repeating an area under another area type dropped`);
+    const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+    if (this.skipped > 0) parts.push(`${rows(this.skipped)} of breakdowns (by sex or category) skipped`);
+    if (this.repeats > 0) parts.push(`${rows(this.repeats)} repeating an area under another area type dropped`);
     return parts.join('; ');
   }
 }
