@@ -18,6 +18,7 @@ import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { readPopulation } from './formats/population.js';
+import { NoDataRows } from './formats/table-reader.js';
 import { lsoaCodesFromText } from './area-lookup.js';
 import { computeCoverage } from './coverage.js';
 import {
@@ -60,6 +61,9 @@ export interface LoadOptions {
   /** Total problems kept across all files before the rest are only counted. */
   maxProblems?: number;
 }
+
+/** Inputs whose configured folder may be empty: the documents are made without them (`swp init` lists them). */
+const OPTIONAL_INPUTS = new Set(['homeOffice', 'measures']);
 
 const POLICE_HINT =
   'unzip the data.police.uk download there (the demo generates its files with `npm run demo:data`), or fix inputs.policeUk';
@@ -193,7 +197,7 @@ class InputReader {
     const path = resolve(this.root, source.path);
     try {
       const files = await csvFiles(path, pattern);
-      if (files.length === 0) {
+      if (files.length === 0 && !OPTIONAL_INPUTS.has(String(keyPath[1]))) {
         this.problems.push({
           message: 'a folder named in the config holds no CSV files',
           file: this.display(path),
@@ -232,7 +236,8 @@ class InputReader {
     for (const [i, entry] of entries.entries()) {
       const { files, source } = await this.filesOf(entry, ['inputs', key, i], undefined, pattern);
       for (const file of files) {
-        const got = await this.attempt(() => reader(file, this.readerOptions(source, file)));
+        // A header-only file (an `swp init` template not yet filled in) is "no data yet", not an error.
+        const got = await this.attempt(() => reader(file, this.readerOptions(source, file)).catch((e) => (e instanceof NoDataRows ? undefined : Promise.reject(e))));
         if (got) {
           // Not push(...rows): a national Home Office table has ~10^6 rows, beyond the argument limit of a call.
           for (const r of got.rows) rows.push(r);

@@ -302,7 +302,7 @@ export async function readTable(
     throw wrongHeaderError(file, best?.row, layout.formatName, layout.columns, best?.missing ?? []);
   }
   if (dataRows === 0) {
-    throw new SwpError(ExitCode.INPUT, {
+    throw new NoDataRows({
       message: 'no data rows: the file has a header but nothing below it',
       file,
       line: header.row.line,
@@ -314,6 +314,16 @@ export async function readTable(
   onEnd?.((p) => problems.add(p), header);
   problems.throwIfAny(ExitCode.INPUT);
   return { header, dataRows };
+}
+
+/**
+ * A table with a header and nothing below it. An error when a reader is asked for the file, but a workspace takes it
+ * as "no data yet": that is what the CSV templates of `swp init` are until they are filled in.
+ */
+export class NoDataRows extends SwpError {
+  constructor(problem: Problem) {
+    super(ExitCode.INPUT, problem);
+  }
 }
 
 /** An ONS/GSS area code: a letter E, W, K, N or S then 8 digits. */
