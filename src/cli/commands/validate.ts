@@ -51,6 +51,8 @@ function describeWorkspace(ws: Workspace): string[] {
   const { config } = ws;
   const lines = [`${config.partnership.name}: ${config.area.name} (${config.area.code})`, '', 'Inputs'];
   lines.push(...summaryLines(ws.summaries));
+  // Which edition of a published workbook was read (the Home Office table is revised with each edition).
+  for (const s of ws.summaries) if (s.note?.startsWith('workbook')) lines.push(`    ${s.file}: ${s.note}`);
   if (ws.police) {
     const t = ws.police.tally;
     lines.push(
