@@ -74,6 +74,8 @@ export async function missingInputs(config: Config, root: string, cwd: string): 
     const entries = value === undefined ? [] : Array.isArray(value) ? value : [value];
     for (const entry of entries) {
       const path = resolve(root, pathOf(entry));
+      // A path that does not exist is a mistake in the config, which the loader reports with its key.
+      if (!(await stat(path).catch(() => undefined))) continue;
       if (!(await holdsData(path))) out.push({ where: `${relative(cwd, path) || path}/`.replace(/\.(csv|tsv)\/$/i, '.$1'), what: step.what, needed: step.needed });
     }
   }
