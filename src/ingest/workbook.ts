@@ -14,6 +14,8 @@ import type { CsvRow } from './csv.js';
 
 /** File names swp reads as workbooks. */
 export const WORKBOOK_RE = /\.(xlsx|xlsm|xls|ods)$/i;
+/** The files an input folder that takes published workbooks is read for: CSVs and workbooks. */
+export const TABLE_FILES = /\.(csv|tsv|xlsx|xlsm|xls|ods)$/i;
 
 export interface WorkbookSheet {
   name: string;

@@ -13,11 +13,12 @@ import { lsoaPrefixes, prefixList } from './lsoa-prefixes.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { shippedHarmWeights } from './formats/harm-weights.js';
-import { HOME_OFFICE_FILES, readHomeOfficeTable } from './formats/home-office-workbook.js';
+import { readHomeOfficeTable } from './formats/home-office-workbook.js';
+import { readPopulationTable } from './formats/population-workbook.js';
+import { TABLE_FILES } from './workbook.js';
 import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
-import { readPopulation } from './formats/population.js';
 import { NoDataRows } from './formats/table-reader.js';
 import { lsoaCodesFromText } from './area-lookup.js';
 import { computeCoverage } from './coverage.js';
@@ -256,9 +257,9 @@ class InputReader {
   async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores'>> {
     const { inputs } = this.config;
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
-    const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulation)))) ?? [];
+    const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulationTable, TABLE_FILES)))) ?? [];
     const measures = (await this.attempt(async () => uniqueMeasures(await this.readAll(inputs.measures, 'measures', readMeasures), this.warn))) ?? [];
-    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeTable, HOME_OFFICE_FILES);
+    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeTable, TABLE_FILES);
     // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
     for (const p of homeOfficeOverlaps(homeOffice)) this.keep(p);
     const planReview = await this.readOne(inputs.planReview, 'planReview', readPlanReview);

@@ -13,9 +13,9 @@
  * home-office-workbook/SOURCES.md).
  */
 import type { FileSummary, HomeOfficeRow } from '../../model/data.js';
-import { ExitCode, SwpError, type Problem, type Warning } from '../../model/errors.js';
-import { MAX_TITLE_ROWS, matchHeader } from '../header.js';
-import { readWorkbook, sheetDisplay, WORKBOOK_RE, type WorkbookSheet } from '../workbook.js';
+import type { Warning } from '../../model/errors.js';
+import { sheetDisplay, WORKBOOK_RE, type WorkbookSheet } from '../workbook.js';
+import { allRows, hasHeader, readSheets, workbookNote, type SheetRead } from './workbook-tables.js';
 import { COLUMNS, FORMAT_NAME, KIND, parseFinancialYear, readHomeOfficeCsp } from './home-office-csp.js';
 import type { FormatReadOptions } from './table-reader.js';
 
@@ -28,11 +28,6 @@ function sheetYear(name: string): string | undefined {
   if (!m) return undefined;
   const fy = parseFinancialYear(`${m[1]}/${m[2]}`);
   return 'why' in fy ? undefined : fy.label;
-}
-
-/** Whether one of the sheet's first rows is the table's header. */
-function hasTableHeader(sheet: WorkbookSheet): boolean {
-  return sheet.rows.slice(0, MAX_TITLE_ROWS + 1).some((r) => matchHeader(r.fields, COLUMNS).missing.length === 0);
 }
 
 /** Rows of a year sheet that give another year: the sheet name and its rows disagree (a warning, rows kept). */
@@ -48,24 +43,17 @@ function yearMismatch(file: string, year: string, rows: readonly HomeOfficeRow[]
 }
 
 /** The workbook's summary: rows of every sheet read, the years, the edition and the sheets skipped. */
-function summarise(file: string, read: { sheet: string; rows: HomeOfficeRow[]; summary: FileSummary }[], skipped: string[], edition: string | undefined): FileSummary {
+function summarise(file: string, read: readonly SheetRead<HomeOfficeRow>[], skipped: string[], edition: string | undefined): FileSummary {
   const csps = new Set<string>();
-  let rows = 0;
   const summary: FileSummary = { file, kind: KIND, rows: 0 };
   for (const r of read) {
-    rows += r.rows.length;
+    summary.rows += r.rows.length;
     for (const row of r.rows) csps.add(row.cspName);
     if (r.summary.firstPeriod && (summary.firstPeriod === undefined || r.summary.firstPeriod < summary.firstPeriod)) summary.firstPeriod = r.summary.firstPeriod;
     if (r.summary.lastPeriod && (summary.lastPeriod === undefined || r.summary.lastPeriod > summary.lastPeriod)) summary.lastPeriod = r.summary.lastPeriod;
   }
-  const sheets = read.map((r) => r.sheet);
-  summary.rows = rows;
   summary.areas = csps.size;
-  summary.note = [
-    `workbook, ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} read (${sheets.join(', ')})`,
-    `edition: ${edition ?? 'not dated in the workbook (the file name is the only record of it)'}`,
-    ...(skipped.length > 0 ? [`not table sheets, skipped: ${skipped.join(', ')}`] : []),
-  ].join('; ');
+  summary.note = workbookNote(read, skipped, edition);
   return summary;
 }
 
@@ -77,48 +65,21 @@ function summarise(file: string, read: { sheet: string; rows: HomeOfficeRow[]; s
  */
 export async function readHomeOfficeWorkbook(path: string, options: FormatReadOptions = {}): Promise<{ rows: HomeOfficeRow[]; summary: FileSummary }> {
   const file = options.displayPath ?? path;
-  const workbook = await readWorkbook(path, file);
-  const read: { sheet: string; rows: HomeOfficeRow[]; summary: FileSummary }[] = [];
-  const skipped: string[] = [];
-  const problems: Problem[] = [];
-  let omitted = 0;
-  for (const sheet of workbook.sheets) {
-    const year = sheetYear(sheet.name);
-    if (year === undefined && !hasTableHeader(sheet)) {
-      skipped.push(sheet.name);
-      continue;
-    }
-    const shown = sheetDisplay(file, sheet.name);
-    try {
-      const got = await readHomeOfficeCsp(path, { ...options, displayPath: shown, rows: sheet.rows });
-      read.push({ sheet: sheet.name, ...got });
-      const w = year === undefined ? undefined : yearMismatch(shown, year, got.rows);
-      if (w) options.onWarning?.(w);
-    } catch (e) {
-      if (!(e instanceof SwpError) || e.code !== ExitCode.INPUT) throw e;
-      problems.push(...e.problems);
-      omitted += e.omitted;
-    }
+  const wanted = (sheet: WorkbookSheet) => sheetYear(sheet.name) !== undefined || hasHeader(sheet, [COLUMNS]);
+  const { read, skipped, edition } = await readSheets(path, options, wanted, readHomeOfficeCsp, {
+    message: `no sheet of this workbook is a ${FORMAT_NAME}`,
+    expected: 'sheets named by financial year (e.g. 2015_16 or 2011-12) with the header Financial Year, Financial Quarter, Force Name, CSP Name, Offence Description, …',
+    hint: 'this input takes the Home Office "Police recorded crime: Community Safety Partnership open data" tables; check that this is that workbook',
+  });
+  for (const r of read) {
+    const year = sheetYear(r.sheet);
+    const w = year === undefined ? undefined : yearMismatch(sheetDisplay(file, r.sheet), year, r.rows);
+    if (w) options.onWarning?.(w);
   }
-  if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
-  if (read.length === 0) {
-    throw new SwpError(ExitCode.INPUT, {
-      message: `no sheet of this workbook is a ${FORMAT_NAME}`,
-      file,
-      expected: 'sheets named by financial year (e.g. 2015_16 or 2011-12) with the header Financial Year, Financial Quarter, Force Name, CSP Name, Offence Description, …',
-      found: `sheets ${workbook.sheets.map((s) => `"${s.name}"`).join(', ') || '(none)'}`,
-      hint: 'this input takes the Home Office "Police recorded crime: Community Safety Partnership open data" tables; check that this is that workbook',
-    });
-  }
-  const rows: HomeOfficeRow[] = [];
-  for (const r of read) for (const row of r.rows) rows.push(row);
-  return { rows, summary: summarise(file, read, skipped, workbook.edition) };
+  return { rows: allRows(read), summary: summarise(file, read, skipped, edition) };
 }
 
 /** The Home Office table from a CSV (one sheet saved as CSV) or from the workbook as published. */
 export function readHomeOfficeTable(path: string, options: FormatReadOptions = {}): Promise<{ rows: HomeOfficeRow[]; summary: FileSummary }> {
   return WORKBOOK_RE.test(path) ? readHomeOfficeWorkbook(path, options) : readHomeOfficeCsp(path, options);
 }
-
-/** The files a Home Office input folder is read for: CSVs and the published workbooks. */
-export const HOME_OFFICE_FILES = /\.(csv|tsv|xlsx|xlsm|xls|ods)$/i;

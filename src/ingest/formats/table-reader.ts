@@ -44,6 +44,8 @@ export interface Header {
   names: string[];
   /** Number of fields a data row must have: up to the last non-empty header cell. */
   width: number;
+  /** The title rows above the header (an ONS table names its mid-year there). */
+  titles?: CsvRow[];
 }
 
 export type Cell<T> = { ok: true; value: T } | { ok: false };
@@ -249,6 +251,7 @@ export async function readTable(
   let best: Candidate | undefined;
   let seen = 0;
   let dataRows = 0;
+  const titles: CsvRow[] = [];
 
   const source = options.rows ?? readCsvRows(path, { displayPath: file, encoding: options.encoding ?? 'auto', onWarning: options.onWarning });
   for await (const row of source) {
@@ -256,9 +259,10 @@ export async function readTable(
       seen++;
       const tried = tryLayouts(row, layouts, options.columns);
       if (tried.header) {
-        header = tried.header;
+        header = { ...tried.header, titles };
         continue;
       }
+      titles.push(row);
       if (better(tried.best, best)) best = tried.best;
       if (seen > MAX_TITLE_ROWS) break;
       continue;
