@@ -229,6 +229,37 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
   return a.filled > b.filled;
 }
 
+/** A row with too few fields, or a non-empty field beyond the header: the problem, or undefined when the row fits. */
+function fieldCountProblem(file: string, row: CsvRow, header: Header): Problem | undefined {
+  const { fields } = row;
+  if (fields.length < header.width) {
+    return {
+      message: `expected ${header.width} fields, found ${fields.length}`,
+      file,
+      line: row.line,
+      column: fields.length + 1,
+      columnName: header.names[fields.length] ?? '',
+      expected: `${header.width} fields, as in the header on line ${header.row.line}`,
+      found: `${fields.length} field${fields.length === 1 ? '' : 's'}, the last ${showFound(fields[fields.length - 1] ?? '')}`,
+      hint: 'the file may be truncated (an incomplete download or export), or a text field holding a comma or a line break was not quoted',
+    };
+  }
+  // A non-empty field beyond the header, or more fields than the header line has at all (an unquoted comma in a
+  // row whose last field is empty would otherwise shift every value silently).
+  let extra = fields.findIndex((f, i) => i >= header.width && f.trim() !== '');
+  if (extra < 0 && fields.length > header.names.length) extra = header.names.length;
+  if (extra < 0) return undefined;
+  return {
+    message: `expected ${header.width} fields, found ${fields.length}`,
+    file,
+    line: row.line,
+    column: extra + 1,
+    expected: `${header.width} fields, as in the header on line ${header.row.line}`,
+    found: `${fields.length} fields; field ${extra + 1} is ${showFound(fields[extra] ?? '')}`,
+    hint: 'a text field containing a comma must be wrapped in double quotes ("Smith, J")',
+  };
+}
+
 /**
  * Stream a table: find its header (after up to MAX_TITLE_ROWS title rows) among `layouts`, check field counts, and
  * call `onRow` for each data row whose field count is right. Problems recorded through the RowContext are thrown
@@ -268,34 +299,9 @@ export async function readTable(
       continue;
     }
     dataRows++;
-    const { fields } = row;
-    if (fields.length < header.width) {
-      problems.add({
-        message: `expected ${header.width} fields, found ${fields.length}`,
-        file,
-        line: row.line,
-        column: fields.length + 1,
-        columnName: header.names[fields.length] ?? '',
-        expected: `${header.width} fields, as in the header on line ${header.row.line}`,
-        found: `${fields.length} field${fields.length === 1 ? '' : 's'}, the last ${showFound(fields[fields.length - 1] ?? '')}`,
-        hint: 'the file may be truncated (an incomplete download or export), or a text field holding a comma or a line break was not quoted',
-      });
-      continue;
-    }
-    // A non-empty field beyond the header, or more fields than the header line has at all (an unquoted comma in a
-    // row whose last field is empty would otherwise shift every value silently).
-    let extra = fields.findIndex((f, i) => i >= header!.width && f.trim() !== '');
-    if (extra < 0 && fields.length > header.names.length) extra = header.names.length;
-    if (extra >= 0) {
-      problems.add({
-        message: `expected ${header.width} fields, found ${fields.length}`,
-        file,
-        line: row.line,
-        column: extra + 1,
-        expected: `${header.width} fields, as in the header on line ${header.row.line}`,
-        found: `${fields.length} fields; field ${extra + 1} is ${showFound(fields[extra] ?? '')}`,
-        hint: 'a text field containing a comma must be wrapped in double quotes ("Smith, J")',
-      });
+    const wrong = fieldCountProblem(file, row, header);
+    if (wrong) {
+      problems.add(wrong);
       continue;
     }
     onRow(new RowContext(file, row, header, problems));
