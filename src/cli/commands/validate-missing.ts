@@ -51,7 +51,7 @@ const pathOf = (entry: string | InputSource) => (typeof entry === 'string' ? ent
 /** The inputs, in the order to fill them in: key, what goes there, and whether a first document needs it. */
 const STEPS: { key: keyof Config['inputs']; what: string; needed: boolean }[] = [
   { key: 'policeUk', what: 'police.uk street-level crime files, at least 12 months (data.police.uk, "Custom download", "Include crime data"): unzip the download here', needed: true },
-  { key: 'population', what: 'ONS mid-year population estimates for the area (and its peers): fill in population.csv (see the README there)', needed: true },
+  { key: 'population', what: 'ONS mid-year population estimates: the ONS workbook as published (table MYE2), or population.csv filled in (see the README there)', needed: true },
   { key: 'homeOffice', what: 'optional: the Home Office "Community Safety Partnership open data" workbook, as published; without it, no comparison with similar areas or the force', needed: false },
   { key: 'measures', what: 'optional: OHID Fingertips exports (first-time entrants, hospital admissions for violence, drug treatment) and other measures; without them, those indicators are left out', needed: false },
   { key: 'planReview', what: "optional: last year's plan actions; without it, no review of last year's plan", needed: false },
