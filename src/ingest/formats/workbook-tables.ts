@@ -40,7 +40,8 @@ export async function readSheets<R>(
   const skipped: string[] = [];
   const problems: Problem[] = [];
   let omitted = 0;
-  for (const sheet of workbook.sheets) {
+  for (const name of workbook.names) {
+    const sheet = workbook.sheet(name);
     if (!wanted(sheet)) {
       skipped.push(sheet.name);
       continue;
@@ -54,7 +55,7 @@ export async function readSheets<R>(
     }
   }
   if (problems.length > 0) throw new SwpError(ExitCode.INPUT, problems, { omitted });
-  if (out.length === 0) throw new SwpError(ExitCode.INPUT, { ...none, file, found: `sheets ${workbook.sheets.map((s) => `"${s.name}"`).join(', ') || '(none)'}` });
+  if (out.length === 0) throw new SwpError(ExitCode.INPUT, { ...none, file, found: `sheets ${workbook.names.map((s) => `"${s}"`).join(', ') || '(none)'}` });
   return { read: out, skipped, edition: workbook.edition };
 }
 
