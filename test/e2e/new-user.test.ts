@@ -66,4 +66,20 @@ describe('a new user: own data in five commands', () => {
     },
     SLOW * 2,
   );
+
+  it('with only the needed inputs, validate passes and lists the optional ones still to add (templates are "no data yet")', async () => {
+    const ws = join(temp('swp-new-user-'), 'my-csp');
+    expect((await swp(['init', ws, '--area', 'Castlebridge', '--code', 'E08099001'])).code).toBe(0);
+    const valid = join(FIXTURES, 'workspaces/valid');
+    cpSync(join(valid, 'crime/police-uk'), join(ws, 'crime/police-uk'), { recursive: true });
+    cpSync(join(valid, 'population'), join(ws, 'population'), { recursive: true });
+    // The skeleton's measures/measures.csv is still its header-only template; home-office/ holds only its README.
+    expect(readFileSync(join(ws, 'measures/measures.csv'), 'utf8').trim().split(/\r?\n/)).toHaveLength(1);
+    const r = await swp(['validate'], { cwd: ws });
+    expect(r.code, explain(r)).toBe(0);
+    expect(r.stderr).not.toMatch(/^error:/m);
+    const optional = r.stderr.slice(r.stderr.indexOf('Optional inputs not given yet:'));
+    expect([...optional.matchAll(/^ {2}\d+\. (\S+)/gm)].map((m) => m[1])).toEqual(['home-office/:', 'measures/:']);
+  }, SLOW);
 });
+
