@@ -13,11 +13,13 @@ import { lsoaPrefixes, prefixList } from './lsoa-prefixes.js';
 import { findConfig, formatKeyPath, loadConfig } from './config.js';
 import type { Encoding } from './csv.js';
 import { shippedHarmWeights } from './formats/harm-weights.js';
-import { readHomeOfficeCsp } from './formats/home-office-csp.js';
+import { readHomeOfficeTable } from './formats/home-office-workbook.js';
+import { readPopulationTable } from './formats/population-workbook.js';
+import { TABLE_FILES } from './workbook.js';
 import { homeOfficeNameWarnings, homeOfficeOverlaps } from './home-office.js';
 import { readMeasures } from './formats/measures.js';
 import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
-import { readPopulation } from './formats/population.js';
+import { NoDataRows } from './formats/table-reader.js';
 import { lsoaCodesFromText } from './area-lookup.js';
 import { computeCoverage } from './coverage.js';
 import {
@@ -62,6 +64,9 @@ export interface LoadOptions {
   maxProblems?: number;
 }
 
+/** Inputs whose configured folder may be empty: the documents are made without them (`swp init` lists them). */
+const OPTIONAL_INPUTS = new Set(['homeOffice', 'measures']);
+
 const POLICE_HINT =
   'unzip the data.police.uk download there (the demo generates its files with `npm run demo:data`), or fix inputs.policeUk';
 
@@ -70,16 +75,16 @@ function sourceOf(entry: string | InputSource): InputSource {
   return typeof entry === 'string' ? { path: entry, encoding: 'auto' } : entry;
 }
 
-/** Expand a file-or-folder path to CSV files (folders: *.csv and *.tsv, recursively, sorted). */
-async function csvFiles(path: string): Promise<string[]> {
+/** Expand a file-or-folder path to CSV files (folders: *.csv and *.tsv, or `pattern`, recursively, sorted). */
+async function csvFiles(path: string, pattern = /\.(csv|tsv)$/i): Promise<string[]> {
   const st = await stat(path);
   if (!st.isDirectory()) return [path];
   const out: string[] = [];
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(path, e.name);
-    if (e.isDirectory()) out.push(...(await csvFiles(p)));
-    else if (/\.(csv|tsv)$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) out.push(...(await csvFiles(p, pattern)));
+    else if (pattern.test(e.name)) out.push(p);
   }
   return out;
 }
@@ -189,12 +194,12 @@ class InputReader {
   }
 
   /** Resolve a configured input to files, failing with the config key when it does not exist. */
-  async filesOf(entry: string | InputSource, keyPath: (string | number)[], hint?: string): Promise<{ files: string[]; source: InputSource }> {
+  async filesOf(entry: string | InputSource, keyPath: (string | number)[], hint?: string, pattern?: RegExp): Promise<{ files: string[]; source: InputSource }> {
     const source = sourceOf(entry);
     const path = resolve(this.root, source.path);
     try {
-      const files = await csvFiles(path);
-      if (files.length === 0) {
+      const files = await csvFiles(path, pattern);
+      if (files.length === 0 && !OPTIONAL_INPUTS.has(String(keyPath[1]))) {
         this.problems.push({
           message: 'a folder named in the config holds no CSV files',
           file: this.display(path),
@@ -228,12 +233,13 @@ class InputReader {
   }
 
   /** Tabular inputs: read each file, keep rows and summaries. */
-  async readAll<R>(entries: readonly (string | InputSource)[], key: string, reader: TableReader<R>): Promise<R[]> {
+  async readAll<R>(entries: readonly (string | InputSource)[], key: string, reader: TableReader<R>, pattern?: RegExp): Promise<R[]> {
     const rows: R[] = [];
     for (const [i, entry] of entries.entries()) {
-      const { files, source } = await this.filesOf(entry, ['inputs', key, i]);
+      const { files, source } = await this.filesOf(entry, ['inputs', key, i], undefined, pattern);
       for (const file of files) {
-        const got = await this.attempt(() => reader(file, this.readerOptions(source, file)));
+        // A header-only file (an `swp init` template not yet filled in) is "no data yet", not an error.
+        const got = await this.attempt(() => reader(file, this.readerOptions(source, file)).catch((e) => (e instanceof NoDataRows ? undefined : Promise.reject(e))));
         if (got) {
           // Not push(...rows): a national Home Office table has ~10^6 rows, beyond the argument limit of a call.
           for (const r of got.rows) rows.push(r);
@@ -252,9 +258,9 @@ class InputReader {
   async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores'>> {
     const { inputs } = this.config;
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
-    const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulation)))) ?? [];
+    const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulationTable, TABLE_FILES)))) ?? [];
     const measures = (await this.attempt(async () => uniqueMeasures(await this.readAll(inputs.measures, 'measures', readMeasures), this.warn))) ?? [];
-    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeCsp);
+    const homeOffice = await this.readAll(inputs.homeOffice, 'homeOffice', readHomeOfficeTable, TABLE_FILES);
     // Two editions of the Home Office table side by side would count every offence twice: an error (ingest/home-office.ts).
     for (const p of homeOfficeOverlaps(homeOffice)) this.keep(p);
     const planReview = await this.readOne(inputs.planReview, 'planReview', readPlanReview);

@@ -181,13 +181,22 @@ describe('init', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  // A configured input folder with no CSV files is an input error naming the key: a fresh scaffold has no data.
-  it('validate on a fresh scaffold fails (exit 3) naming the empty population folder', async () => {
+  // A fresh skeleton has no data: validate lists what is missing, in the order to fill it in (the skeleton README's
+  // order: area, police.uk, population, then the optional Home Office workbook and measures), and exits 3.
+  it('validate on a fresh skeleton lists exactly what is still missing, in order (exit 3)', async () => {
     const dir = temp();
     await swp(['init', dir]);
     const r = await swp(['validate', '-w', dir], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^error: population\b.*inputs\.population\[0\]/m);
+    const steps = [...r.stderr.matchAll(/^ {2}(\d+)\. (\S+)/gm)].map((m) => [Number(m[1]), m[2]]);
+    expect(steps).toEqual([
+      [1, 'swp.config.yaml'],
+      [2, 'crime/police-uk/:'],
+      [3, 'population/:'],
+      [4, 'home-office/:'],
+      [5, 'measures/:'],
+    ]);
+    expect(r.stderr).toContain('error: the workspace is not ready yet: 3 needed inputs are still missing');
     expect(r.stderr).not.toContain('OK:');
   });
 });

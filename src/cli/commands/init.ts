@@ -1,4 +1,8 @@
-/** `swp init [dir]`: scaffold a workspace (config, input folders, a README of what goes where). */
+/**
+ * `swp init [dir]`: a working skeleton. Everything in templates/init/skeleton/ is copied as it is (the config with
+ * the area filled in, each input folder with its README and CSV template, and whatever else the skeleton holds),
+ * without replacing files the folder already has; then `swp validate` lists what is still to fill in.
+ */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -9,6 +13,8 @@ import type { CommandContext } from '../context.js';
 import { initOptions } from '../options.js';
 import { shownPath } from '../../files/paths.js';
 
+const SKELETON = join(TEMPLATES_DIR, 'init', 'skeleton');
+/** Folders the skeleton has (`out/` is made empty: documents go there). */
 const FOLDERS = ['crime/police-uk', 'home-office', 'measures', 'population', 'workspace', 'out'];
 
 /** YAML double-quoted string content: escape backslashes and quotes. */
@@ -43,19 +49,19 @@ export async function initCommand(ctx: CommandContext, dir: string, flags: unkno
     });
   }
   const area = options.area ?? 'My Area';
-  let config = (await readFile(join(TEMPLATES_DIR, 'init/swp.config.yaml'), 'utf8'))
+  let config = (await readFile(join(SKELETON, 'swp.config.yaml'), 'utf8'))
     .replace('{{partnershipName}}', yamlText(options.partnership ?? `${area} Community Safety Partnership`))
     .replace('{{areaName}}', yamlText(area))
     .replace('{{areaCode}}', options.code ?? 'E08000000');
   if (options.templates) config = config.replace('document:\n', 'document:\n  templates: templates   # overrides of the default templates (copied by swp init --templates)\n');
   for (const f of FOLDERS) await mkdir(join(dir, f), { recursive: true });
+  // The skeleton as it is, but never over a file the user already has (the config is written below).
+  await cp(SKELETON, dir, { recursive: true, force: false, errorOnExist: false, filter: (src) => relative(SKELETON, src) !== 'swp.config.yaml' });
   if (options.templates) await copyTemplates(ctx, dir);
   await writeFileAtomic(configPath, config);
-  const readme = join(dir, 'README.md');
-  if (!existsSync(readme)) await writeFileAtomic(readme, await readFile(join(TEMPLATES_DIR, 'init/README.md'), 'utf8'));
   ctx.printer.info(`created ${shown}`);
-  ctx.printer.info(`created folders: ${FOLDERS.join(', ')}`);
-  ctx.printer.info('next: put your CSV exports in those folders (see README.md there), edit the config, then run `swp validate`.');
+  ctx.printer.info(`created folders: ${FOLDERS.join(', ')}, each with a README.md saying what goes there`);
+  ctx.printer.info('next: run `swp validate` here: it lists what is still missing, in the order to fill it in.');
   return ExitCode.OK;
 }
 

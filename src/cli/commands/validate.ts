@@ -10,6 +10,10 @@ import { ExitCode, type ExitCodeValue } from '../../model/errors.js';
 import type { CommandContext } from '../context.js';
 import { validateOptions } from '../options.js';
 import { coverageReport } from './validate-coverage.js';
+import { findConfig, loadConfig } from '../../ingest/config.js';
+import { dirname } from 'node:path';
+import { ExitCode as Exit, SwpError } from '../../model/errors.js';
+import { missingInputs, missingLines, type MissingInput } from './validate-missing.js';
 
 const KIND_LABEL: Record<InputKind, string> = {
   'police-uk-street': 'police.uk street-level crime',
@@ -47,6 +51,8 @@ function describeWorkspace(ws: Workspace): string[] {
   const { config } = ws;
   const lines = [`${config.partnership.name}: ${config.area.name} (${config.area.code})`, '', 'Inputs'];
   lines.push(...summaryLines(ws.summaries));
+  // Which edition of a published workbook was read (the Home Office table is revised with each edition).
+  for (const s of ws.summaries) if (s.note?.startsWith('workbook')) lines.push(`    ${s.file}: ${s.note}`);
   if (ws.police) {
     const t = ws.police.tally;
     lines.push(
@@ -85,6 +91,7 @@ function describeWorkspace(ws: Workspace): string[] {
 export async function validateCommand(ctx: CommandContext, flags: unknown): Promise<ExitCodeValue> {
   const options = validateOptions(flags);
   const { printer } = ctx;
+  const missing = await stillMissing(ctx);
   const ws = await loadWorkspace(ctx.workspace, { displayBase: ctx.io.cwd, onWarning: (w) => printer.warn(w) });
   // The document settings too: template overrides (inside the workspace, and compiling) and the logo.
   const overrides = overrideDir(ws.root, ws.config.document.templates);
@@ -93,6 +100,8 @@ export async function validateCommand(ctx: CommandContext, flags: unknown): Prom
   const coverage = await coverageReport(ws);
   for (const w of coverage.warnings) printer.warn(w);
   for (const line of [...describeWorkspace(ws), ...coverage.lines]) printer.info(line);
+  if (missing.length > 0) printer.info('');
+  for (const line of missingLines(missing)) printer.info(line);
   const count = printer.warnings.length;
   printer.info('');
   printer.info(
@@ -101,4 +110,22 @@ export async function validateCommand(ctx: CommandContext, flags: unknown): Prom
       : `${printer.style('green', 'OK:')} the config and every input are valid, with ${count} warning${count === 1 ? '' : 's'} (above).`,
   );
   return options.failOnWarnings && count > 0 ? ExitCode.WARNINGS : ExitCode.OK;
+}
+
+/**
+ * What the workspace still lacks (./validate-missing.ts). When a needed input is missing, the list is printed and
+ * validation stops there (exit 3): reading the empty folders would only repeat it as errors. Otherwise the optional
+ * ones are returned, to be listed after the summary.
+ */
+async function stillMissing(ctx: CommandContext): Promise<MissingInput[]> {
+  const configFile = findConfig(ctx.workspace, ctx.io.cwd);
+  const config = await loadConfig(configFile, ctx.io.cwd);
+  const missing = await missingInputs(config, dirname(configFile), ctx.io.cwd);
+  const needed = missing.filter((m) => m.needed).length;
+  if (needed === 0) return missing;
+  for (const line of missingLines(missing)) ctx.printer.info(line);
+  throw new SwpError(Exit.INPUT, {
+    message: `the workspace is not ready yet: ${needed} needed input${needed === 1 ? ' is' : 's are'} still missing (listed above, in the order to fill them in)`,
+    hint: "follow the steps above, then run `swp validate` again; each folder's README.md says what goes there and where to download it",
+  });
 }

@@ -8,6 +8,7 @@
 import { isValid, parseISO } from 'date-fns';
 import type { FileSummary, InputKind, MeasureRow, Revision } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
+import { FINGERTIPS_FORMAT, FINGERTIPS_LAYOUT, fingertipsSkip, parseFingertipsRow } from './fingertips.js';
 import { areaCodeCell, DuplicateTracker, readTable, tidyText, type Cell, type CountValue, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'measures';
@@ -231,10 +232,50 @@ function summarise(file: string, rows: readonly MeasureRow[]): FileSummary {
 export async function readMeasures(path: string, options: FormatReadOptions = {}): Promise<{ rows: MeasureRow[]; summary: FileSummary }> {
   const rows: MeasureRow[] = [];
   const duplicates = new DuplicateTracker();
+  const fingertips = new FingertipsTally();
   const onRow = (ctx: RowContext): void => {
+    if (ctx.header.layout.id === FINGERTIPS_LAYOUT.id) {
+      fingertips.row(ctx, rows, duplicates);
+      return;
+    }
     const row = parseRow(ctx);
     if (row && !isDuplicate(ctx, row, duplicates)) rows.push(row);
   };
-  await readTable(path, options, [LAYOUT], onRow);
-  return { rows, summary: summarise(options.displayPath ?? path, rows) };
+  // The canonical layout, or an OHID Fingertips export as downloaded (./fingertips.ts), recognised by its header.
+  const { header } = await readTable(path, options, [LAYOUT, FINGERTIPS_LAYOUT], onRow);
+  const summary = summarise(options.displayPath ?? path, rows);
+  if (header.layout.id === FINGERTIPS_LAYOUT.id) summary.note = fingertips.note(summary.note ?? '');
+  return { rows, summary };
+}
+
+/** Fingertips rows: breakdowns skipped and counted, an area repeated under a second area type dropped when it agrees. */
+class FingertipsTally {
+  skipped = 0;
+  repeats = 0;
+  private readonly first = new Map<string, MeasureRow>();
+
+  row(ctx: RowContext, rows: MeasureRow[], duplicates: DuplicateTracker): void {
+    if (fingertipsSkip(ctx)) {
+      this.skipped++;
+      return;
+    }
+    const row = parseFingertipsRow(ctx);
+    if (!row) return;
+    const key = [row.indicator, row.areaCode, row.periodStart, row.periodEnd].join(' ');
+    const seen = this.first.get(key);
+    if (seen && seen.numerator === row.numerator && seen.denominator === row.denominator) {
+      this.repeats++;
+      return;
+    }
+    this.first.set(key, row);
+    if (!isDuplicate(ctx, row, duplicates)) rows.push(row);
+  }
+
+  note(indicators: string): string {
+    const parts = [`${FINGERTIPS_FORMAT}; ${indicators}`];
+    const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+    if (this.skipped > 0) parts.push(`${rows(this.skipped)} of breakdowns (by sex or category) skipped`);
+    if (this.repeats > 0) parts.push(`${rows(this.repeats)} repeating an area under another area type dropped`);
+    return parts.join('; ');
+  }
 }

@@ -11,6 +11,7 @@
  */
 import type { FileSummary, InputKind, PopulationRow } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
+import { MYE2_LAYOUT, mye2Rows, mye2Year } from './population-mye2.js';
 import { areaCodeCell, DuplicateTracker, readTable, tidyText, type Cell, type FormatReadOptions, type Header, type Layout, type RowContext } from './table-reader.js';
 
 export const FORMAT_NAME = 'population';
@@ -201,7 +202,12 @@ export async function readPopulation(path: string, options: FormatReadOptions = 
   // The year columns of an ONS wide header, found once per header rather than once per row.
   let wide: { header: Header; years: { at: number; year: number }[] } | undefined;
 
+  let mye2: { header: Header; year: number | undefined } | undefined;
   const onRow = (ctx: RowContext): void => {
+    if (ctx.header.layout === MYE2_LAYOUT) {
+      mye2 = mye2Row(ctx, mye2, options.displayPath ?? path, rows);
+      return;
+    }
     const c: Common = { areaCode: areaCodeOf(ctx), areaName: ctx.requiredText('area_name', 'an area name'), ageBand: ageBandOf(ctx) };
     // Called only once the row's cells are all good, so the area name is there.
     const row: Row = (year, population) => ({ areaCode: c.areaCode, areaName: c.areaName.ok ? c.areaName.value : '', year, ageBand: c.ageBand, population, source: { file: ctx.file, line: ctx.line } });
@@ -214,8 +220,35 @@ export async function readPopulation(path: string, options: FormatReadOptions = 
     }
   };
 
-  const { header, dataRows } = await readTable(path, options, [CANONICAL, ONS_WIDE], onRow);
+  const { header, dataRows } = await readTable(path, options, [CANONICAL, ONS_WIDE, MYE2_LAYOUT], onRow);
   const note =
-    header.layout === ONS_WIDE ? `ONS wide layout: ${dataRows} rows × ${wide?.years.length ?? 0} year columns unpivoted` : 'canonical layout';
+    header.layout === ONS_WIDE
+      ? `ONS wide layout: ${dataRows} rows × ${wide?.years.length ?? 0} year columns unpivoted`
+      : header.layout === MYE2_LAYOUT
+        ? `ONS MYE2 (single year of age), mid-${mye2?.year ?? '?'}: all ages and 10-17 for ${dataRows} areas`
+        : 'canonical layout';
   return { rows, summary: summarise(options.displayPath ?? path, rows, note) };
+}
+
+/**
+ * One MYE2 row into `rows` (./population-mye2.ts); the mid-year is found once per header. No mid-year in the titles
+ * or the file name is one problem, on the first row, and nothing is read.
+ */
+function mye2Row(ctx: RowContext, state: { header: Header; year: number | undefined } | undefined, file: string, rows: PopulationRow[]) {
+  const now = state?.header === ctx.header ? state : { header: ctx.header, year: mye2Year(ctx.header, file) };
+  if (now.year === undefined) {
+    if (state?.header !== ctx.header) {
+      ctx.problem('all_ages', {
+        message: 'the mid-year of these estimates is not named in the titles above the header or in the file name',
+        expected: 'a title row such as "Population estimates … mid-2020", or a file name with mid2020 (as ONS names it)',
+        found: ctx.header.titles?.map((t) => t.fields.join(' ').trim()).filter(Boolean).join(' / ') || 'no title rows',
+        hint: 'keep the title rows when saving the MYE2 sheet as CSV, or name the file with the year, e.g. mye2-mid2020.csv',
+      });
+    }
+    return now;
+  }
+  const c = { areaCode: areaCodeOf(ctx), areaName: ctx.requiredText('area_name', 'an area name') };
+  if (!c.areaName.ok) return now;
+  for (const r of mye2Rows(ctx, now.year, c.areaCode, c.areaName.value, (at) => populationCell(ctx, at))) rows.push(r);
+  return now;
 }

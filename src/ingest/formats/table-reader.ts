@@ -21,6 +21,8 @@ export interface FormatReadOptions {
   onWarning?: (w: Warning) => void;
   /** How many row problems to keep before counting the rest (default 20). */
   maxProblems?: number;
+  /** Rows already read (a workbook sheet: ../workbook.ts) instead of the CSV file at `path`. */
+  rows?: Iterable<CsvRow> | AsyncIterable<CsvRow>;
 }
 
 /** One header layout a format accepts (most formats have one; population also accepts the ONS wide layout). */
@@ -42,6 +44,8 @@ export interface Header {
   names: string[];
   /** Number of fields a data row must have: up to the last non-empty header cell. */
   width: number;
+  /** The title rows above the header (an ONS table names its mid-year there). */
+  titles?: CsvRow[];
 }
 
 export type Cell<T> = { ok: true; value: T } | { ok: false };
@@ -225,6 +229,37 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
   return a.filled > b.filled;
 }
 
+/** A row with too few fields, or a non-empty field beyond the header: the problem, or undefined when the row fits. */
+function fieldCountProblem(file: string, row: CsvRow, header: Header): Problem | undefined {
+  const { fields } = row;
+  if (fields.length < header.width) {
+    return {
+      message: `expected ${header.width} fields, found ${fields.length}`,
+      file,
+      line: row.line,
+      column: fields.length + 1,
+      columnName: header.names[fields.length] ?? '',
+      expected: `${header.width} fields, as in the header on line ${header.row.line}`,
+      found: `${fields.length} field${fields.length === 1 ? '' : 's'}, the last ${showFound(fields[fields.length - 1] ?? '')}`,
+      hint: 'the file may be truncated (an incomplete download or export), or a text field holding a comma or a line break was not quoted',
+    };
+  }
+  // A non-empty field beyond the header, or more fields than the header line has at all (an unquoted comma in a
+  // row whose last field is empty would otherwise shift every value silently).
+  let extra = fields.findIndex((f, i) => i >= header.width && f.trim() !== '');
+  if (extra < 0 && fields.length > header.names.length) extra = header.names.length;
+  if (extra < 0) return undefined;
+  return {
+    message: `expected ${header.width} fields, found ${fields.length}`,
+    file,
+    line: row.line,
+    column: extra + 1,
+    expected: `${header.width} fields, as in the header on line ${header.row.line}`,
+    found: `${fields.length} fields; field ${extra + 1} is ${showFound(fields[extra] ?? '')}`,
+    hint: 'a text field containing a comma must be wrapped in double quotes ("Smith, J")',
+  };
+}
+
 /**
  * Stream a table: find its header (after up to MAX_TITLE_ROWS title rows) among `layouts`, check field counts, and
  * call `onRow` for each data row whose field count is right. Problems recorded through the RowContext are thrown
@@ -247,48 +282,26 @@ export async function readTable(
   let best: Candidate | undefined;
   let seen = 0;
   let dataRows = 0;
+  const titles: CsvRow[] = [];
 
-  for await (const row of readCsvRows(path, { displayPath: file, encoding: options.encoding ?? 'auto', onWarning: options.onWarning })) {
+  const source = options.rows ?? readCsvRows(path, { displayPath: file, encoding: options.encoding ?? 'auto', onWarning: options.onWarning });
+  for await (const row of source) {
     if (!header) {
       seen++;
       const tried = tryLayouts(row, layouts, options.columns);
       if (tried.header) {
-        header = tried.header;
+        header = { ...tried.header, titles };
         continue;
       }
+      titles.push(row);
       if (better(tried.best, best)) best = tried.best;
       if (seen > MAX_TITLE_ROWS) break;
       continue;
     }
     dataRows++;
-    const { fields } = row;
-    if (fields.length < header.width) {
-      problems.add({
-        message: `expected ${header.width} fields, found ${fields.length}`,
-        file,
-        line: row.line,
-        column: fields.length + 1,
-        columnName: header.names[fields.length] ?? '',
-        expected: `${header.width} fields, as in the header on line ${header.row.line}`,
-        found: `${fields.length} field${fields.length === 1 ? '' : 's'}, the last ${showFound(fields[fields.length - 1] ?? '')}`,
-        hint: 'the file may be truncated (an incomplete download or export), or a text field holding a comma or a line break was not quoted',
-      });
-      continue;
-    }
-    // A non-empty field beyond the header, or more fields than the header line has at all (an unquoted comma in a
-    // row whose last field is empty would otherwise shift every value silently).
-    let extra = fields.findIndex((f, i) => i >= header!.width && f.trim() !== '');
-    if (extra < 0 && fields.length > header.names.length) extra = header.names.length;
-    if (extra >= 0) {
-      problems.add({
-        message: `expected ${header.width} fields, found ${fields.length}`,
-        file,
-        line: row.line,
-        column: extra + 1,
-        expected: `${header.width} fields, as in the header on line ${header.row.line}`,
-        found: `${fields.length} fields; field ${extra + 1} is ${showFound(fields[extra] ?? '')}`,
-        hint: 'a text field containing a comma must be wrapped in double quotes ("Smith, J")',
-      });
+    const wrong = fieldCountProblem(file, row, header);
+    if (wrong) {
+      problems.add(wrong);
       continue;
     }
     onRow(new RowContext(file, row, header, problems));
@@ -299,7 +312,7 @@ export async function readTable(
     throw wrongHeaderError(file, best?.row, layout.formatName, layout.columns, best?.missing ?? []);
   }
   if (dataRows === 0) {
-    throw new SwpError(ExitCode.INPUT, {
+    throw new NoDataRows({
       message: 'no data rows: the file has a header but nothing below it',
       file,
       line: header.row.line,
@@ -311,6 +324,16 @@ export async function readTable(
   onEnd?.((p) => problems.add(p), header);
   problems.throwIfAny(ExitCode.INPUT);
   return { header, dataRows };
+}
+
+/**
+ * A table with a header and nothing below it. An error when a reader is asked for the file, but a workspace takes it
+ * as "no data yet": that is what the CSV templates of `swp init` are until they are filled in.
+ */
+export class NoDataRows extends SwpError {
+  constructor(problem: Problem) {
+    super(ExitCode.INPUT, problem);
+  }
 }
 
 /** An ONS/GSS area code: a letter E, W, K, N or S then 8 digits. */
