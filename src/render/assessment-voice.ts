@@ -73,6 +73,7 @@ function actionPlan(input: VoiceInputs) {
     return {
       draft: false,
       caption: `Action plan for ${ahead}`,
+      tableCaption: `Actions for ${ahead}: who leads each, and how progress is measured`,
       intro: `The partnership's actions for ${ahead}, each with the agency that leads it and how progress will be measured. The board reviews progress each quarter.`,
       rows: given.map((r) => ({ priority: labelOf(r.priority) || TO_BE_AGREED, action: r.action, owner: r.owner || TO_BE_AGREED, measure: r.measure || TO_BE_AGREED })),
     };
@@ -81,6 +82,7 @@ function actionPlan(input: VoiceInputs) {
   return {
     draft: true,
     caption: `Draft action plan for ${ahead}, for the partnership to agree`,
+    tableCaption: `Draft actions for ${ahead}, one for each recommended priority: owners to be agreed`,
     intro: `A draft to start the partnership's planning: one line for each recommended priority, with the measures its indicators give. The partnership agrees the actions and who leads each (write them in the workspace's action plan file, and this draft is replaced).`,
     rows: recommended(a).map((p) => {
       const ids = config.priorities.candidates.find((c) => c.id === p.id)?.indicators ?? [];
