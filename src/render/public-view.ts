@@ -9,7 +9,6 @@
 import type { Config } from '../model/config.js';
 import type { Assessment, IndicatorResult } from '../model/contract.js';
 import type { ActionPlanRow, ConsultationRow } from '../ingest/workspace.js';
-import { lowerFirst } from '../analysis/findings.js';
 import { escapeXml } from './charts/svg.js';
 import * as fmt from './format.js';
 import { assessmentTitle } from './assessment-view.js';
@@ -125,7 +124,8 @@ function residents(rows: ConsultationRow[]) {
   const people = Math.max(...top.map((r) => r.respondents));
   return {
     intro: `We asked residents what worries them. ${fmt.count(people)} people answered.`,
-    rows: top.map((r) => ({ figure: `${Math.round(r.percentConcerned)}%`, label: `are worried about ${lowerFirst(r.topic)}` })),
+    // The topic as the survey wrote it (a heading of its own, so its capital letter stays).
+    rows: top.map((r) => ({ topic: r.topic, figure: `${Math.round(r.percentConcerned)}%`, label: 'of the people who answered are worried about this' })),
   };
 }
 
