@@ -2,7 +2,7 @@
  * The analyst's Markdown (src/ingest/analyst-text.ts) as HTML for the templates. This is the one place where text
  * from the workspace becomes markup, so it is rendered with markdown-it with raw HTML off: a `<script>` or any
  * other tag is escaped and printed as text, links with a javascript:, vbscript:, file: or data: address are not
- * made (markdown-it's `validateLink`), and images are off (a document must need nothing from the network).
+ * made (markdown-it's `validateLink`), and an image is replaced by its alternative text (a document must need nothing from the network).
  * HTML comments are removed first: the empty files `swp init` writes hold a one-line comment saying what to write.
  * Headings are moved down so that the analyst's "#" sits under the section's own heading.
  */
@@ -10,7 +10,8 @@ import MarkdownIt from 'markdown-it';
 import type { AnalystFile } from '../ingest/analyst-text.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-md.disable(['image']);
+// An image prints as its alternative text: a document fetches nothing from the network, and says what was meant.
+md.renderer.rules.image = (tokens, idx, options, env, self) => md.utils.escapeHtml(self.renderInlineAsText(tokens[idx]!.children ?? [], options, env));
 // An allow-list on top of markdown-it's own block-list: web, e-mail and telephone addresses, and relative links.
 const markdownItLink = md.validateLink.bind(md);
 md.validateLink = (url: string) => markdownItLink(url) && (!/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) || /^(https?|mailto|tel):/i.test(url.trim()));

@@ -27,12 +27,14 @@ describe('renderAnalystMarkdown', () => {
     }
   });
 
-  it('keeps web, e-mail and in-document links, and turns images into nothing fetched', () => {
+  it('keeps web, e-mail and in-document links, and prints an image as its alternative text, fetching nothing', () => {
     const html = renderAnalystMarkdown('[plan](#recommendations) [gov](https://www.gov.uk/) [mail](mailto:csp@example.org) ![logo](https://example.org/x.png)')!;
     expect(html).toContain('<a href="#recommendations">plan</a>');
     expect(html).toContain('<a href="https://www.gov.uk/">gov</a>');
     expect(html).toContain('<a href="mailto:csp@example.org">mail</a>');
     expect(html).not.toContain('<img');
+    expect(html).not.toContain('example.org/x.png');
+    expect(html).toContain(' logo</p>');
   });
 
   it('removes comments, and a file holding only a comment says nothing', () => {
