@@ -49,8 +49,8 @@ function yearlyBars(r: IndicatorResult, what: string): string | undefined {
   const points = (r.trend?.points ?? []).filter((p) => p.count !== null);
   if (points.length < 2) return undefined;
   const max = Math.max(...points.map((p) => p.count!));
-  const w = 200;
-  const h = 60;
+  const w = 240;
+  const h = 72;
   const bw = w / points.length;
   const label = `${what} each year: ${points.map((p) => `${p.period.label}: ${fmt.count(p.count)}`).join('; ')}.`;
   const bars = points
