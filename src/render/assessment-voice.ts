@@ -79,11 +79,14 @@ function actionPlan(input: VoiceInputs) {
     };
   }
   const indicatorLabel = new Map(a.indicators.map((i) => [i.id, i.label]));
+  const none = a.priorities.length === 0;
   return {
     draft: true,
     caption: `Draft action plan for ${ahead}, for the partnership to agree`,
     tableCaption: `Draft actions for ${ahead}, one for each recommended priority: owners to be agreed`,
-    intro: `A draft to start the partnership's planning: one line for each recommended priority, with the measures its indicators give. The partnership agrees the actions and who leads each (write them in the workspace's action plan file, and this draft is replaced).`,
+    intro: none
+      ? "No candidate priorities were scored, so there is no draft to start from: the partnership writes its actions, owners and measures in the workspace's action plan file."
+      : `A draft to start the partnership's planning: one line for each recommended priority, with the measures its indicators give. The partnership agrees the actions and who leads each (write them in the workspace's action plan file, and this draft is replaced).`,
     rows: recommended(a).map((p) => {
       const ids = config.priorities.candidates.find((c) => c.id === p.id)?.indicators ?? [];
       const measures = ids.map((id) => indicatorLabel.get(id)).filter((x): x is string => !!x);

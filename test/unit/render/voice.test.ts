@@ -49,6 +49,13 @@ describe('assessmentVoice', () => {
     expect(v.recommendations).not.toHaveProperty('html');
   });
 
+  it('says there is no draft when nothing was scored', () => {
+    const v = assessmentVoice({ assessment: { ...assessment, priorities: [] } as Assessment, config });
+    expect(v.recommendations.plan.rows).toEqual([]);
+    expect(v.recommendations.plan.intro).toMatch(/^No candidate priorities were scored/);
+    expect(v.recommendations.fallback).toBe('');
+  });
+
   it("uses the partnership's plan, naming priorities by label and filling blanks with words", () => {
     const plan = [{ priority: 'violence-prevention', action: 'Patrols', owner: '', measure: 'Fewer assaults', source: { file: 'p.csv', line: 2 } }];
     const v = assessmentVoice({ assessment, config, actionPlan: plan });
