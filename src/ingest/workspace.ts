@@ -31,8 +31,10 @@ import {
   type ScoreRow,
 } from './formats/workspace-tables.js';
 import { shownPath } from '../files/paths.js';
+import { readActionPlan, readExceptionActions, type ActionPlanRow, type ExceptionActionRow } from './formats/partnership-actions.js';
+import { emptyAnalystText, readAnalystText, type AnalystText } from './analyst-text.js';
 
-export type { ConsultationRow, PlanReviewRow, ScoreRow };
+export type { ConsultationRow, PlanReviewRow, ScoreRow, ActionPlanRow, ExceptionActionRow, AnalystText };
 
 /** Everything a workspace holds, read and validated. */
 export interface Workspace {
@@ -47,6 +49,11 @@ export interface Workspace {
   planReview: PlanReviewRow[];
   consultation: ConsultationRow[];
   scores: ScoreRow[];
+  /** The partnership's action plan for the year ahead, and what the board is told about exceptions (none without the files). */
+  actionPlan?: ActionPlanRow[];
+  exceptionActions?: ExceptionActionRow[];
+  /** The analyst's Markdown from text/ (src/ingest/analyst-text.ts). */
+  analystText?: AnalystText;
   summaries: FileSummary[];
   /** The shipped reference tables (harm weights), read once per process. */
   reference: ReferenceData;
@@ -135,12 +142,13 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const load = new InputReader(config, configFile, displayBase, options);
   const tables = await load.tables();
   const police = await load.police();
+  const analystText = (await load.attempt(() => readAnalystText(load.root, config, { displayBase, onWarning: load.warn }))) ?? emptyAnalystText();
   if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
 
-  const { homeOffice, measures, population, planReview, consultation, scores } = tables;
+  const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions } = tables;
   // Reference tables (harm weights) are read once per process and shared by every workspace of a run.
   const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
-  const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, summaries: load.summaries, reference };
+  const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, analystText, summaries: load.summaries, reference };
   if (police?.input) workspace.policeInput = police.input;
   await checkAssembled(workspace, load.warn);
   return workspace;
@@ -255,7 +263,7 @@ class InputReader {
   }
 
   /** Every tabular input (all but police.uk), in the order their problems are reported. */
-  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores'>> {
+  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores' | 'actionPlan' | 'exceptionActions'>> {
     const { inputs } = this.config;
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
     const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulationTable, TABLE_FILES)))) ?? [];
@@ -266,7 +274,9 @@ class InputReader {
     const planReview = await this.readOne(inputs.planReview, 'planReview', readPlanReview);
     const consultation = await this.readOne(inputs.consultation, 'consultation', readConsultation);
     const scores = await this.readOne(inputs.scores, 'scores', readScores);
-    return { population, measures, homeOffice, planReview, consultation, scores };
+    const actionPlan = await this.readOne(inputs.actionPlan, 'actionPlan', readActionPlan);
+    const exceptionActions = await this.readOne(inputs.exceptions, 'exceptions', readExceptionActions);
+    return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions };
   }
 
   /** The police.uk street files, counted for the area, and how they were read (for the other areas of a batch). */
@@ -369,5 +379,5 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.partnership = { name: `${area.name} Community Safety Partnership` };
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
-  return { ...ws, config, police, planReview: [], consultation: [], scores: [] };
+  return { ...ws, config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }

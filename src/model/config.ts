@@ -120,6 +120,8 @@ export const configSchema = z
         planReview: pathOrSource.optional().describe("last year's plan actions CSV"),
         consultation: pathOrSource.optional().describe('residents’ survey / consultation results CSV'),
         scores: pathOrSource.optional().describe('workshop scores CSV for people-sourced criteria'),
+        actionPlan: pathOrSource.optional().describe('the action plan for the year ahead CSV (priority,action,owner,measure)'),
+        exceptions: pathOrSource.optional().describe("the quarterly report's exceptions CSV: owner, action and the board's decision per indicator"),
       })
       .describe('where the input files are; every path is relative to the config file'),
     indicators: z.array(indicatorSettings).default([]).describe('per-indicator settings: labels, polarity, targets'),

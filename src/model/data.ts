@@ -258,4 +258,6 @@ export type InputKind =
   | 'population'
   | 'plan-review'
   | 'consultation'
-  | 'scores';
+  | 'scores'
+  | 'action-plan'
+  | 'exceptions';

@@ -16,7 +16,7 @@ import { scorePriorities } from '../priorities/index.js';
 import { assessmentTitle } from '../render/assessment-view.js';
 import { createChartSet } from '../render/charts-adapter.js';
 import { dataNotes } from '../render/data-notes.js';
-import { renderAssessmentHtml } from '../render/document.js';
+import { renderAssessmentHtml, renderPublicSummaryHtml } from '../render/document.js';
 import { scoringView } from '../render/scoring-view.js';
 import type { SharedBrowser } from './browser.js';
 import { commitFiles } from '../files/atomic.js';
@@ -63,6 +63,9 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
   const assessment = assessmentSchema.parse({ ...computed, priorities: scoring.priorities, warnings: [...computed.warnings, ...scoring.notes] });
+  // The full document and the public summary link to each other by relative address (both are written in `dir`).
+  const name = assessmentFileName(startYear);
+  const ext = run.formats.has('html') ? 'html' : 'pdf';
   const render = (publicSummary: boolean) => () =>
     renderAssessmentHtml(
       {
@@ -74,19 +77,26 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
         charts: createChartSet(ws.config.area.name),
         dataNotes: dataNotes(ws),
         publicSummary,
+        analystText: ws.analystText,
+        actionPlan: ws.actionPlan,
+        publicSummaryHref: run.publicSummary ? `${name}-public.${ext}` : undefined,
       },
       { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase },
     );
   // The file names carry the year, so that documents of two years in one folder never mix (a JSON of one year
   // beside the PDF of another).
-  const name = assessmentFileName(startYear);
   const set: DocumentSet = {
     name,
     json: assessment,
     documents: [{ name, title: assessmentTitle(assessment, false), html: render(false) }],
     tables: (exp) => ({ tables: exp.assessmentTables(assessment), meta: exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking }) }),
   };
-  if (run.publicSummary) set.documents.push({ name: `${name}-public`, title: assessmentTitle(assessment, true), html: render(true) });
+  const renderPublic = () =>
+    renderPublicSummaryHtml(
+      { assessment, config: ws.config, consultation: ws.consultation, actionPlan: ws.actionPlan, fullDocumentHref: `${name}.${ext}` },
+      { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase },
+    );
+  if (run.publicSummary) set.documents.push({ name: `${name}-public`, title: assessmentTitle(assessment, true), html: renderPublic });
   const written = await writeDocumentSet(run, reporter, ws, dir, set, cx.shared, quiet);
   cx.written.push(assessment);
   return { ...assessment, written };

@@ -57,7 +57,7 @@ function chooseQuarter(ws: Workspace, wanted: Quarter | 'latest', reporter: Repo
 function reportSet(run: ReportRun, ws: Workspace, quarter: Quarter, report: ReturnType<typeof reportSchema.parse>): DocumentSet {
   const name = `report-${quarterId(quarter).replace('/', '-')}`;
   const html = () =>
-    renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name) }, { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase });
+    renderReportHtml({ report, config: ws.config, charts: createChartSet(ws.config.area.name), analystText: ws.analystText, exceptionActions: ws.exceptionActions }, { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase });
   return {
     name,
     json: report,

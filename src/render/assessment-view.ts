@@ -13,6 +13,7 @@ import { COMPARISON_WORDS, ragWord, targetText } from './words.js';
 import { prioritiesStory } from './priorities-story.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
+import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
 /** Scoring result as the documents need it (from src/priorities, passed in by the CLI). */
 export interface ScoringView {
@@ -35,6 +36,10 @@ export interface AssessmentInputs {
   publicSummary: boolean;
   css: string;
   logo?: string;
+  /** The analyst's text, the action plan and the link to the public summary (src/render/assessment-voice.ts). */
+  analystText?: VoiceInputs['analystText'];
+  actionPlan?: VoiceInputs['actionPlan'];
+  publicSummaryHref?: string | undefined;
 }
 
 const STATUS_WORDS: Record<string, [string, string]> = {
@@ -161,6 +166,7 @@ export function assessmentView(input: AssessmentInputs) {
   const planReview = planReviewSection(ctx);
   const consultation = consultationSection(input.consultation);
   const scoring = scoringSection(input);
+  const voice = assessmentVoice(input);
   return {
     title,
     description: `The annual strategic assessment of ${config.partnership.name} for ${a.period.label}: crime, anti-social behaviour, reoffending and victimisation, compared with England and Wales, and the priorities that follow.`,
@@ -171,7 +177,7 @@ export function assessmentView(input: AssessmentInputs) {
     cover: coverSection(ctx),
     control: controlSection(ctx, title),
     compliance: complianceGaps(ctx, { planReview, consultation, priorities }),
-    contents: contents(ctx, { planReview, consultation, priorities, scoring }),
+    contents: voiceContents(contents(ctx, { planReview, consultation, priorities, scoring }), voice),
     summary: summarySection(ctx),
     statutory: { seriousViolenceDuty: config.document.seriousViolenceDuty },
     planReview,
@@ -183,6 +189,7 @@ export function assessmentView(input: AssessmentInputs) {
     methods: METHODS,
     glossary: GLOSSARY,
     appendix: appendixTables(a),
+    voice,
   };
 }
 

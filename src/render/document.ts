@@ -10,6 +10,7 @@ import { ExitCode, SwpError } from '../model/errors.js';
 import { assessmentView, type AssessmentInputs } from './assessment-view.js';
 import { fontFaceCss } from './fonts.js';
 import { reportView, type ReportInputs } from './report-view.js';
+import { publicView, type PublicInputs } from './public-view.js';
 import { loadTemplates, overrideDir, type DocumentKind } from './templates.js';
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
@@ -50,6 +51,13 @@ export function renderAssessmentHtml(inputs: Omit<AssessmentInputs, 'css' | 'log
   const t = templatesFor('assessment', ctx);
   const logo = logoDataUri(ctx.config, ctx.workspaceRoot);
   return t.render(assessmentView({ ...inputs, css: documentCss(ctx.config, t.css), ...(logo ? { logo } : {}) }));
+}
+
+/** The public summary of the strategic assessment as HTML (its own template: templates/public/layout.hbs). */
+export function renderPublicSummaryHtml(inputs: Omit<PublicInputs, 'css' | 'logo'>, ctx: RenderContext): string {
+  const t = templatesFor('public', ctx);
+  const logo = logoDataUri(ctx.config, ctx.workspaceRoot);
+  return t.render(publicView({ ...inputs, css: documentCss(ctx.config, t.css), ...(logo ? { logo } : {}) }));
 }
 
 /** The quarterly performance report as HTML. */

@@ -10,12 +10,17 @@ import { disclosureStatement } from '../analysis/disclosure-plan.js';
 import * as fmt from './format.js';
 import { COMPARISON_WORDS, ragWord, targetText } from './words.js';
 import { ragCounts } from '../analysis/targets.js';
+import type { AnalystText, ExceptionActionRow } from '../ingest/workspace.js';
+import { decisionsNeeded, exceptionVoice, reportCommentary } from './report-voice.js';
 
 export interface ReportInputs {
   report: Report;
   config: Config;
   charts: ChartSet;
   css: string;
+  /** The analyst's commentary and the exceptions' owners, actions and decisions (src/render/report-voice.ts). */
+  analystText?: AnalystText | undefined;
+  exceptionActions?: ExceptionActionRow[] | undefined;
 }
 
 /** Direction of travel from the year-to-date change, its significance and the polarity. */
@@ -64,6 +69,8 @@ export function reportView(input: ReportInputs) {
     exceptions,
     exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration. Exceptions are about change, not targets: an indicator can be red against its target without being an exception, and the reverse.`,
     spcFigures,
+    commentary: reportCommentary(input.analystText, r.quarter),
+    decisions: decisionsNeeded(exceptions),
     spcTables: spcDataTables(r),
     notes: reportNotes(r, config),
   };
@@ -136,7 +143,7 @@ function exceptionsSection(input: ReportInputs, byId: Map<string, IndicatorResul
     const i = byId.get(e.id)!;
     const f = input.charts.spc(i, 'large');
     // The chart's numbers are in "Data for the monthly charts" at the end: the exceptions page stays short.
-    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: f ? { ...f, table: null } : null };
+    return { label: i.label, reason: `Why it is here: ${e.reason}.`, finding: i.finding, figure: f ? { ...f, table: null } : null, ...exceptionVoice(input.exceptionActions, e.id) };
   });
 }
 

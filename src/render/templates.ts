@@ -5,7 +5,8 @@
  * Templates are data (templates/<document>/layout.hbs, templates/shared/partials/*.hbs, templates/shared/style.css).
  * A workspace may override any of them by putting a file with the same relative path in its templates folder
  * (config `document.templates`); paths are checked to stay inside the workspace. Every `{{ }}` is escaped; the
- * only raw output (`{{{ }}}`) is SVG and CSS that swp itself produced.
+ * only raw output (`{{{ }}}`) is SVG and CSS that swp itself produced, and the analyst's Markdown as rendered by
+ * src/render/analyst-text.ts (raw HTML escaped, unsafe links dropped).
  */
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -18,12 +19,13 @@ import { shownPath } from '../files/paths.js';
 /** The package's templates folder (same relative place from src/ and dist/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export type DocumentKind = 'assessment' | 'report';
+export type DocumentKind = 'assessment' | 'report' | 'public';
 
 /** The documents and the files each uses, relative to a templates folder. */
 const REGISTRY: Record<DocumentKind, { layout: string }> = {
   assessment: { layout: 'assessment/layout.hbs' },
   report: { layout: 'report/layout.hbs' },
+  public: { layout: 'public/layout.hbs' },
 };
 
 const PARTIALS_DIR = 'shared/partials';
@@ -117,7 +119,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('not', (a: unknown) => !a);
   hb.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
   hb.registerHelper('inc', (n: number) => n + 1);
-  // Raw SVG/CSS produced by swp itself (never CSV text): the only unescaped output.
+  // Raw SVG/CSS produced by swp itself (never CSV text), and the analyst's Markdown made safe by render/analyst-text.ts.
   hb.registerHelper('trusted', (html: string) => new hb.SafeString(html ?? ''));
 }
 

@@ -25,6 +25,8 @@ const KIND_LABEL: Record<InputKind, string> = {
   'plan-review': "last year's plan",
   consultation: 'consultation',
   scores: 'workshop scores',
+  'action-plan': 'action plan',
+  exceptions: "exceptions' actions",
 };
 
 const n = (x: number) => x.toLocaleString('en-GB');

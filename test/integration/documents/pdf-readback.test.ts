@@ -109,9 +109,10 @@ const DOCS: Doc[] = [
     key: 'public',
     file: 'assessment-2016-17-public',
     title: () => `Strategic assessment ${assessment.period.label}, public summary: ${assessment.partnership.name}`,
-    minPages: 11,
-    headings: ASSESSMENT_HEADINGS,
-    figures: assessmentFigures,
+    // Its own plain-English template (templates/public): 2 to 4 pages, with the headline figures of all crime.
+    minPages: 2,
+    headings: ['About this summary', 'What we found', 'What you told us', 'What we will focus on in 2017/18', 'How you can help'],
+    figures: () => assessmentFigures().filter((f) => f.what.startsWith('all recorded crime')),
   },
   {
     key: 'report',
