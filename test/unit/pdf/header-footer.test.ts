@@ -28,3 +28,18 @@ describe('header and footer templates', () => {
     expect(escapeHtml(`a'b`)).toBe('a&#39;b');
   });
 });
+
+describe('one-line footer', () => {
+  it('leaves out the partnership name the header already prints', () => {
+    const f = footerTemplate({ partnership: 'Castlebridge CSP', title: 'Strategic assessment 2016/17: Castlebridge CSP' });
+    expect(f).toContain('>Strategic assessment 2016/17<');
+    expect(f).not.toContain('Castlebridge');
+  });
+
+  it('keeps a title that does not end with the name, and never wraps a footer cell', () => {
+    const f = footerTemplate({ partnership: 'Castlebridge CSP', title: 'Castlebridge CSP' });
+    expect(f).toContain('>Castlebridge CSP<');
+    expect(f).toMatch(/white-space:nowrap/);
+    expect(headerTemplate({ partnership: 'x' })).not.toMatch(/white-space:nowrap/);
+  });
+});
