@@ -39,6 +39,7 @@ async function open(name: string, width: number): Promise<Page> {
 // Runs in the page (the project compiles without the DOM library, hence the small local types).
 type El = {
   scrollWidth: number;
+  scrollHeight: number;
   clientWidth: number;
   tabIndex: number;
   parentElement: El | null;
