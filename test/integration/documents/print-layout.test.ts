@@ -72,6 +72,18 @@ describe.each(NAMES)('%s.pdf', (name) => {
     }
   });
 
+  it('prints at 100%: no table outgrows the page (the body text starts where the footer does)', () => {
+    // Chromium shrinks every page of a document when one element is wider than the text column; the running footer
+    // is not shrunk, so a shrunk body starts to the right of it.
+    const n = pageCount(pdf(name));
+    const body: number[] = [];
+    const footer: number[] = [];
+    for (let page = 1; page <= n; page++) {
+      for (const w of pdfWords(pdf(name), page)) (w.yMin > PAGE_HEIGHT - MARGIN ? footer : w.yMin > MARGIN ? body : []).push(w.xMin);
+    }
+    expect(Math.min(...body)).toBeCloseTo(Math.min(...footer), 0);
+  });
+
   it('does not print the web-only "Data for this chart" control (the data tables are printed)', () => {
     const text = pdfText(pdf(name));
     expect(text).not.toContain('Data for this chart');
