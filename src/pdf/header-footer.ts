@@ -37,10 +37,11 @@ function frame(content: HeaderFooterContent, cells: [string, string, string], on
     `.swp-hf{box-sizing:border-box;width:100%;padding:0 18mm;font-family:${font.replace(/[;{}<>]/g, '')};font-size:8pt;color:#222;`,
     'display:grid;grid-template-columns:1fr auto 1fr;gap:4mm;align-items:baseline;-webkit-print-color-adjust:exact}',
     // The footer is one line: a cell too long for its third of the line ends in an ellipsis rather than wrapping.
-    oneLine ? '.swp-hf{grid-template-columns:minmax(0,1fr) auto minmax(0,1fr)}.swp-hf span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' : '',
+    // Chromium lays the header and footer out in one document, so the rule names the footer's own class.
+    oneLine ? '.swp-foot{grid-template-columns:minmax(0,1fr) auto minmax(0,1fr)}.swp-foot span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' : '',
     '.swp-hf .l{text-align:left}.swp-hf .c{text-align:center;font-weight:bold;letter-spacing:.05em}.swp-hf .r{text-align:right}',
     '</style>',
-    `<div class="swp-hf"><span class="l">${cells[0]}</span><span class="c">${cells[1]}</span><span class="r">${cells[2]}</span></div>`,
+    `<div class="swp-hf${oneLine ? ' swp-foot' : ''}"><span class="l">${cells[0]}</span><span class="c">${cells[1]}</span><span class="r">${cells[2]}</span></div>`,
   ].join('');
 }
 

@@ -39,9 +39,18 @@ describe.each(NAMES)('%s.pdf', (name) => {
   });
 
   it('gives every table header cells (TH)', () => {
-    const tables = trees.get(name)!.flatMap((t) => nodesWithRole(t, 'Table'));
-    expect(tables.length).toBeGreaterThan(0);
-    const headless = tables.filter((t) => nodesWithRole(t, 'TH').length === 0);
-    expect(headless.length, `${headless.length} of ${tables.length} tables without TH`).toBe(0);
+    // pdf.js gives each page the part of the tree it draws: a table that runs on from the page before shows there
+    // without its TH (the repeated heading row is an artifact). So a table part without TH must be the first table of
+    // its page, with a table on the page before.
+    const pages = trees.get(name)!.map((t) => nodesWithRole(t, 'Table'));
+    expect(pages.flat().length).toBeGreaterThan(0);
+    const headless: string[] = [];
+    pages.forEach((tables, i) =>
+      tables.forEach((t, j) => {
+        const continued = j === 0 && i > 0 && pages[i - 1]!.length > 0;
+        if (nodesWithRole(t, 'TH').length === 0 && !continued) headless.push(`page ${i + 1}, table ${j + 1}`);
+      }),
+    );
+    expect(headless).toEqual([]);
   });
 });
