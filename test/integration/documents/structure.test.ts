@@ -41,8 +41,9 @@ describe.each(NAMES)('%s.pdf', (name) => {
   it('gives every table header cells (TH)', () => {
     // pdf.js gives each page the part of the tree it draws: a table that runs on from the page before shows there
     // without its TH (the repeated heading row is an artifact). So a table part without TH must be the first table of
-    // its page, with a table on the page before.
-    const pages = trees.get(name)!.map((t) => nodesWithRole(t, 'Table'));
+    // its page, with a table on the page before. (Chromium also leaves an empty Table part, no rows, on the page
+    // before a table that starts at the top of the next: it has no cells to head.)
+    const pages = trees.get(name)!.map((t) => nodesWithRole(t, 'Table').filter((part) => nodesWithRole(part, 'TR').length > 0));
     expect(pages.flat().length).toBeGreaterThan(0);
     const headless: string[] = [];
     pages.forEach((tables, i) =>
