@@ -93,8 +93,10 @@ describe.each(NAMES)('%s.pdf', (name) => {
     for (const c of captions) expect(text).toContain(c);
   });
 
-  it('never ends a page with a heading (a heading keeps with what follows)', () => {
-    const headings = new Set(htmlHeadings(html(name)).filter((h) => h.level >= 2).map((h) => h.text));
+  it('never ends a page with a heading or a table group\'s heading row (a heading keeps with what follows)', () => {
+    // Headings, and the heading rows of groups inside a table (one header cell across the table).
+    const groups = [...html(name).matchAll(/<th scope="colgroup"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => squash(htmlText(m[1]!)));
+    const headings = new Set([...htmlHeadings(html(name)).filter((h) => h.level >= 2).map((h) => h.text), ...groups]);
     const n = pageCount(pdf(name));
     const orphans: string[] = [];
     for (let page = 1; page < n; page++) {
