@@ -101,7 +101,9 @@ describe.each(NAMES)('%s.pdf', (name) => {
     const orphans: string[] = [];
     for (let page = 1; page < n; page++) {
       const lines = bodyLines(name, page);
-      const last = lines.filter((l) => l.block === lines[lines.length - 1]?.block);
+      // The lowest block on the page (pdftotext's reading order is not always top to bottom).
+      const lowest = lines.reduce<TextLine | undefined>((low, l) => (!low || l.yMax > low.yMax ? l : low), undefined);
+      const last = lines.filter((l) => l.block === lowest?.block);
       const text = squash(last.map((l: TextLine) => l.words.join(' ')).join(' '));
       if (headings.has(text)) orphans.push(`page ${page}: ${text}`);
     }
