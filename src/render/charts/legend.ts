@@ -39,5 +39,7 @@ export function legend(items: LegendItem[], x: number, y: number, width: number,
     );
     cx += w + gap;
   }
-  return { markup: el('g', { class: 'swp-legend' }, parts), height: items.length ? (row + 1) * rowHeight : 0 };
+  // The key is drawing, not content: the chart's title, text alternative and data table say what it shows. Hidden
+  // from assistive technology so no reader (or PDF tagger) meets the swatches as images without a text alternative.
+  return { markup: el('g', { class: 'swp-legend', 'aria-hidden': 'true' }, parts), height: items.length ? (row + 1) * rowHeight : 0 };
 }

@@ -28,3 +28,21 @@ describe('header and footer templates', () => {
     expect(escapeHtml(`a'b`)).toBe('a&#39;b');
   });
 });
+
+describe('one-line footer', () => {
+  it('leaves out the partnership name the header already prints', () => {
+    const f = footerTemplate({ partnership: 'Castlebridge CSP', title: 'Strategic assessment 2016/17: Castlebridge CSP' });
+    expect(f).toContain('>Strategic assessment 2016/17<');
+    expect(f).not.toContain('Castlebridge');
+  });
+
+  it('keeps a title that does not end with the name, and never wraps a footer cell', () => {
+    const f = footerTemplate({ partnership: 'Castlebridge CSP', title: 'Castlebridge CSP' });
+    expect(f).toContain('>Castlebridge CSP<');
+    expect(f).toMatch(/white-space:nowrap/);
+    // Chromium lays the header and footer out in one document: the footer's rule must not reach the header.
+    expect(f).toMatch(/\.swp-foot span\{white-space:nowrap/);
+    expect(f).toContain('class="swp-hf swp-foot"');
+    expect(headerTemplate({ partnership: 'x' })).not.toMatch(/white-space:nowrap|swp-foot"/);
+  });
+});
