@@ -69,6 +69,10 @@ export function reportView(input: ReportInputs) {
     exceptions,
     exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration. Exceptions are about change, not targets: an indicator can be red against its target without being an exception, and the reverse.`,
     spcFigures,
+    // The first row of the grid prints with the section's heading and intro (Chromium does not keep a heading with
+    // a grid that follows it).
+    spcLead: spcFigures.slice(0, 2),
+    spcRest: spcFigures.slice(2),
     commentary: reportCommentary(input.analystText, r.quarter),
     decisions: decisionsNeeded(exceptions),
     spcTables: spcDataTables(r),

@@ -13,6 +13,8 @@ let demo: RenderedDemo;
 let browser: Browser | undefined;
 let profile: string | undefined;
 const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4'];
+/** The long documents, which have data tables and a contents sidebar; the public summary is three pages without them. */
+const LONG = (name: string) => !name.endsWith('-public');
 const PHONE = 390;
 const DESKTOP = 1280;
 
@@ -70,7 +72,7 @@ describe.each(NAMES)('%s.html', (name) => {
           return { overflows: box.scrollWidth > box.clientWidth + 1, tabIndex: box.tabIndex, role: box.getAttribute('role'), named: !!(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby')), right: t.getBoundingClientRect().right };
         });
       });
-      expect(boxes.length).toBeGreaterThan(0);
+      if (LONG(name)) expect(boxes.length).toBeGreaterThan(0);
       for (const b of boxes.filter((x) => x.overflows)) expect(b).toMatchObject({ tabIndex: 0, role: 'region', named: true });
     } finally {
       await page.close();
@@ -89,7 +91,7 @@ describe.each(NAMES)('%s.html', (name) => {
     }
   });
 
-  it(`shows a contents sidebar at ${DESKTOP} px that stays in view, and hides it on a phone`, async () => {
+  it.runIf(LONG(name))(`shows a contents sidebar at ${DESKTOP} px that stays in view, and hides it on a phone`, async () => {
     const page = await open(name, DESKTOP);
     try {
       const nav = () => page.evaluate(() => {
@@ -117,7 +119,7 @@ describe.each(NAMES)('%s.html', (name) => {
     }
   });
 
-  it('links the sidebar to headings that exist', async () => {
+  it.runIf(LONG(name))('links the sidebar to headings that exist', async () => {
     const html = readFileSync(demo.htmls.get(name)!, 'utf8');
     const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);

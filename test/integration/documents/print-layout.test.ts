@@ -105,7 +105,9 @@ describe.each(NAMES)('%s.pdf', (name) => {
       const lowest = lines.reduce<TextLine | undefined>((low, l) => (!low || l.yMax > low.yMax ? l : low), undefined);
       const last = lines.filter((l) => l.block === lowest?.block);
       const text = squash(last.map((l: TextLine) => l.words.join(' ')).join(' '));
-      if (headings.has(text)) orphans.push(`page ${page}: ${text}`);
+      // A table row whose first cell reads like a heading ("Anti-social behaviour") has other cells beside it.
+      const beside = lines.some((l) => l.block !== lowest?.block && Math.abs(l.yMax - lowest!.yMax) < 2);
+      if (headings.has(text) && !beside) orphans.push(`page ${page}: ${text}`);
     }
     expect(orphans).toEqual([]);
   });

@@ -44,7 +44,8 @@ describe.each(NAMES)('%s.pdf', (name) => {
     // its page, with a table on the page before. (Chromium also leaves an empty Table part, no rows, on the page
     // before a table that starts at the top of the next: it has no cells to head.)
     const pages = trees.get(name)!.map((t) => nodesWithRole(t, 'Table').filter((part) => nodesWithRole(part, 'TR').length > 0));
-    expect(pages.flat().length).toBeGreaterThan(0);
+    // The public summary (three pages of headline figures) has no data tables; the long documents have many.
+    if (!name.endsWith('-public')) expect(pages.flat().length).toBeGreaterThan(0);
     const headless: string[] = [];
     pages.forEach((tables, i) =>
       tables.forEach((t, j) => {
