@@ -120,6 +120,9 @@ export const configSchema = z
         planReview: pathOrSource.optional().describe("last year's plan actions CSV"),
         consultation: pathOrSource.optional().describe('residents’ survey / consultation results CSV'),
         scores: pathOrSource.optional().describe('workshop scores CSV for people-sourced criteria'),
+        places: pathOrSource
+          .optional()
+          .describe('geography folder for the "Where crime happens" chapter: ONS LSOA and ward boundaries (GeoJSON), the ONS LSOA to ward lookup, IMD 2019 File 7 or WIMD 2019 ranks, ONS LSOA population estimates (CSV); each optional'),
       })
       .describe('where the input files are; every path is relative to the config file'),
     indicators: z.array(indicatorSettings).default([]).describe('per-indicator settings: labels, polarity, targets'),

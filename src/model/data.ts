@@ -258,4 +258,5 @@ export type InputKind =
   | 'population'
   | 'plan-review'
   | 'consultation'
-  | 'scores';
+  | 'scores'
+  | 'places';
