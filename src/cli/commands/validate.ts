@@ -21,7 +21,7 @@ const KIND_LABEL: Record<InputKind, string> = {
   'plan-review': "last year's plan",
   consultation: 'consultation',
   scores: 'workshop scores',
-  places: 'geography (boundaries, ward lookup, deprivation, LSOA population)',
+  places: 'geography (maps)',
 };
 
 const n = (x: number) => x.toLocaleString('en-GB');
