@@ -96,10 +96,15 @@ function wards(area, lsoas, rng) {
   }
   const names = rng.shuffle(WARD_NAMES.slice());
   const list = seeds.map((s, k) => ({ code: `E05${String(area.lsoaStart + k).padStart(6, '0')}`, name: k === 0 ? `${area.name} Central` : names[k], lsoas: [] }));
-  for (const l of lsoas) {
-    let k = 0;
-    seeds.forEach((s, j) => { if (dist(s, l) < dist(seeds[k], l)) k = j; });
-    list[k].lsoas.push(l);
+  // Wards of similar size, as the boundary commissions draw them: pairs (LSOA, seed) nearest first, each ward
+  // taking LSOAs until it holds 1.4 times its share (tighter, and wards break into pieces).
+  const cap = Math.ceil((lsoas.length / n) * 1.4);
+  const pairs = lsoas.flatMap((l, i) => seeds.map((s, k) => [dist(s, l), i, k])).sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const taken = new Set();
+  for (const [, i, k] of pairs) {
+    if (taken.has(i) || list[k].lsoas.length >= cap) continue;
+    taken.add(i);
+    list[k].lsoas.push(lsoas[i]);
   }
   return list.filter((w) => w.lsoas.length > 0);
 }

@@ -11,6 +11,7 @@ import type { FileSummary, PoliceUkData } from '../model/data.js';
 import type { BoundarySet, PlacesGeography } from '../model/places.js';
 import { readBoundaries } from './formats/boundaries.js';
 import { readPlacesTable, type PlacesTableRow } from './formats/places-tables.js';
+import { readPlacePoints, type PointsInput } from './places-points.js';
 import type { FormatReadOptions } from './formats/table-reader.js';
 
 /** What the loader needs from the workspace reader. */
@@ -105,4 +106,13 @@ function missingNotes(geo: PlacesGeography): string[] {
   if (!geo.wardBoundaries) notes.push('No ward boundary file (ONS) with the area\'s wards was given: the ward map is left out.');
   if (!geo.lsoaBoundaries) notes.push('No LSOA boundary file (ONS) with the area\'s LSOAs was given: the hotspot map is drawn without the LSOA outlines.');
   return notes;
+}
+
+/**
+ * Add the area's located police.uk rows of `months` to the geography (for the hotspot map and the attractor list).
+ * Read only when a document draws the chapter; nothing when there is no geography or no police.uk input.
+ */
+export async function addPlacePoints(places: PlacesGeography | undefined, police: PoliceUkData | undefined, input: PointsInput | undefined, months: readonly string[]): Promise<void> {
+  if (!places || !police || !input) return;
+  places.points = await readPlacePoints(input, new Set(police.byLsoa.keys()), months);
 }

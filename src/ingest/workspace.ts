@@ -385,5 +385,7 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.partnership = { name: `${area.name} Community Safety Partnership` };
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
-  return { ...ws, config, police, planReview: [], consultation: [], scores: [] };
+  // The geography (inputs.places) was read for the configured area only: another area's chapter leaves it out.
+  const { places: _ownArea, ...rest } = ws;
+  return { ...rest, config, police, planReview: [], consultation: [], scores: [] };
 }

@@ -53,6 +53,8 @@ export interface PlacesGeography {
   lsoaPopulationYear?: number;
   /** What is missing and so left out, in plain words. */
   notes: string[];
+  /** The area's located police.uk rows of the document's year, read when the chapter is drawn (src/ingest/places-points.ts). */
+  points?: PlacePoints;
 }
 
 /** The area's police.uk rows with a location, for the hotspot map and the attractor list. */

@@ -23,6 +23,7 @@ import { writeDocumentSet, type DocumentSet } from './files.js';
 import type { AssessmentRun, Reporter } from './run.js';
 import { warningsExit } from './warnings.js';
 import { loadRunWorkspace } from './workspace.js';
+import { preparePlaces } from './places.js';
 
 /** What every assessment of a run shares: the run, the year and the browser, and the assessments written. */
 interface AssessContext {
@@ -56,6 +57,7 @@ function assessmentFileName(startYear: number): string {
 async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, quiet = false): Promise<Assessment & { written: string[] }> {
   const { run, reporter, startYear } = cx;
   if (!quiet) reporter.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${financialYear(startYear).label}`);
+  const places = await preparePlaces(ws, startYear);
   const computed = buildAssessment(ws, startYear, { dataAsAt: run.dataAsAt, version: VERSION });
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
@@ -71,6 +73,7 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
         charts: createChartSet(ws.config.area.name),
         dataNotes: dataNotes(ws),
         publicSummary,
+        places,
       },
       { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase },
     );

@@ -11,6 +11,8 @@ import * as fmt from './format.js';
 import { lowerFirst } from '../analysis/findings.js';
 import { COMPARISON_WORDS, ragWord } from './words.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
+import type { PlacesDrawing } from '../analysis/places/index.js';
+import { placesChapter } from './places-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 
 /** Scoring result as the documents need it (from src/priorities, passed in by the CLI). */
@@ -32,6 +34,8 @@ export interface AssessmentInputs {
   dataNotes: string[];
   /** The public summary leaves out owners, the appendix and partner-only detail. */
   publicSummary: boolean;
+  /** What the maps of "Where crime happens" are drawn from (./places-view.ts). */
+  places?: PlacesDrawing | undefined;
   css: string;
   logo?: string;
 }
@@ -160,6 +164,7 @@ export function assessmentView(input: AssessmentInputs) {
     planReview,
     consultation,
     overview,
+    places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
     priorities,
     scoring,
     quality: qualityNotes(ctx),
@@ -223,6 +228,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     ...(s.planReview ? [{ id: 'plan-review', title: "Last year's plan: what we did" }] : []),
     ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
+    ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
     ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
     { id: 'quality', title: 'Data quality and disclosure' },
