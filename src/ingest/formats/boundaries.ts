@@ -95,7 +95,8 @@ export async function readBoundaries(path: string, options: BoundaryReadOptions)
     },
   });
   try {
-    await pipeline(createReadStream(path), StreamJson.parser(), Pick.pick({ filter: 'features' }), StreamArray.streamArray(), sink);
+    // Packed values only (no per-character token streams): about twice as fast on large files (stream-json README, "Performance").
+    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), StreamJson.parser({ streamValues: false }), Pick.pick({ filter: 'features' }), StreamArray.streamArray(), sink);
   } catch (e) {
     if (e instanceof SwpError) throw e;
     throw new SwpError(ExitCode.INPUT, { message: 'the boundary file is not valid JSON', file, found: showFound((e as Error).message), expected: 'a GeoJSON FeatureCollection', hint: HINT });
