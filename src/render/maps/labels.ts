@@ -1,7 +1,7 @@
 /**
  * Labels placed on a map where space allows: each area's name (and figure) at its centroid, only when the block
- * fits inside the area's bounding box and overlaps no label placed before it (larger areas first). A white halo
- * keeps the text readable over any fill.
+ * fits inside the area's bounding box and overlaps no label placed before it (larger areas first). A light box
+ * behind it keeps the text readable over any fill.
  */
 import type { MapFeature, MapFrame } from './geo.js';
 import { PALETTE } from '../charts/palette.js';
@@ -38,7 +38,10 @@ export function placeLabels(features: readonly MapFeature[], f: MapFrame, fontSi
     placed.push(box);
     labelled.add(feature.properties.code);
     const spans = text.map((t, i) => el('tspan', { x: n(cx), dy: i === 0 ? undefined : fontSize + 1 }, escapeXml(t)));
-    parts.push(el('text', { x: n(cx), y: n(box.y0 + fontSize * 0.85), 'font-size': fontSize, 'text-anchor': 'middle', fill: PALETTE.text, stroke: '#ffffff', 'stroke-width': 2.5, 'paint-order': 'stroke', 'stroke-linejoin': 'round' }, spans));
+    // A light box behind the text, not a stroked halo: Chromium prints stroked text as a Type 3 font, which the PDF
+    // would then carry unembedded-by-name beside the document's own font.
+    parts.push(el('rect', { x: n(box.x0 - 2), y: n(box.y0 - 1), width: n(w + 4), height: n(h + 2), rx: 2, fill: '#ffffff', 'fill-opacity': 0.8 }));
+    parts.push(el('text', { x: n(cx), y: n(box.y0 + fontSize * 0.85), 'font-size': fontSize, 'text-anchor': 'middle', fill: PALETTE.text }, spans));
   }
   return { markup: el('g', { class: 'swp-map-labels' }, parts), labelled };
 }
