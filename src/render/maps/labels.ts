@@ -30,7 +30,10 @@ export function placeLabels(features: readonly MapFeature[], f: MapFrame, fontSi
     const [cx, cy] = f.path.centroid(feature);
     if (!Number.isFinite(cx)) continue;
     const [name, ...rest] = lines(feature.properties.code, feature.properties.name);
-    const text = [...wrapText(name ?? '', Math.max(bx1 - bx0, 40) * 0.95, fontSize, 2), ...rest];
+    const wrapped = wrapText(name ?? '', Math.max(bx1 - bx0, 40) * 0.95, fontSize, 2);
+    // A name that only fits cut mid-word (or shortened with …) is left to the table.
+    if (wrapped.join(' ') !== (name ?? '').trim().replace(/\s+/g, ' ')) continue;
+    const text = [...wrapped, ...rest];
     const w = Math.max(...text.map((t) => textWidth(t, fontSize)));
     const h = text.length * (fontSize + 1);
     const box = { x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 };
