@@ -44,7 +44,7 @@ function curves(target: number, x0: number, x1: number): Record<'l95' | 'u95' | 
 
 /** The key of the lines and shapes, above the plot. */
 function key(plot: Plot): string {
-  const y0 = plot.top - 4;
+  const y0 = plot.top - 20;
   const line = (x: number, dash: string | undefined, w: number) => el('path', { d: `M${x},${y0}h22`, stroke: dash ? PALETTE.muted : PALETTE.text, 'stroke-width': w, 'stroke-dasharray': dash, fill: 'none' });
   const x0 = plot.left + 180;
   return [
