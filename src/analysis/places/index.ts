@@ -5,7 +5,7 @@
  */
 import type { Config } from '../../model/config.js';
 import type { Places } from '../../model/contract.js';
-import { CRIME_TYPES, crimeTypeIndicatorId, type PoliceUkData } from '../../model/data.js';
+import { ASB_INDEX, CRIME_TYPES, crimeTypeIndicatorId, type PoliceUkData } from '../../model/data.js';
 import type { AreaFeature, PlacePoints, PlacesGeography } from '../../model/places.js';
 import { financialYear, monthsBetween } from '../periods.js';
 import { lsoaTypeCounts, type TypeSelection } from './counts.js';
@@ -45,7 +45,7 @@ export interface PlacesInput {
 
 /** The crime types (indices) a priority monitors through police.uk indicators. */
 function priorityTypes(p: Config['strategicPriorities'][number]): number[] {
-  return CRIME_TYPES.map((t, i) => (p.indicators.includes(crimeTypeIndicatorId(t)) && i !== 0 ? i : -1)).filter((i) => i >= 0);
+  return CRIME_TYPES.map((t, i) => (p.indicators.includes(crimeTypeIndicatorId(t)) && i !== ASB_INDEX ? i : -1)).filter((i) => i >= 0);
 }
 
 /** A ward choropleth layer for a selection of types, when the wards have boundaries. */

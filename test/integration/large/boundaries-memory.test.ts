@@ -24,11 +24,12 @@ const CHILD = fileURLToPath(new URL('./measure-boundaries.mjs', import.meta.url)
 const MB = 1024 * 1024;
 
 /*
- * Measured (Node 20.20, 2 shared cores, 2026-12-05): a 35,672-feature file of 60 vertices a polygon (55 MiB) peaks at
- * 100 MiB RSS; 12,000 features (18 MiB) at 94 MiB: the baseline is Node, stream-json and the read buffers.
+ * Measured (Node 20.20, 2 shared cores, 2026-12-05; 2 runs): a 35,672-feature file of 60 vertices a polygon (55 MiB)
+ * peaks at 100–106 MiB RSS; 12,000 features (18 MiB) at 94–102 MiB: the baseline is Node, stream-json and the 1 MiB
+ * read buffer. Parsing the whole file into objects (JSON.parse) would take several times the file's size.
  */
-/** About 30% over the measured peak; holding all 35,672 features as objects (JSON.parse of the file) would pass it. */
-const RSS_BOUND = 128 * MB;
+/** About 50% over the measured peak, so a busy machine does not fail it; holding every feature would pass it. */
+const RSS_BOUND = 160 * MB;
 
 const dir = tempDir('swp-boundaries-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
