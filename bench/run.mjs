@@ -2,7 +2,7 @@
 // bench/run.mjs: `npm run bench`. Measured speed and memory of swp, side by side with DuckDB. Not a test.
 //
 //   node bench/run.mjs [--sizes 100k,1m,6m] [--runs 5] [--batch 50] [--no-build] [--no-ingest] [--no-render]
-//                      [--out bench/results.md]
+//                      [--no-maps] [--out bench/results.md]
 //
 // Ingest: seeded police.uk-format trees (bench/generate.mjs; 480 monthly per-force files, kept in bench/.data/ and
 // reused) at each size; for each, in a fresh child process per run (bench/child.mjs; median of --runs):
@@ -16,6 +16,7 @@
 // Rendering (the demo partnership): `swp --help`, time to first PDF through the CLI (browser start included), print
 // time per document with the browser running; then a batch: `swp assess --all-areas --format pdf --jobs 1, 2, 4`
 // over a workspace of --batch (50) generated partnerships (bench/partnerships.mjs), documents per minute.
+// Maps (bench/maps.mjs): time and peak RSS to read an England-sized boundary file and draw one area's map.
 // Everything is written to bench/results.md and printed. The build (npm run build) runs first unless --no-build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 import { makeBatchWorkspace } from './partnerships.mjs';
+import { benchMaps } from './maps.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = join(ROOT, 'bench/.data');
@@ -330,6 +332,11 @@ if (!flag('--no-render')) {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+if (!flag('--no-maps')) {
+  log('maps: an England-sized boundary file');
+  for (const line of benchMaps()) out(line);
 }
 
 if (targets.length > 0) {

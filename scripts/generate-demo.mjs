@@ -61,6 +61,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } from './lib/synth.mjs';
+import { fitPointsToLsoas, writePlaces } from './demo/places.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -776,10 +777,13 @@ function main() {
 
   const geo = {};
   for (const a of AREA_KEYS) geo[a] = buildGeography(AREAS[a]);
+  fitPointsToLsoas(AREAS, geo);
   const police = generatePoliceUk(out, geo);
 
   const { rows: popRows, pop } = buildPopulation();
   put('population/population.csv', writeCsv(path.join(out, 'population', 'population.csv'), ['area_code', 'area_name', 'year', 'age_band', 'population'], popRows), popRows.length);
+
+  for (const [rel, bytes, rows] of writePlaces(out, AREAS, geo, Object.fromEntries(Object.values(AREAS).map((a) => [a.code, pop[a.code][2016].all])), SEED)) put(rel, bytes, rows);
 
   const measures = {
     'reoffending.csv': buildReoffending(),

@@ -7,6 +7,7 @@ import type { Workspace } from '../ingest/workspace.js';
 import type { Config } from '../model/config.js';
 import { SCHEMA_VERSION, type Assessment, type IndicatorResult, type Places } from '../model/contract.js';
 import { computePlaces } from './places.js';
+import { placesDetail } from './places/index.js';
 import { coverageOf } from './coverage.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
@@ -99,7 +100,9 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
 /** The places section, when the police.uk data cover the year. */
 function placesOf(ws: Workspace, startYear: number): { places?: Places } {
   const places = ws.police ? computePlaces(ws.police, startYear, ws.config.disclosure.threshold) : undefined;
-  return places ? { places } : {};
+  if (!places || !ws.police || !ws.places) return places ? { places } : {};
+  const more = placesDetail({ police: ws.police, geo: ws.places, startYear, threshold: ws.config.disclosure.threshold, priorities: ws.config.strategicPriorities });
+  return { places: { ...places, ...more?.detail } };
 }
 
 /**

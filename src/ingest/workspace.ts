@@ -22,6 +22,8 @@ import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { NoDataRows } from './formats/table-reader.js';
 import { lsoaCodesFromText } from './area-lookup.js';
 import { computeCoverage } from './coverage.js';
+import { placesFiles, readPlaces } from './places.js';
+import type { PlacesGeography } from '../model/places.js';
 import {
   readConsultation,
   readPlanReview,
@@ -57,6 +59,8 @@ export interface Workspace {
   summaries: FileSummary[];
   /** The shipped reference tables (harm weights), read once per process. */
   reference: ReferenceData;
+  /** The geography of the "Where crime happens" chapter (inputs.places), when configured. */
+  places?: PlacesGeography;
   /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
   policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
 }
@@ -143,6 +147,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const tables = await load.tables();
   const police = await load.police();
   const analystText = (await load.attempt(() => readAnalystText(load.root, config, { displayBase, onWarning: load.warn }))) ?? emptyAnalystText();
+  const places = await load.places(police?.data);
   if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
 
   const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions } = tables;
@@ -150,6 +155,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
   const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, analystText, summaries: load.summaries, reference };
   if (police?.input) workspace.policeInput = police.input;
+  if (places) workspace.places = places;
   await checkAssembled(workspace, load.warn);
   return workspace;
 }
@@ -279,6 +285,23 @@ class InputReader {
     return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions };
   }
 
+  /** The geography folder (inputs.places), read for the area (./places.ts). */
+  async places(police: PoliceUkData | undefined): Promise<PlacesGeography | undefined> {
+    const entry = this.config.inputs.places;
+    if (entry === undefined) return undefined;
+    const source = sourceOf(entry);
+    let files: string[];
+    try {
+      files = await placesFiles(resolve(this.root, source.path));
+    } catch {
+      // The path does not exist: filesOf reports it with the config key.
+      await this.filesOf(entry, ['inputs', 'places']);
+      return undefined;
+    }
+    const { code } = this.config.area;
+    return readPlaces(files, { areaCode: code, areaNames: areaNames(this.config), police, options: (f) => this.readerOptions(source, f), attempt: (fn) => this.attempt(fn), summaries: this.summaries });
+  }
+
   /** The police.uk street files, counted for the area, and how they were read (for the other areas of a batch). */
   async police(): Promise<{ data: PoliceUkData | undefined; input?: NonNullable<Workspace['policeInput']> } | undefined> {
     const { config, displayBase, options } = this;
@@ -379,5 +402,7 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.partnership = { name: `${area.name} Community Safety Partnership` };
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
-  return { ...ws, config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
+  // The geography (inputs.places) was read for the configured area only: another area's chapter leaves it out.
+  const { places: _ownArea, ...rest } = ws;
+  return { ...rest, config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }

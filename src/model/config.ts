@@ -122,6 +122,9 @@ export const configSchema = z
         scores: pathOrSource.optional().describe('workshop scores CSV for people-sourced criteria'),
         actionPlan: pathOrSource.optional().describe('the action plan for the year ahead CSV (priority,action,owner,measure)'),
         exceptions: pathOrSource.optional().describe("the quarterly report's exceptions CSV: owner, action and the board's decision per indicator"),
+        places: pathOrSource
+          .optional()
+          .describe('geography folder for the "Where crime happens" chapter: ONS LSOA and ward boundaries (GeoJSON), the ONS LSOA to ward lookup, IMD 2019 File 7 or WIMD 2019 ranks, ONS LSOA population estimates (CSV); each optional'),
       })
       .describe('where the input files are; every path is relative to the config file'),
     indicators: z.array(indicatorSettings).default([]).describe('per-indicator settings: labels, polarity, targets'),

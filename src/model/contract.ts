@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.2.0' as const;
+export const SCHEMA_VERSION = '1.3.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -172,6 +172,64 @@ const documentHeader = {
 };
 
 
+const ci95 = z.object({ lower: num, upper: num }).nullable().describe('95% confidence interval of the rate (PHE: exact Poisson below 10, Byar from 10); null when suppressed or not computed');
+
+const placesDetail = {
+  wards: z
+    .array(
+      z.object({
+        code: z.string().describe('ward code (ONS WDyyCD)'),
+        name: z.string(),
+        count: nullableNum.describe('crimes in the year (excluding anti-social behaviour); null when suppressed'),
+        population: nullableNum.describe('residents (sum of the LSOA mid-year estimates); null when not given'),
+        value: nullableNum.describe('crimes per 1,000 residents; null when suppressed or without population'),
+        ci95,
+        comparison: z.enum(['higher', 'similar', 'lower', 'not-compared']).describe('against the partnership average: outside the 95% funnel limits, higher or lower'),
+        beyond998: z.boolean().describe('outside the 99.8% funnel limits as well'),
+        suppressed: z.boolean(),
+      }),
+    )
+    .optional()
+    .describe('crime by ward, with the funnel-plot comparison with the partnership average (since 1.3.0)'),
+  average: z
+    .object({ count: num, population: num, value: num })
+    .optional()
+    .describe('the partnership average over the wards: crimes, residents and crimes per 1,000 (the funnel plot target)'),
+  deprivation: z
+    .array(
+      z.object({
+        decile: num.describe('deprivation decile of the LSOAs, 1 = most deprived tenth nationally'),
+        lsoas: num,
+        count: nullableNum.describe('crimes (excluding anti-social behaviour); null when suppressed'),
+        population: nullableNum,
+        value: nullableNum.describe('crimes per 1,000 residents'),
+        ci95,
+        asbCount: nullableNum.describe('anti-social behaviour incidents; null when suppressed'),
+        asbValue: nullableNum.describe('incidents per 1,000 residents'),
+        asbCi95: ci95,
+      }),
+    )
+    .optional()
+    .describe('crime and anti-social behaviour by deprivation decile of the LSOA (IMD 2019 or WIMD 2019; since 1.3.0)'),
+  deprivationRatio: z
+    .object({
+      crime: z.object({ value: num, ci95 }).nullable(),
+      asb: z.object({ value: num, ci95 }).nullable(),
+      deciles: z.tuple([num, num]).describe('the most and least deprived deciles of the area compared'),
+    })
+    .optional()
+    .describe('rate in the most deprived decile of the area over the rate in the least deprived (exact conditional Poisson interval, as R poisson.test)'),
+  locations: z
+    .array(z.object({ location: z.string().describe('police.uk Location, e.g. "On or near Shopping Area"'), lsoa: z.string(), lsoaName: z.string(), count: num }))
+    .optional()
+    .describe('the police.uk map points with the most crime in the year (attractors), most first; points with fewer than the disclosure threshold are left out'),
+  maps: z
+    .array(z.object({ id: z.string(), title: z.string(), alt: z.string().describe('the pattern in words') }))
+    .optional()
+    .describe('the maps drawn, with the text alternative of each'),
+  notes: z.array(z.string()).optional().describe('geography inputs not given, and what is left out because of it'),
+};
+
 export const placesSchema = z
   .object({
     lsoas: num.describe('LSOAs of the area in the police.uk data'),
@@ -191,8 +249,9 @@ export const placesSchema = z
         }),
       )
       .describe('the LSOAs with the most crime, most first (up to 10)'),
+    ...placesDetail,
   })
-  .describe('where crime happened: police.uk street-level crime by LSOA over the year (since schemaVersion 1.1.0)');
+  .describe('where crime happened: police.uk street-level crime by LSOA over the year (since schemaVersion 1.1.0; wards, deprivation, locations and maps since 1.3.0)');
 export type Places = z.infer<typeof placesSchema>;
 
 export const assessmentSchema = z.object({

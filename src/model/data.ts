@@ -260,4 +260,5 @@ export type InputKind =
   | 'consultation'
   | 'scores'
   | 'action-plan'
-  | 'exceptions';
+  | 'exceptions'
+  | 'places';

@@ -25,6 +25,7 @@ import type { AssessmentRun, Reporter } from './run.js';
 import { warningsExit } from './warnings.js';
 import { loadRunWorkspace } from './workspace.js';
 import { shownPath } from '../files/paths.js';
+import { preparePlaces } from './places.js';
 
 /** What every assessment of a run shares: the run, the year and the browser, and the assessments written. */
 interface AssessContext {
@@ -59,6 +60,7 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
   const { run, reporter, startYear } = cx;
   if (!quiet) reporter.info(`strategic assessment for ${ws.config.partnership.name}, financial year ${financialYear(startYear).label}`);
   if (!quiet) reporter.step('analysing');
+  const places = await preparePlaces(ws, startYear);
   const computed = buildAssessment(ws, startYear, { dataAsAt: run.dataAsAt, version: VERSION });
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.
@@ -80,6 +82,7 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
         analystText: ws.analystText,
         actionPlan: ws.actionPlan,
         publicSummaryHref: run.publicSummary ? `${name}-public.${ext}` : undefined,
+        places,
       },
       { config: ws.config, workspaceRoot: ws.root, displayBase: run.displayBase },
     );

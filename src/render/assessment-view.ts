@@ -12,6 +12,8 @@ import { hasTrend, lowerFirst, rankWords } from '../analysis/findings.js';
 import { COMPARISON_WORDS, ragWord, targetText } from './words.js';
 import { prioritiesStory } from './priorities-story.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
+import type { PlacesDrawing } from '../analysis/places/index.js';
+import { placesChapter } from './places-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
@@ -34,6 +36,8 @@ export interface AssessmentInputs {
   dataNotes: string[];
   /** The public summary leaves out owners, the appendix and partner-only detail. */
   publicSummary: boolean;
+  /** What the maps of "Where crime happens" are drawn from (./places-view.ts). */
+  places?: PlacesDrawing | undefined;
   css: string;
   logo?: string;
   /** The analyst's text, the action plan and the link to the public summary (src/render/assessment-voice.ts). */
@@ -183,6 +187,7 @@ export function assessmentView(input: AssessmentInputs) {
     planReview,
     consultation,
     overview,
+    places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
     priorities,
     scoring,
     quality: qualityNotes(ctx),
@@ -247,6 +252,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     ...(s.planReview ? [{ id: 'plan-review', title: "Last year's plan: what we did" }] : []),
     ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
+    ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
     ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
     { id: 'quality', title: 'Data quality and disclosure' },

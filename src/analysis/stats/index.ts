@@ -5,6 +5,7 @@
  * - proportions.ts  proportions / percentages with Wilson score limits (PHE)
  * - compare.ts      Fingertips-style comparison with a benchmark; comparison with a peer (most similar) group
  * - poisson-test.ts exact test of two counts with exposures (R poisson.test): p-value, rate ratio, % change
+ * - funnel.ts       funnel plot control limits around a target rate (exact Poisson, APHO TB2; Spiegelhalter 2005)
  * - trend.ts        χ² tests for trend (R prop.trend.test; Poisson score test) and the Fingertips recent-trend marker
  */
 export { StatsInputError } from './errors.js';
@@ -64,3 +65,4 @@ export {
   type ValuePoint,
 } from './trend.js';
 export { rateRatio, type RateRatio } from './rate-ratio.js';
+export { funnelCountLimits, funnelLimits, funnelPosition, type FunnelLimits } from './funnel.js';

@@ -27,6 +27,7 @@ const KIND_LABEL: Record<InputKind, string> = {
   scores: 'workshop scores',
   'action-plan': 'action plan',
   exceptions: "exceptions' actions",
+  places: 'geography (maps)',
 };
 
 const n = (x: number) => x.toLocaleString('en-GB');
