@@ -91,39 +91,42 @@ describe.each(NAMES)('%s.html', (name) => {
     }
   });
 
-  it.runIf(LONG(name))(`shows a contents sidebar at ${DESKTOP} px that stays in view, and hides it on a phone`, async () => {
-    const page = await open(name, DESKTOP);
-    try {
-      const nav = () => page.evaluate(() => {
-        const n = (globalThis as unknown as Win).document.querySelectorAll('nav.sidebar')[0];
-        if (!n) return null;
-        const r = n.getBoundingClientRect();
-        return { width: r.width, top: r.top, bottom: r.bottom, left: r.left, links: n.querySelectorAll('a[href^="#"]').length };
-      });
-      const top = await nav();
-      expect(top, 'no nav.sidebar').not.toBeNull();
-      expect(top!.width).toBeGreaterThan(100);
-      expect(top!.links).toBeGreaterThan(2);
-      // Half way down the document the sidebar is still on screen (sticky).
-      await page.evaluate(() => {
-        const w = globalThis as unknown as Win;
-        w.scrollTo(0, w.document.body.scrollHeight / 2);
-      });
-      const mid = await nav();
-      expect(mid!.top).toBeGreaterThanOrEqual(0);
-      expect(mid!.top).toBeLessThan(844);
-      await page.setViewport({ width: PHONE, height: 844 });
-      expect((await nav())!.width).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+  // The public summary (three pages) has no contents sidebar; the long documents do.
+  if (LONG(name)) {
+    it(`shows a contents sidebar at ${DESKTOP} px that stays in view, and hides it on a phone`, async () => {
+      const page = await open(name, DESKTOP);
+      try {
+        const nav = () => page.evaluate(() => {
+          const n = (globalThis as unknown as Win).document.querySelectorAll('nav.sidebar')[0];
+          if (!n) return null;
+          const r = n.getBoundingClientRect();
+          return { width: r.width, top: r.top, bottom: r.bottom, left: r.left, links: n.querySelectorAll('a[href^="#"]').length };
+        });
+        const top = await nav();
+        expect(top, 'no nav.sidebar').not.toBeNull();
+        expect(top!.width).toBeGreaterThan(100);
+        expect(top!.links).toBeGreaterThan(2);
+        // Half way down the document the sidebar is still on screen (sticky).
+        await page.evaluate(() => {
+          const w = globalThis as unknown as Win;
+          w.scrollTo(0, w.document.body.scrollHeight / 2);
+        });
+        const mid = await nav();
+        expect(mid!.top).toBeGreaterThanOrEqual(0);
+        expect(mid!.top).toBeLessThan(844);
+        await page.setViewport({ width: PHONE, height: 844 });
+        expect((await nav())!.width).toBe(0);
+      } finally {
+        await page.close();
+      }
+    });
 
-  it.runIf(LONG(name))('links the sidebar to headings that exist', async () => {
-    const html = readFileSync(demo.htmls.get(name)!, 'utf8');
-    const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
-    const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-    expect(targets.length).toBeGreaterThan(2);
-    for (const id of targets) expect(html, id).toMatch(new RegExp(`<h[1-6][^>]* id="${id}"`));
-  });
+    it('links the sidebar to headings that exist', async () => {
+      const html = readFileSync(demo.htmls.get(name)!, 'utf8');
+      const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+      expect(targets.length).toBeGreaterThan(2);
+      for (const id of targets) expect(html, id).toMatch(new RegExp(`<h[1-6][^>]* id="${id}"`));
+    });
+  }
 });
