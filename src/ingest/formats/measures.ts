@@ -8,6 +8,7 @@
 import { isValid, parseISO } from 'date-fns';
 import type { FileSummary, InputKind, MeasureRow, Revision } from '../../model/data.js';
 import type { ColumnSpec } from '../header.js';
+import { periodNameDays } from './period-names.js';
 import { FINGERTIPS_FORMAT, FINGERTIPS_LAYOUT, fingertipsSkip, parseFingertipsRow } from './fingertips.js';
 import { areaCodeCell, DuplicateTracker, readTable, tidyText, type Cell, type CountValue, type FormatReadOptions, type Layout, type RowContext } from './table-reader.js';
 
@@ -50,6 +51,12 @@ function suggestIndicator(raw: string): string | undefined {
   return s !== raw && INDICATOR_RE.test(s) ? s : undefined;
 }
 
+/** A MoJ or YJB cohort name pasted into a date column ("Apr 2019 to Mar 2020"): the two dates to write instead. */
+function cohortHint(raw: string): string | undefined {
+  const days = periodNameDays(raw);
+  return days && `"${raw}" is a cohort or period name: write its first day ${days.start} in period_start and its last day ${days.end} in period_end`;
+}
+
 /** Validate an ISO calendar date cell; records a problem and returns not-ok when invalid. */
 function isoDate(ctx: RowContext, col: string, what: string): Cell<string> {
   const raw = ctx.raw(col).trim();
@@ -66,7 +73,7 @@ function isoDate(ctx: RowContext, col: string, what: string): Cell<string> {
       hint:
         guess && isValid(parseISO(guess))
           ? `use ISO dates year-month-day: if this is day/month/year, write ${guess}`
-          : 'use ISO dates year-month-day, e.g. 2016-04-01 for 1 April 2016 (in a spreadsheet, format the column as yyyy-mm-dd)',
+          : (cohortHint(raw) ?? 'use ISO dates year-month-day, e.g. 2016-04-01 for 1 April 2016 (in a spreadsheet, format the column as yyyy-mm-dd)'),
     });
     return { ok: false };
   }
