@@ -45,6 +45,7 @@ export function buildPeerGroup(own: { count: number; population: number }, peers
   const position = ours > l998.upper ? 'above' : ours < l998.lower ? 'below' : 'within';
   return {
     peers: peers.map((p) => ({ code: p.code, name: p.name, count: p.count, population: p.population, value: p.value })),
+    partnership: { count: own.count, population: own.population, value: ours },
     average: mean(peers.map((p) => p.value)),
     pooled,
     rank: 1 + peers.filter((p) => p.value < ours).length,

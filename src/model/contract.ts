@@ -71,6 +71,9 @@ export const indicatorSchema = z.object({
       peers: z.array(
         z.object({ code: z.string(), name: z.string(), count: num, population: num, value: num.describe('rate in `unit`') }),
       ),
+      partnership: z
+        .object({ count: num, population: num, value: num })
+        .describe("this partnership's figures from the same table and quarters as the peers' (may differ from the police.uk headline)"),
       average: num.describe("arithmetic mean of the peers' rates, this partnership excluded (as `peers.average`)"),
       pooled: num.describe("the group's pooled rate: all members' counts over all their populations, this partnership included"),
       rank: z.number().int().describe('1 = lowest rate (as iQuanta); ties share the best rank'),
