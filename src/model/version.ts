@@ -1,2 +1,2 @@
 /** swp's version, printed by --version and written into every JSON document. */
-export const VERSION = '0.2.0';
+export const VERSION = '0.1.0';
