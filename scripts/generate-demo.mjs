@@ -48,7 +48,7 @@
 //   The Home Office CSP table is built from the same monthly counts (all rows in a CSP's
 //   LSOAs, both forces, ASB excluded), summed per quarter and split across 17 real Home
 //   Office offence codes (as used 2013-17) by fixed shares, so it adds up exactly to the
-//   police.uk rows. Four further fictional CSPs (no police.uk files; "Northshire" and
+//   police.uk rows. Six further fictional CSPs (no police.uk files; "Northshire" and
 //   "Southmoor" forces) complete a small most-similar group. The
 //   population, measures (reoffending, first-time entrants, hidden crime, treatment,
 //   national recorded crime) and workspace files are small tables built from explicit
@@ -148,6 +148,10 @@ const OTHER_CSPS = [
   { code: 'E08099005', name: 'Dunmere', force: 'Northshire', pop: 211800, young: 0.097, level: 0.84 },
   { code: 'E08099006', name: 'Eastholme', force: 'Southmoor', pop: 298400, young: 0.104, level: 1.12 },
   { code: 'E08099007', name: 'Wrenfield', force: 'Southmoor', pop: 276200, young: 0.102, level: 1.02 },
+  // Two more, so that Castlebridge's most similar group has eight members besides itself (config area.peers).
+  // Their population rows come from their own stream ('population|msg'), so the others' figures are unchanged.
+  { code: 'E08099008', name: 'Harrowgate Vale', force: 'Northshire', pop: 233900, young: 0.099, level: 0.9, own: true },
+  { code: 'E08099009', name: 'Kingsferry', force: 'Southmoor', pop: 262700, young: 0.103, level: 1.18, own: true },
 ];
 
 // ---------------------------------------------------------------- crime types and the model
@@ -491,10 +495,16 @@ function buildPopulation() {
     [AREAS.C.code, AREAS.C.name, 257400, 0.0055, 26600],
     [AREAS.H.code, AREAS.H.name, 178600, 0.0045, 17900],
     [AREAS.W.code, AREAS.W.name, 174200, 0.0040, 17300],
-    ...OTHER_CSPS.map((c) => [c.code, c.name, Math.round(c.pop / 1.011), 0.0045, Math.round((c.pop / 1.011) * c.young)]),
+    ...OTHER_CSPS.filter((c) => !c.own).map((c) => [c.code, c.name, Math.round(c.pop / 1.011), 0.0045, Math.round((c.pop / 1.011) * c.young)]),
   ];
   for (const [code, name, base, g, young] of local) {
     add(code, name, years.map((y, k) => jitter(base * Math.pow(1 + g, k), 0.0006)), years.map((y, k) => jitter(young * youngShape[k], 0.004)));
+  }
+  const msgRng = new Rng(SEED, 'population|msg');
+  const msgJitter = (v, rel) => Math.round(v * (1 + rel * (msgRng.next() - 0.5)));
+  for (const c of OTHER_CSPS.filter((o) => o.own)) {
+    const base = Math.round(c.pop / 1.011);
+    add(c.code, c.name, years.map((y, k) => msgJitter(base * Math.pow(1.0045, k), 0.0006)), years.map((y, k) => msgJitter(base * c.young * youngShape[k], 0.004)));
   }
   // national: of the right order of magnitude, not the published estimates
   const ewAll = [56570000, 56950000, 57410000, 57890000, 58380000, 58750000].map((v) => jitter(v, 0.0002));

@@ -34,6 +34,7 @@ export function applyDisclosure(indicators: readonly IndicatorResult[], plan: Di
       r.harm = null;
       r.comparison = 'not-compared';
       r.peers = null;
+      if (r.peerGroup) r.peerGroup = null;
       if (r.force) r.force = null;
     } else {
       r.rag = plan.coarseRag(def, r.rag);

@@ -20,6 +20,7 @@ import type { IndicatorResult } from '../model/contract.js';
 import type { HomeOfficeRow } from '../model/data.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import { financialYearLabel, monthsBetween, type MonthRange } from './periods.js';
+import { buildPeerGroup, type PeerFigure, type PeerGroup } from './peer-group.js';
 import { compareWithBenchmark, compareWithPeers, crudeRate } from './stats/index.js';
 
 const ALL_QUARTERS = [1, 2, 3, 4] as const;
@@ -149,8 +150,8 @@ function countPop(run: ComparisonRun, csp: string, code: string | undefined): Co
   return count !== null && pop ? { count, pop: pop.value } : null;
 }
 
-/** A peer's rate over our quarters, or null (with a note saying why it is left out). */
-function peerRate(run: ComparisonRun, peer: string): number | null {
+/** A peer's figures over our quarters, or null (with a note saying why it is left out). */
+function peerRate(run: ComparisonRun, peer: string): PeerFigure | null {
   const { table, source, fy, notes } = run;
   const isCode = /^[EWKNS]\d{8}$/.test(peer);
   const name = isCode ? source.areaName(peer) : peer;
@@ -164,16 +165,30 @@ function peerRate(run: ComparisonRun, peer: string): number | null {
     notes.push(`${csp} left out of the most similar group: its ${fy} Home Office figures cover ${have.length ? quartersText(have) : 'no quarter'}, not all of ${quartersText(run.quarters)} as ${run.ours}'s do`);
     return null;
   }
-  const cp = countPop(run, csp, isCode ? peer : source.areaCodeOf(csp));
-  if (!cp) notes.push(`${csp} left out of the most similar group: no ${fy} rate (a figure suppressed or missing, or no population for it)`);
-  return cp ? (cp.count / cp.pop) * run.def.multiplier : null;
+  const code = isCode ? peer : source.areaCodeOf(csp);
+  const cp = countPop(run, csp, code);
+  if (!cp || code === undefined) {
+    notes.push(`${csp} left out of the most similar group: no ${fy} rate (a figure suppressed or missing, or no population for it)`);
+    return null;
+  }
+  // Disclosure control (src/analysis/disclosure.ts): a peer's count of 1 to threshold − 1 is not shown, nor its rate.
+  const t = run.config.disclosure.threshold;
+  if (cp.count > 0 && cp.count < t) {
+    notes.push(`${csp} left out of the most similar group: its count is fewer than ${t}`);
+    return null;
+  }
+  return { code, name: csp, count: cp.count, population: cp.pop, value: (cp.count / cp.pop) * run.def.multiplier };
 }
 
-/** Our rate against the most similar group's (config area.peers). */
-function peerComparison(run: ComparisonRun, own: CountPop): IndicatorResult['peers'] {
-  const values = run.config.area.peers.map((peer) => peerRate(run, peer));
-  const p = compareWithPeers((own.count / own.pop) * run.def.multiplier, values);
-  return { average: p.peerAverage, rank: p.rank, of: p.of };
+/** Our rate against the most similar group's (config area.peers): the rank with 1 = highest, and the whole group. */
+function peerComparison(run: ComparisonRun, own: CountPop): { peers: IndicatorResult['peers']; peerGroup: PeerGroup | null } {
+  const figures = run.config.area.peers.map((peer) => peerRate(run, peer));
+  const p = compareWithPeers((own.count / own.pop) * run.def.multiplier, figures.map((f) => f?.value ?? null));
+  const kept = figures.filter((f): f is PeerFigure => f !== null);
+  return {
+    peers: { average: p.peerAverage, rank: p.rank, of: p.of },
+    peerGroup: buildPeerGroup({ count: own.count, population: own.pop }, kept, run.def.multiplier),
+  };
 }
 
 /**
@@ -231,9 +246,9 @@ export function homeOfficeComparisons(
   def: IndicatorDefinition,
   range: MonthRange,
   ctx: { config: Config; source: ComparisonSource; startYear: number },
-): { peers: IndicatorResult['peers']; force: IndicatorResult['force']; notes: string[] } {
+): { peers: IndicatorResult['peers']; peerGroup: IndicatorResult['peerGroup']; force: IndicatorResult['force']; notes: string[] } {
   const { config, source, startYear } = ctx;
-  const none = { peers: null, force: null, notes: [] as string[] };
+  const none = { peers: null, peerGroup: null, force: null, notes: [] as string[] };
   if (def.source !== 'police-uk' || def.type !== 'rate' || source.ws.homeOffice.length === 0) return none;
   const table = source.homeOfficeTable();
   const ourName = config.area.cspName ?? config.area.name;
@@ -249,12 +264,12 @@ export function homeOfficeComparisons(
   const run: ComparisonRun = { def, config, source, startYear, table, ours, quarters, fy, notes };
 
   const own = countPop(run, ours, config.area.code);
-  const peers = config.area.peers.length > 0 && own ? peerComparison(run, own) : null;
+  const group = config.area.peers.length > 0 && own ? peerComparison(run, own) : { peers: null, peerGroup: null };
   // The force figure is for a whole year's range only.
   const isYear = range.start.endsWith('-04') && monthsBetween(range.start, range.end).length === 12;
   const f = table.forceOf(ours);
   const force = isYear && f && own ? forceComparison(run, own, f) : null;
-  return { peers, force, notes };
+  return { ...group, force, notes };
 }
 
 /**

@@ -139,7 +139,7 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
 
   // Most similar group and police force area: from the Home Office CSP table (one source for us and the others),
   // over the quarters the table has for the partnership (src/analysis/home-office.ts).
-  const { peers, force, notes: homeOfficeNotes } = homeOfficeComparisons(def, range, ctx);
+  const { peers, peerGroup, force, notes: homeOfficeNotes } = homeOfficeComparisons(def, range, ctx);
   notes.push(...homeOfficeNotes);
 
   return {
@@ -157,6 +157,7 @@ export function computeIndicator(def: IndicatorDefinition, range: MonthRange, ct
     national,
     comparison,
     peers,
+    peerGroup,
     force,
     previous,
     change,

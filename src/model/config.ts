@@ -104,8 +104,10 @@ export const configSchema = z
       force: z.string().optional().describe('police force, e.g. "West Midlands Police"'),
       peers: z
         .array(z.string())
+        // iQuanta's most similar groups have up to 15 members besides the partnership.
+        .max(15, 'at most 15 peers (a most similar group, as iQuanta has them)')
         .default([])
-        .describe('most similar group (MSG): peer area codes or CSP names for comparison'),
+        .describe('most similar group (MSG): up to 15 peer area codes or CSP names for comparison'),
     }),
     financialYearStartMonth: z
       .literal(4)

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.3.0' as const;
+export const SCHEMA_VERSION = '1.4.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -66,6 +66,25 @@ export const indicatorSchema = z.object({
     })
     .nullable()
     .describe('most similar group'),
+  peerGroup: z
+    .object({
+      peers: z.array(
+        z.object({ code: z.string(), name: z.string(), count: num, population: num, value: num.describe('rate in `unit`') }),
+      ),
+      partnership: z
+        .object({ count: num, population: num, value: num })
+        .describe("this partnership's figures from the same table and quarters as the peers' (may differ from the police.uk headline)"),
+      average: num.describe("arithmetic mean of the peers' rates, this partnership excluded (as `peers.average`)"),
+      pooled: num.describe("the group's pooled rate: all members' counts over all their populations, this partnership included"),
+      rank: z.number().int().describe('1 = lowest rate (as iQuanta); ties share the best rank'),
+      of: z.number().int().describe('this partnership and the peers kept'),
+      limits95: z.tuple([num, num]).describe('95% funnel limits around `pooled` for this partnership\'s population (exact Poisson, APHO TB2)'),
+      limits998: z.tuple([num, num]).describe('99.8% funnel limits, likewise'),
+      position: z.enum(['above', 'within', 'below']).describe("this partnership's rate against the 99.8% limits"),
+    })
+    .nullable()
+    .optional()
+    .describe('the most similar group in full, as iQuanta shows it (since schemaVersion 1.4.0)'),
   force: z
     .object({ name: z.string(), value: nullableNum, comparison: comparisonSchema })
     .nullable()

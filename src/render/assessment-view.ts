@@ -14,6 +14,7 @@ import { prioritiesStory } from './priorities-story.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import type { PlacesDrawing } from '../analysis/places/index.js';
 import { placesChapter } from './places-view.js';
+import { similarSection } from './similar-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
@@ -167,6 +168,7 @@ export function assessmentView(input: AssessmentInputs) {
   // The charts are numbered in the order they are asked for: overview, then priorities, then scoring.
   const overview = overviewSection(ctx);
   const priorities = config.strategicPriorities.map((p) => prioritySection(ctx, p));
+  const similar = similarSection(a, config, input.charts, input.publicSummary);
   const planReview = planReviewSection(ctx);
   const consultation = consultationSection(input.consultation);
   const scoring = scoringSection(input);
@@ -181,7 +183,7 @@ export function assessmentView(input: AssessmentInputs) {
     cover: coverSection(ctx),
     control: controlSection(ctx, title),
     compliance: complianceGaps(ctx, { planReview, consultation, priorities }),
-    contents: voiceContents(contents(ctx, { planReview, consultation, priorities, scoring }), voice),
+    contents: voiceContents(contents(ctx, { planReview, consultation, priorities, scoring, similar }), voice),
     summary: summarySection(ctx),
     statutory: { seriousViolenceDuty: config.document.seriousViolenceDuty },
     planReview,
@@ -189,6 +191,7 @@ export function assessmentView(input: AssessmentInputs) {
     overview,
     places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
     priorities,
+    similar,
     scoring,
     quality: qualityNotes(ctx),
     methods: METHODS,
@@ -245,7 +248,7 @@ function complianceGaps({ a, config }: Context, s: { planReview: unknown; consul
 }
 
 /** The table of contents: the sections the document has. */
-function contents({ input, config }: Context, s: { planReview: unknown; consultation: unknown; priorities: PrioritySection[]; scoring: unknown }) {
+function contents({ input, config }: Context, s: { planReview: unknown; consultation: unknown; priorities: PrioritySection[]; scoring: unknown; similar?: { id: string; title: string } | null }) {
   return [
     { id: 'summary', title: 'Executive summary' },
     { id: 'statutory', title: 'Why we produce this assessment' },
@@ -254,6 +257,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
     ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
+    ...(s.similar ? [{ id: s.similar.id, title: s.similar.title }] : []),
     ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
     { id: 'quality', title: 'Data quality and disclosure' },
     { id: 'methods', title: 'Methods' },

@@ -4,7 +4,7 @@
  * document prints beside it.
  */
 import type { Assessment, IndicatorResult } from '../model/contract.js';
-import { comparisonChart, harmChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
+import { comparisonChart, harmChart, peerGroupChart, priorityMatrix, spcChart, trendChart, type ChartResult } from './charts/index.js';
 
 interface FigureTable {
   caption: string;
@@ -29,6 +29,8 @@ export interface ChartSet {
   matrix?(priorities: Assessment['priorities']): Figure | null;
   /** Share of harm against share of volume, by crime type. */
   harm?(indicators: IndicatorResult[], period: string): Figure | null;
+  /** The partnership among its most similar group (contract `peerGroup`). */
+  peerGroup?(indicator: IndicatorResult, caption: string): Figure | null;
 }
 
 /** The charts of one document, drawn by ./charts (d3 scales, SVG written in Node). Ids are unique per document. */
@@ -54,6 +56,10 @@ export function createChartSet(areaLabel: string): ChartSet {
     harm(indicators, period) {
       const r = harmChart(indicators, { idPrefix: id('harm'), period });
       return r ? figure(r) : null;
+    },
+    peerGroup(indicator, caption) {
+      const r = peerGroupChart(indicator, { idPrefix: id('peers'), title: caption, areaLabel });
+      return r ? figure(r, caption) : null;
     },
     matrix(priorities) {
       if (priorities.length === 0) return null;

@@ -21,6 +21,11 @@ export const METHODS: { name: string; text: string; source: string }[] = [
     source: 'Office for Health Improvement and Disparities, Fingertips technical guidance (benchmarking by overlapping confidence intervals).',
   },
   {
+    name: 'Most similar group',
+    text: 'As the Home Office\'s iQuanta shows it: each similar partnership\'s rate from the Home Office recorded crime table, over the quarters every one of them has in full (a partnership without them is left out and named in the notes); the group average is the average of the peers\' rates; rank 1 is the lowest rate. The limits are the range of rates a partnership of our population would have by chance if its true rate were the group\'s pooled rate (all the group\'s crimes over all its residents): exact Poisson limits at 95% and 99.8%. Outside the 99.8% limits, our rate is called higher or lower than expected for a partnership of our size.',
+    source: 'Home Office iQuanta (most similar groups); APHO Technical Briefing 2, Flowers (2007); Spiegelhalter (2005), Statistics in Medicine 24:1185–1202.',
+  },
+  {
     name: 'Change on the year before',
     text: 'Counts and rates are compared with the same period a year earlier by an exact test for two Poisson counts (the conditional binomial test); proportions by a two-sample chi-squared test. A change is called significant when p < 0.05. Counts and rates change by a percentage ("+8%"); proportions change in percentage points ("+1.3 pp"), in the tables and the text alike.',
     source: 'R poisson.test and prop.test; Przyborowski and Wilenski (1940).',

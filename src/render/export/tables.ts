@@ -453,6 +453,55 @@ function placesTable(a: Assessment): DataTable {
   return buildTable(spec, (a.places?.top ?? []).map((p, i) => ({ p, rank: i + 1 })));
 }
 
+type PeerGroupRow = {
+  i: IndicatorResult;
+  g: NonNullable<IndicatorResult['peerGroup']>;
+  m: { code: string; name: string; count: number | null; population: number | null; value: number | null };
+  ours: boolean;
+};
+
+const peerGroupColumns: Column<PeerGroupRow>[] = [
+  { key: 'indicator_id', heading: 'Indicator ID', cell: (r) => r.i.id },
+  { key: 'indicator', heading: 'Indicator', cell: (r) => r.i.label },
+  { key: 'period', heading: 'Period', cell: (r) => r.i.period.label },
+  { key: 'member_code', heading: 'Partnership code', cell: (r) => r.m.code },
+  { key: 'member_name', heading: 'Partnership name', cell: (r) => r.m.name },
+  { key: 'this_partnership', heading: 'This partnership', cell: (r) => yesNo(r.ours) },
+  { key: 'crimes', heading: 'Crimes', decimals: 0, cell: (r) => fig(r.m.count) },
+  { key: 'residents', heading: 'Residents', decimals: 0, cell: (r) => fig(r.m.population) },
+  { key: 'rate', heading: 'Rate', unit: 'per 1,000 residents', decimals: 2, rounded: true, cell: (r) => fig(r.m.value) },
+  { key: 'rank_lowest', heading: 'Rank of this partnership (1 is the lowest rate)', decimals: 0, cell: (r) => (r.ours ? r.g.rank : Z) },
+  { key: 'group_size', heading: 'Partnerships compared', decimals: 0, cell: (r) => r.g.of },
+  { key: 'peer_average', heading: "Average of the peers' rates", unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.average },
+  { key: 'pooled_rate', heading: 'Pooled rate of the group', unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.pooled },
+  { key: 'limit95_lower', heading: '95% lower limit for this partnership', unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.limits95[0] },
+  { key: 'limit95_upper', heading: '95% upper limit for this partnership', unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.limits95[1] },
+  { key: 'limit998_lower', heading: '99.8% lower limit for this partnership', unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.limits998[0] },
+  { key: 'limit998_upper', heading: '99.8% upper limit for this partnership', unit: 'per 1,000 residents', decimals: 2, cell: (r) => r.g.limits998[1] },
+  { key: 'position', heading: 'This partnership against the 99.8% limits', cell: (r) => (r.ours ? r.g.position : Z) },
+];
+
+/** The most similar group: one row per indicator and partnership (this one first, then the peers kept). */
+function peerGroupTable(a: Assessment): DataTable {
+  const spec: TableSpec<PeerGroupRow> = {
+    id: 'peer_group',
+    title: 'Most similar group: the partnership among its peers',
+    description: 'One row per police recorded crime category and partnership of the most similar group (this partnership, then its peers): crimes, residents and rate over the quarters every member has in full (Home Office CSP table), with the group average, this partnership\'s rank (1 is the lowest rate) and its control limits.',
+    columns: peerGroupColumns,
+    notes: [
+      SYMBOL_NOTE,
+      "The average is the mean of the peers' rates (this partnership excluded). The limits are exact Poisson funnel limits around the group's pooled rate for a population the size of this partnership's (APHO Technical Briefing 2; Spiegelhalter 2005).",
+    ],
+  };
+  const rows = a.indicators.flatMap((i) => {
+    const g = i.peerGroup;
+    if (!g) return [];
+    const own = { code: a.area.code, name: a.area.name, ...g.partnership };
+    return [{ i, g, m: own, ours: true }, ...g.peers.map((m) => ({ i, g, m, ours: false }))];
+  });
+  return buildTable(spec, rows);
+}
+
 type Priority = Assessment['priorities'][number];
 
 const priorityScoreColumns: Column<Priority>[] = [
@@ -552,6 +601,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     ...spcTables(a.indicators),
     harmTable(a.indicators),
     placesTable(a),
+    peerGroupTable(a),
     ...prioritiesTables(a.priorities),
   ]).map((t) => withIdentity(t, who));
 }

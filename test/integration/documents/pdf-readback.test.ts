@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEERS, demoViolence2016 } from '../../unit/analysis/demo-msg.js';
 import {
   DEMO,
   demoConfig,
@@ -40,6 +41,7 @@ const ASSESSMENT_HEADINGS = [
   `Crime and anti-social behaviour in ${config.area.name}`,
   'Where crime happens',
   ...PRIORITY_HEADINGS,
+  'How we compare with similar partnerships',
   'Data quality and disclosure',
   'Methods',
   'Glossary',
@@ -305,5 +307,31 @@ describe('print scale', () => {
     const d = DOCS[2]!; // the report: printed at 100%
     const footerLeft = Math.min(...pdfWords(pdf(d), 1).filter((w) => w.yMin > 785).map((w) => w.xMin));
     expect(leftEdge(pdf(d))).toBeCloseTo(footerLeft, 0);
+  });
+});
+
+describe('the most similar group chart of violence, read back from the PDF', () => {
+  // Expected figures from an independent count of the demo's Home Office table and population file.
+  it('prints its caption, every member with its rate, the partnership marked "(us)", and the sentence with its rank', () => {
+    const path = pdf(DOCS[0]!);
+    const text = squash(pdfText(path));
+    const members = demoViolence2016();
+    const ours = members.get('Castlebridge')!;
+    const peers = DEMO_PEERS.map((p) => members.get(p)!);
+    const caption = 'Violence and sexual offences: Castlebridge and its most similar partnerships, 2016/17';
+    expect(text).toContain(caption);
+    expect(text).toContain('Castlebridge (us)');
+    // The violence chart is the left one of its row: each member's name with its rate on the same line, left half.
+    const page = 1 + pdfPages(path).findIndex((p) => squash(p).includes('Castlebridge and its most similar partnerships'));
+    const words = pdfWords(path, page).filter((w) => w.xMax < 300);
+    for (const m of [ours, ...peers]) {
+      const last = m.name.split(' ').pop()!;
+      const rate = m.rate.toFixed(1);
+      const found = words.some((w) => w.text === last && words.some((v) => v.text === rate && Math.abs(v.yMin - w.yMin) < 3 && v.xMin > w.xMax));
+      expect(found, `${m.name} with ${rate} on page ${page}`).toBe(true);
+    }
+    const rank = 1 + peers.filter((p) => p.rate < ours.rate).length;
+    const nth = `${rank}${rank === 1 ? 'st' : rank === 2 ? 'nd' : rank === 3 ? 'rd' : 'th'}`;
+    expect(text).toContain(`Castlebridge had the ${nth} lowest rate of violence and sexual offences of ${peers.length + 1} partnerships`);
   });
 });
