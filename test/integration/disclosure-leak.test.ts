@@ -4,18 +4,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAssessment } from '../../../src/analysis/assessment.js';
-import { protectionOf } from '../../../src/analysis/disclosure-plan.js';
-import { buildReport } from '../../../src/analysis/report.js';
-import type { Workspace } from '../../../src/ingest/workspace.js';
-import { configSchema } from '../../../src/model/config.js';
-import type { IndicatorResult, Report } from '../../../src/model/contract.js';
-import type { MeasureRow } from '../../../src/model/data.js';
-import { shippedHarmWeights } from '../../../src/ingest/formats/harm-weights.js';
-import { createChartSet } from '../../../src/render/charts-adapter.js';
-import { renderAssessmentHtml, renderReportHtml } from '../../../src/render/document.js';
-import { assessmentTables, reportTables, tableToCsv } from '../../../src/render/export/index.js';
-import { rank } from '../../rank.js';
+import { buildAssessment } from '../../src/analysis/assessment.js';
+import { protectionOf } from '../../src/analysis/disclosure-plan.js';
+import { buildReport } from '../../src/analysis/report.js';
+import type { Workspace } from '../../src/ingest/workspace.js';
+import { configSchema } from '../../src/model/config.js';
+import type { IndicatorResult, Report } from '../../src/model/contract.js';
+import type { MeasureRow } from '../../src/model/data.js';
+import { shippedHarmWeights } from '../../src/ingest/formats/harm-weights.js';
+import { createChartSet } from '../../src/render/charts-adapter.js';
+import { renderAssessmentHtml, renderReportHtml } from '../../src/render/document.js';
+import { assessmentTables, reportTables, tableToCsv } from '../../src/render/export/index.js';
+import { rank } from '../rank.js';
 
 const QUARTERS = ['04', '07', '10', '01'];
 const harmWeights = await shippedHarmWeights();
