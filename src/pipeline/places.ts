@@ -15,7 +15,7 @@ export async function preparePlaces(ws: Workspace, startYear: number): Promise<P
   if (!ws.places || !ws.police) return undefined;
   const fy = financialYear(startYear);
   if (!ws.places.points) await addPlacePoints(ws.places, ws.police, ws.policeInput, monthsBetween(fy.start, fy.end));
-  return placesDetail({ police: ws.police, geo: ws.places, startYear, threshold: ws.config.disclosure.threshold, priorities: ws.config.strategicPriorities })?.drawing;
+  return placesDetail({ police: ws.police, geo: ws.places, startYear, threshold: ws.config.disclosure.threshold, priorities: ws.config.strategicPriorities, lsoaMap: ws.config.document.lsoaMap === true })?.drawing;
 }
 
 /**
