@@ -101,7 +101,7 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
 function placesOf(ws: Workspace, startYear: number): { places?: Places } {
   const places = ws.police ? computePlaces(ws.police, startYear, ws.config.disclosure.threshold) : undefined;
   if (!places || !ws.police || !ws.places) return places ? { places } : {};
-  const more = placesDetail({ police: ws.police, geo: ws.places, startYear, threshold: ws.config.disclosure.threshold, priorities: ws.config.strategicPriorities });
+  const more = placesDetail({ police: ws.police, geo: ws.places, startYear, threshold: ws.config.disclosure.threshold, priorities: ws.config.strategicPriorities, lsoaMap: ws.config.document.lsoaMap === true });
   return { places: { ...places, ...more?.detail } };
 }
 

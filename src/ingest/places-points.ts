@@ -54,18 +54,30 @@ export interface PointsInput {
 
 /** Read the points of `lsoas` in `months` from the police.uk files. */
 export async function readPlacePoints(input: PointsInput, lsoas: ReadonlySet<string>, months: readonly string[]): Promise<PlacePoints> {
+  return (await readPlacePointsForAreas(input, [lsoas], months))[0]!;
+}
+
+/**
+ * The points of several areas (each a set of LSOAs) from one read of the street files (a batch, --all-areas): each
+ * area gets what a read for it alone gives (its own rows in file order, Crime IDs de-duplicated within it).
+ */
+export async function readPlacePointsForAreas(input: PointsInput, areas: readonly ReadonlySet<string>[], months: readonly string[]): Promise<PlacePoints[]> {
   const wanted = new Set(months);
-  const b = new PointsBuilder();
+  const builders = areas.map(() => new PointsBuilder());
+  const owners = new Map<string, PointsBuilder[]>();
+  areas.forEach((lsoas, i) => {
+    for (const l of lsoas) owners.set(l, [...(owners.get(l) ?? []), builders[i]!]);
+  });
   for (const file of await expandPaths(input.paths, input.displayBase)) {
     const m = FILE_MONTH.exec(basename(file));
     if (m && !wanted.has(m[1]!)) continue;
-    await readFilePoints(file, input.encoding, lsoas, wanted, b);
+    await readFilePoints(file, input.encoding, owners, wanted);
   }
-  return b.finish([...months]);
+  return builders.map((b) => b.finish([...months]));
 }
 
-/** One street file's rows in the area and months; a file that is not a street file adds nothing. */
-async function readFilePoints(file: string, encoding: Encoding, lsoas: ReadonlySet<string>, months: ReadonlySet<string>, b: PointsBuilder): Promise<void> {
+/** One street file's rows in the areas and months; a file that is not a street file adds nothing. */
+async function readFilePoints(file: string, encoding: Encoding, owners: ReadonlyMap<string, PointsBuilder[]>, months: ReadonlySet<string>): Promise<void> {
   let index: ColumnIndex | undefined;
   let seen = 0;
   for await (const row of readCsvRows(file, { encoding })) {
@@ -77,16 +89,19 @@ async function readFilePoints(file: string, encoding: Encoding, lsoas: ReadonlyS
       continue;
     }
     const lsoa = f[index['LSOA code']!] ?? '';
-    if (!lsoas.has(lsoa) || !months.has(f[index['Month']!] ?? '')) continue;
+    const to = owners.get(lsoa);
+    if (!to || !months.has(f[index['Month']!] ?? '')) continue;
     const lon = Number(f[index['Longitude']!]);
     const lat = Number(f[index['Latitude']!]);
     const type = TYPE_INDEX.get((f[index['Crime type']!] ?? '').toLowerCase());
     const id = f[index['Crime ID']!] ?? '';
     if (type === undefined || !Number.isFinite(lon) || !Number.isFinite(lat) || f[index['Longitude']!] === '') continue;
-    if (id !== '') {
-      if (b.ids.has(id)) continue;
-      b.ids.add(id);
+    for (const b of to) {
+      if (id !== '') {
+        if (b.ids.has(id)) continue;
+        b.ids.add(id);
+      }
+      b.add(lon, lat, type, `${lsoa}\t${f[index['Location']!] ?? ''}`);
     }
-    b.add(lon, lat, type, `${lsoa}\t${f[index['Location']!] ?? ''}`);
   }
 }

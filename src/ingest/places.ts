@@ -14,17 +14,24 @@ import { readPlacesTable, type PlacesTableRow } from './formats/places-tables.js
 import { readPlacePoints, type PointsInput } from './places-points.js';
 import type { FormatReadOptions } from './formats/table-reader.js';
 
-/** What the loader needs from the workspace reader. */
-export interface PlacesReadContext {
+/** One area to read the geography for: its local-authority code, LSOA names and police.uk data. */
+export interface PlacesArea {
   areaCode: string;
   /** Names the area's LSOAs are published under ("Castlebridge 001A"), when neither police.uk nor a lookup says. */
   areaNames: string[];
   police: PoliceUkData | undefined;
+}
+
+/** How the files are read: reader options, problems kept (the workspace's InputReader.attempt), summaries. */
+export interface PlacesReadIo {
   options: (file: string) => FormatReadOptions;
   /** Runs a reader, keeping its problems (the workspace's InputReader.attempt). */
   attempt: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
   summaries: FileSummary[];
 }
+
+/** What the loader needs from the workspace reader for one area. */
+export type PlacesReadContext = PlacesArea & PlacesReadIo;
 
 /** Every .csv, .tsv, .geojson and .json file under `path` (a file or a folder), sorted. */
 export async function placesFiles(path: string): Promise<string[]> {
@@ -43,28 +50,47 @@ const isGeoJson = (f: string) => /\.(geojson|json)$/i.test(f);
 
 /** Read the geography inputs for the area. */
 export async function readPlaces(files: readonly string[], cx: PlacesReadContext): Promise<PlacesGeography> {
+  return (await readPlacesForAreas(files, [cx], cx))[0]!;
+}
+
+/**
+ * Read the geography inputs for several areas in one pass over the files (a batch, --all-areas): the tables are
+ * read once and each area takes its rows; each boundary file is streamed once, keeping the features of any of the
+ * areas, which are then shared out. Each area gets what a read for it alone gives (same features, same order).
+ */
+export async function readPlacesForAreas(files: readonly string[], areas: readonly PlacesArea[], io: PlacesReadIo): Promise<PlacesGeography[]> {
   const rows: PlacesTableRow[] = [];
   for (const file of files.filter((f) => !isGeoJson(f))) {
-    const got = await cx.attempt(() => readPlacesTable(file, cx.options(file)));
+    const got = await io.attempt(() => readPlacesTable(file, io.options(file)));
     if (got) {
       for (const r of got.rows) rows.push(r);
-      cx.summaries.push(got.summary);
+      io.summaries.push(got.summary);
     }
   }
-  const geo = tablesForArea(rows, cx);
-  const wards = new Set([...geo.lookup.values()].map((w) => w.ward));
-  const lsoas = areaLsoas(geo, cx);
-  const prefix = new RegExp(`^(${cx.areaNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) \\d{3}[A-Z]$`);
+  const geos = areas.map((a) => tablesForArea(rows, a));
+  const keepers = areas.map((a, i) => featureFilter(geos[i]!, a));
   for (const file of files.filter(isGeoJson)) {
-    const keep = (kind: 'lsoa' | 'ward', code: string, name: string) => (kind === 'ward' ? wards.has(code) : lsoas.size > 0 ? lsoas.has(code) : prefix.test(name));
-    const set = await cx.attempt(() => readBoundaries(file, { displayPath: cx.options(file).displayPath ?? file, keep }));
+    const keep = (kind: 'lsoa' | 'ward', code: string, name: string) => keepers.some((k) => k(kind, code, name));
+    const set = await io.attempt(() => readBoundaries(file, { displayPath: io.options(file).displayPath ?? file, keep }));
     if (!set) continue;
-    cx.summaries.push({ file: set.file, kind: 'places', rows: set.read, note: `${set.kind === 'lsoa' ? 'LSOA' : 'ward'} boundaries (${set.codeProperty}): ${set.features.length} of ${set.read} features for the area` });
-    if (set.kind === 'lsoa') geo.lsoaBoundaries = largest(geo.lsoaBoundaries, set);
-    else geo.wardBoundaries = largest(geo.wardBoundaries, set);
+    const whose = areas.length === 1 ? 'the area' : `the ${areas.length} areas`;
+    io.summaries.push({ file: set.file, kind: 'places', rows: set.read, note: `${set.kind === 'lsoa' ? 'LSOA' : 'ward'} boundaries (${set.codeProperty}): ${set.features.length} of ${set.read} features for ${whose}` });
+    geos.forEach((geo, i) => {
+      const own: BoundarySet = areas.length === 1 ? set : { ...set, features: set.features.filter((f) => keepers[i]!(set.kind, f.code, f.name)) };
+      if (set.kind === 'lsoa') geo.lsoaBoundaries = largest(geo.lsoaBoundaries, own);
+      else geo.wardBoundaries = largest(geo.wardBoundaries, own);
+    });
   }
-  geo.notes.push(...missingNotes(geo));
-  return geo;
+  for (const geo of geos) geo.notes.push(...missingNotes(geo));
+  return geos;
+}
+
+/** Which boundary features are the area's: its wards (lookup), its LSOAs (lookup and police.uk), else by LSOA name. */
+function featureFilter(geo: PlacesGeography, area: PlacesArea): (kind: 'lsoa' | 'ward', code: string, name: string) => boolean {
+  const wards = new Set([...geo.lookup.values()].map((w) => w.ward));
+  const lsoas = areaLsoas(geo, area);
+  const prefix = new RegExp(`^(${area.areaNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) \\d{3}[A-Z]$`);
+  return (kind, code, name) => (kind === 'ward' ? wards.has(code) : lsoas.size > 0 ? lsoas.has(code) : prefix.test(name));
 }
 
 /** Of two boundary files of a kind, the one with more of the area's features. */
@@ -73,14 +99,14 @@ function largest(a: BoundarySet | undefined, b: BoundarySet): BoundarySet {
 }
 
 /** The area's LSOAs: the lookup's and the police.uk data's. */
-function areaLsoas(geo: PlacesGeography, cx: PlacesReadContext): Set<string> {
+function areaLsoas(geo: PlacesGeography, cx: PlacesArea): Set<string> {
   const out = new Set(geo.lookup.keys());
   if (cx.police) for (const code of cx.police.byLsoa.keys()) out.add(code);
   return out;
 }
 
 /** The table rows that concern the area: lookup rows of its local authority or its LSOAs, and their deciles and populations. */
-function tablesForArea(rows: readonly PlacesTableRow[], cx: PlacesReadContext): PlacesGeography {
+function tablesForArea(rows: readonly PlacesTableRow[], cx: PlacesArea): PlacesGeography {
   const police = cx.police ? new Set(cx.police.byLsoa.keys()) : new Set<string>();
   const geo: PlacesGeography = { lookup: new Map(), deprivation: new Map(), lsoaPopulation: new Map(), notes: [] };
   for (const r of rows) {

@@ -22,7 +22,7 @@ import { readPoliceUk, type AreaFilter } from './formats/police-uk.js';
 import { NoDataRows } from './formats/table-reader.js';
 import { lsoaCodesFromText } from './area-lookup.js';
 import { computeCoverage } from './coverage.js';
-import { placesFiles, readPlaces } from './places.js';
+import { placesFiles, readPlacesForAreas as readAreasPlaces, type PlacesArea } from './places.js';
 import type { PlacesGeography } from '../model/places.js';
 import {
   readConsultation,
@@ -63,6 +63,8 @@ export interface Workspace {
   places?: PlacesGeography;
   /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
   policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
+  /** The geography folder's files (inputs.places), so a batch reads them once for all its areas. */
+  placesInput?: { files: string[]; displayBase: string };
 }
 
 export interface LoadOptions {
@@ -73,6 +75,8 @@ export interface LoadOptions {
   latestMonth?: string;
   /** Total problems kept across all files before the rest are only counted. */
   maxProblems?: number;
+  /** Leave the geography (inputs.places) unread: a batch reads it once for all its areas (readPlacesForAreas). */
+  deferPlaces?: boolean;
 }
 
 /** Inputs whose configured folder may be empty: the documents are made without them (`swp init` lists them). */
@@ -147,7 +151,9 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const tables = await load.tables();
   const police = await load.police();
   const analystText = (await load.attempt(() => readAnalystText(load.root, config, { displayBase, onWarning: load.warn }))) ?? emptyAnalystText();
-  const places = await load.places(police?.data);
+  const placeFiles = await load.placesFiles();
+  const own: PlacesArea = { areaCode: config.area.code, areaNames: areaNames(config), police: police?.data };
+  const places = placeFiles && !options.deferPlaces ? (await load.places(placeFiles, [own]))[0] : undefined;
   if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
 
   const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions } = tables;
@@ -156,6 +162,7 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, analystText, summaries: load.summaries, reference };
   if (police?.input) workspace.policeInput = police.input;
   if (places) workspace.places = places;
+  if (placeFiles) workspace.placesInput = { files: placeFiles, displayBase };
   await checkAssembled(workspace, load.warn);
   return workspace;
 }
@@ -285,21 +292,23 @@ class InputReader {
     return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions };
   }
 
-  /** The geography folder (inputs.places), read for the area (./places.ts). */
-  async places(police: PoliceUkData | undefined): Promise<PlacesGeography | undefined> {
+  /** The geography folder's files (inputs.places); undefined when not configured, or missing (reported with the config key). */
+  async placesFiles(): Promise<string[] | undefined> {
     const entry = this.config.inputs.places;
     if (entry === undefined) return undefined;
-    const source = sourceOf(entry);
-    let files: string[];
     try {
-      files = await placesFiles(resolve(this.root, source.path));
+      return await placesFiles(resolve(this.root, sourceOf(entry).path));
     } catch {
       // The path does not exist: filesOf reports it with the config key.
       await this.filesOf(entry, ['inputs', 'places']);
       return undefined;
     }
-    const { code } = this.config.area;
-    return readPlaces(files, { areaCode: code, areaNames: areaNames(this.config), police, options: (f) => this.readerOptions(source, f), attempt: (fn) => this.attempt(fn), summaries: this.summaries });
+  }
+
+  /** The geography read for each of `areas`, in one pass over the files (./places.ts). */
+  places(files: readonly string[], areas: readonly PlacesArea[]): Promise<PlacesGeography[]> {
+    const source = sourceOf(this.config.inputs.places!);
+    return readAreasPlaces(files, areas, { options: (f) => this.readerOptions(source, f), attempt: (fn) => this.attempt(fn), summaries: this.summaries });
   }
 
   /** The police.uk street files, counted for the area, and how they were read (for the other areas of a batch). */
@@ -393,16 +402,30 @@ export async function readPoliceForAreas(ws: Workspace, areas: readonly { name: 
 }
 
 /**
- * The same workspace for another local authority, with its police.uk data (`readPoliceForAreas`); measures,
- * population and the Home Office table are shared. The partnership's own tables (plan, consultation, scores) and
- * priorities belong to the configured partnership and are left out.
+ * The geography (inputs.places) of several areas from one read of its files: each boundary file is streamed once,
+ * keeping the features of all the areas (a batch, --all-areas). Each area's LSOAs and wards come from the ward
+ * lookup (its local-authority code) and its police.uk data, as for a single run. Undefined without inputs.places.
+ * Problems of the files stop the run (exit 3), as when the workspace is loaded.
  */
-export function workspaceForArea(ws: Workspace, area: { name: string; code: string }, police: PoliceUkData | undefined): Workspace {
+export async function readPlacesForAreas(ws: Workspace, areas: readonly PlacesArea[], onWarning?: (w: Warning) => void): Promise<PlacesGeography[] | undefined> {
+  if (!ws.placesInput || areas.length === 0) return undefined;
+  const load = new InputReader(ws.config, ws.configFile, ws.placesInput.displayBase, onWarning ? { onWarning } : {});
+  const geos = await load.places(ws.placesInput.files, areas);
+  if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
+  return geos;
+}
+
+/**
+ * The same workspace for another local authority, with its police.uk data (`readPoliceForAreas`) and geography
+ * (`readPlacesForAreas`); measures, population and the Home Office table are shared. The partnership's own tables
+ * (plan, consultation, scores) and priorities belong to the configured partnership and are left out.
+ */
+export function workspaceForArea(ws: Workspace, area: { name: string; code: string }, police: PoliceUkData | undefined, places?: PlacesGeography): Workspace {
   const config: Config = structuredClone(ws.config);
   config.partnership = { name: `${area.name} Community Safety Partnership` };
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
-  // The geography (inputs.places) was read for the configured area only: another area's chapter leaves it out.
+  // The configured area's geography is never another area's: the batch reads each area's (readPlacesForAreas).
   const { places: _ownArea, ...rest } = ws;
-  return { ...rest, config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
+  return { ...rest, ...(places ? { places } : {}), config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }

@@ -192,6 +192,7 @@ export const configSchema = z
         version: z.string().default('1.0'),
         seriousViolenceDuty: z.boolean().default(true).describe('include the Serious Violence Duty in the statutory context'),
         templates: z.string().optional().describe('folder of template overrides inside the workspace'),
+        lsoaMap: z.boolean().optional().describe('add a map of the crime rate by neighbourhood (LSOA) to "Where crime happens", with its data table (needs LSOA boundaries and populations in inputs.places); off by default'),
       })
       .default({ protectiveMarking: 'OFFICIAL', version: '1.0', seriousViolenceDuty: true }),
   })

@@ -25,7 +25,7 @@ import type { AssessmentRun, Reporter } from './run.js';
 import { warningsExit } from './warnings.js';
 import { loadRunWorkspace } from './workspace.js';
 import { shownPath } from '../files/paths.js';
-import { preparePlaces } from './places.js';
+import { batchPlaces, preparePlaces } from './places.js';
 
 /** What every assessment of a run shares: the run, the year and the browser, and the assessments written. */
 interface AssessContext {
@@ -39,7 +39,8 @@ interface AssessContext {
 
 /** The assessment (or, with --all-areas / --areas, a batch of them). */
 export async function writeAssessments(run: AssessmentRun, reporter: Reporter, shared: SharedBrowser | undefined): Promise<ExitCodeValue> {
-  const ws = await loadRunWorkspace(run, reporter);
+  // A batch reads the geography once for all its areas (assessAreas), not first for the configured area alone.
+  const ws = await loadRunWorkspace(run, reporter, { deferPlaces: run.areas !== undefined });
   const cx: AssessContext = { run, reporter, startYear: chooseYear(ws, run.year, (w) => reporter.warn(w)), shared, written: [] };
   if (run.areas === undefined) {
     const assessment = await writeAssessment(cx, ws, run.outDir);
@@ -112,6 +113,7 @@ async function assessAreas(cx: AssessContext, ws: Workspace, wanted: 'all' | str
   // The configured partnership was read with its own area filter; the police.uk files are read once more for all the others together.
   const others = areas.filter((a) => a.code !== ws.config.area.code);
   const police: Array<PoliceUkData | undefined> = (await readPoliceForAreas(ws, others)) ?? [];
+  const places = await batchPlaces(ws, areas, areas.map((a) => (a.code === ws.config.area.code ? ws.police : police[others.indexOf(a)])), cx.startYear, (w) => reporter.warn(w));
   const summary: { area: string; code: string; folder: string; files: string[] }[] = [];
   const progress = reporter.progress(areas.length);
   let next = 0;
@@ -119,9 +121,12 @@ async function assessAreas(cx: AssessContext, ws: Workspace, wanted: 'all' | str
     while (next < areas.length) {
       const area = areas[next++]!;
       const k = others.indexOf(area);
-      const areaWs = k < 0 ? ws : workspaceForArea(ws, area, police[k]);
-      // Let go of each area's counts once its workspace holds them.
+      const i = areas.indexOf(area);
+      const own = places[i];
+      const areaWs = k < 0 ? { ...ws, ...(own ? { places: own } : {}) } : workspaceForArea(ws, area, police[k], own);
+      // Let go of each area's counts and geography once its workspace holds them.
       if (k >= 0) police[k] = undefined;
+      places[i] = undefined;
       const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
       if (hasData) {
         const folder = join(run.outDir, slugify(area.name));

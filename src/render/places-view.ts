@@ -72,10 +72,12 @@ export function placesChapter(a: Assessment, area: string, drawing: PlacesDrawin
   const deprivation = p.deprivation?.length
     ? figure(deprivationChart(p.deprivation, { idPrefix: id('deprivation'), title: `Crime and anti-social behaviour by deprivation, ${a.period.label}`, source: 'English Indices of Deprivation 2019 or WIMD 2019' }))
     : null;
+  const lsoaMap = drawing?.lsoaLayer ? mapFigure(wardChoropleth(drawing.lsoaLayer, drawing.lsoaFeatures, { idPrefix: id(drawing.lsoaLayer.id), areas: { column: 'Neighbourhood (LSOA)', many: 'LSOAs', labels: false } })) : null;
   return {
     intro: `Where crime happens in ${area} in ${a.period.label}: by ward, in the places that attract it, and by how deprived the neighbourhood is. Maps show police.uk crime locations, which police.uk moves to the nearest of a set of anonymised map points.`,
     wardMaps: wards.main,
     wardWords: p.wards ? wardWords(p) : '',
+    lsoaMap,
     hotspot,
     deprivation,
     deprivationWords: p.deprivation ? deprivationWords(p, area) : '',

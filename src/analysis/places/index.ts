@@ -12,7 +12,7 @@ import { lsoaTypeCounts, type TypeSelection } from './counts.js';
 import { deprivationTable } from './deprivation.js';
 import { topLocations } from './locations.js';
 import { hotspotAlt, wardMapAlt } from './maps.js';
-import { wardTable, wardTotals, type WardRow } from './wards.js';
+import { lsoaTotals, wardTable, wardTotals, type WardRow } from './wards.js';
 
 export { quantileBreaks, classOf } from './classes.js';
 export { collection, rewind } from './geometry.js';
@@ -32,6 +32,8 @@ export interface PlacesDrawing {
   lsoaFeatures: AreaFeature[];
   points: PlacePoints | undefined;
   layers: WardLayer[];
+  /** The choropleth by LSOA, drawn over `lsoaFeatures` (config document.lsoaMap). */
+  lsoaLayer?: WardLayer;
   hotspot: { id: string; title: string; alt: string } | undefined;
 }
 
@@ -41,6 +43,8 @@ export interface PlacesInput {
   startYear: number;
   threshold: number;
   priorities: Config['strategicPriorities'];
+  /** Add the choropleth of the crime rate by LSOA (config document.lsoaMap; off by default). */
+  lsoaMap?: boolean;
 }
 
 /** The crime types (indices) a priority monitors through police.uk indicators. */
@@ -54,6 +58,16 @@ function layer(input: PlacesInput, counts: Map<string, Float64Array>, id: string
   const table = wardTable(wardTotals(input.geo, counts, which), input.threshold);
   if (!table || features.length === 0) return undefined;
   return { id, title, alt: wardMapAlt(title, table.wards, features, input.threshold), wards: table.wards };
+}
+
+/** The LSOA choropleth layer, when asked for and the LSOAs have boundaries and populations. */
+function lsoaLayer(input: PlacesInput, counts: Map<string, Float64Array>, title: string): WardLayer | undefined {
+  const features = input.geo.lsoaBoundaries?.features ?? [];
+  if (!input.lsoaMap || features.length === 0 || input.geo.lsoaPopulation.size === 0) return undefined;
+  // LSOA counts add up to the area's total like ward counts: the same linked-table suppression (./wards.ts).
+  const table = wardTable(lsoaTotals(input.geo, counts, input.police.byLsoa), input.threshold);
+  if (!table) return undefined;
+  return { id: 'lsoa-rates', title, alt: wardMapAlt(title, table.wards, features, input.threshold, { one: 'neighbourhood', many: 'neighbourhoods' }), wards: table.wards };
 }
 
 /** The contract's detail of the places section and what the maps need; undefined when the year is not covered. */
@@ -75,9 +89,12 @@ export function placesDetail(input: PlacesInput): { detail: Partial<Places>; dra
     const types = priorityTypes(p);
     if (types.length) layers.push(layer(input, counts, `priority-${p.id}`, `${p.label}: ${types.map((t) => CRIME_TYPES[t]!.toLowerCase()).join(', ')} per 1,000 residents by ward, ${fy.label}`, types));
   }
+  const lsoas = lsoaLayer(input, counts, `Crime per 1,000 residents by neighbourhood (LSOA), ${fy.label}`);
   const drawn = layers.filter((l): l is WardLayer => l !== undefined);
   const outlines = geo.wardBoundaries?.features ?? geo.lsoaBoundaries?.features ?? [];
   const hotspot = geo.points && outlines.length ? { id: 'hotspots', title: `Where crime is most concentrated, ${fy.label}`, alt: hotspotAlt(geo.points, geo.wardBoundaries?.features ?? [], detail.locations?.[0]?.location) } : undefined;
-  detail.maps = [...drawn.map(({ id, title, alt }) => ({ id, title, alt })), ...(hotspot ? [hotspot] : [])];
-  return { detail, drawing: { wardFeatures: geo.wardBoundaries?.features ?? [], lsoaFeatures: geo.lsoaBoundaries?.features ?? [], points: geo.points, layers: drawn, hotspot } };
+  const maps = [layers[0], lsoas, ...layers.slice(1)].filter((l): l is WardLayer => l !== undefined);
+  detail.maps = [...maps.map(({ id, title, alt }) => ({ id, title, alt })), ...(hotspot ? [hotspot] : [])];
+  const drawing: PlacesDrawing = { wardFeatures: geo.wardBoundaries?.features ?? [], lsoaFeatures: geo.lsoaBoundaries?.features ?? [], points: geo.points, layers: drawn, hotspot };
+  return { detail, drawing: lsoas ? { ...drawing, lsoaLayer: lsoas } : drawing };
 }

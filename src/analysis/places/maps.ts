@@ -9,10 +9,18 @@ import type { WardRow } from './wards.js';
 
 const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
-/** "highest rates in X and Y wards, in the centre; lowest in Z" for a ward choropleth. */
-export function wardMapAlt(what: string, wards: readonly WardRow[], features: readonly AreaFeature[], threshold: number): string {
+/** What a choropleth's areas are called in words: wards, or neighbourhoods (LSOAs). */
+export interface AreaWords {
+  one: string;
+  many: string;
+}
+
+const WARD_WORDS: AreaWords = { one: 'ward', many: 'wards' };
+
+/** "highest rates in X and Y wards, in the centre; lowest in Z" for a ward (or LSOA) choropleth. */
+export function wardMapAlt(what: string, wards: readonly WardRow[], features: readonly AreaFeature[], threshold: number, words: AreaWords = WARD_WORDS): string {
   const rated = wards.filter((w) => w.value !== null).sort((a, b) => b.value! - a.value!);
-  if (rated.length === 0) return `${what}: no ward has a rate that can be shown.`;
+  if (rated.length === 0) return `${what}: no ${words.one} has a rate that can be shown.`;
   const { centre, reach } = areaCentre(features);
   const byCode = new Map(features.map((f) => [f.code, f]));
   const top = rated.slice(0, Math.min(2, rated.length));
@@ -20,9 +28,9 @@ export function wardMapAlt(what: string, wards: readonly WardRow[], features: re
   const low = rated[rated.length - 1]!;
   const suppressed = wards.filter((w) => w.suppressed).length;
   return (
-    `${what}: highest rates in ${list(top.map((w) => w.name))} ${top.length === 1 ? 'ward' : 'wards'}${places.length ? `, ${list(places)}` : ''}; lowest in ${low.name}.` +
-    (suppressed ? ` ${suppressed} ${suppressed === 1 ? 'ward is' : 'wards are'} not shown (fewer than ${threshold} crimes, or it would reveal a ward that has).` : '') +
-    ' The table after the map gives every ward\'s rate.'
+    `${what}: highest rates in ${list(top.map((w) => w.name))} ${top.length === 1 ? words.one : words.many}${places.length ? `, ${list(places)}` : ''}; lowest in ${low.name}.` +
+    (suppressed ? ` ${suppressed} ${suppressed === 1 ? `${words.one} is` : `${words.many} are`} not shown (fewer than ${threshold} crimes, or it would reveal a ${words.one} that has).` : '') +
+    ` The table after the map gives every ${words.one}'s rate.`
   );
 }
 

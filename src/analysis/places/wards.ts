@@ -12,7 +12,7 @@ import type { PlacesGeography } from '../../model/places.js';
 import { suppressLinkedTable } from '../disclosure.js';
 import { crudeRate } from '../stats/rates.js';
 import { funnelLimits } from '../stats/funnel.js';
-import { groupTotals, type TypeSelection } from './counts.js';
+import { groupTotals, selected, type TypeSelection } from './counts.js';
 
 export type WardRow = NonNullable<Places['wards']>[number];
 
@@ -32,6 +32,16 @@ export function wardTotals(geo: PlacesGeography, counts: Map<string, Float64Arra
   const totals = groupTotals(geo.lookup.keys(), (l) => geo.lookup.get(l)?.ward, counts, geo.lsoaPopulation, which);
   return [...totals]
     .map(([code, t]) => ({ code, name: names.get(code) ?? code, count: t.count, population: t.missingPopulation === 0 && t.population > 0 ? t.population : null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.code < b.code ? -1 : 1));
+}
+
+/**
+ * Each LSOA's crime (excluding ASB) and residents, for the LSOA map (config document.lsoaMap): the LSOAs of the
+ * area's police.uk data, named as police.uk names them; no population when the estimates do not give one.
+ */
+export function lsoaTotals(geo: PlacesGeography, counts: Map<string, Float64Array>, names: ReadonlyMap<string, { name: string }>): WardTotal[] {
+  return [...counts]
+    .map(([code, c]) => ({ code, name: names.get(code)?.name ?? code, count: selected(c, 'crime'), population: geo.lsoaPopulation.get(code) ?? null }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.code < b.code ? -1 : 1));
 }
 

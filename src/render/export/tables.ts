@@ -500,6 +500,113 @@ function peerGroupTable(a: Assessment): DataTable {
     return [{ i, g, m: own, ours: true }, ...g.peers.map((m) => ({ i, g, m, ours: false }))];
   });
   return buildTable(spec, rows);
+
+type PlacesSection = NonNullable<Assessment['places']>;
+type WardRow = NonNullable<PlacesSection['wards']>[number];
+type DecileRow = NonNullable<PlacesSection['deprivation']>[number];
+
+const FUNNEL_WORDS: Record<WardRow['comparison'], string> = {
+  higher: 'higher than average',
+  similar: 'similar to average',
+  lower: 'lower than average',
+  'not-compared': 'not compared',
+};
+
+/** A rate's cell: [c] when the count behind it was suppressed, [x] when there is no rate (no population). */
+const rateCell = (v: number | null | undefined, countSuppressed: boolean): CellInput => fig(v, countSuppressed);
+
+const wardColumns = (period: string): Column<WardRow>[] => [
+  { key: 'ward_code', heading: 'Ward code', cell: (w) => w.code },
+  { key: 'ward_name', heading: 'Ward name', cell: (w) => w.name },
+  { key: 'period', heading: 'Period', cell: () => period },
+  { key: 'crimes', heading: 'Crimes', decimals: 0, cell: (w) => fig(w.count, w.suppressed) },
+  { key: 'residents', heading: 'Residents', decimals: 0, cell: (w) => fig(w.population) },
+  { key: 'rate', heading: 'Rate', unit: 'crimes per 1,000 residents', decimals: 1, rounded: true, cell: (w) => rateCell(w.value, w.suppressed) },
+  { key: 'ci_lower', heading: 'Lower 95% confidence limit', decimals: 1, rounded: true, cell: (w) => rateCell(w.ci95?.lower, w.suppressed) },
+  { key: 'ci_upper', heading: 'Upper 95% confidence limit', decimals: 1, rounded: true, cell: (w) => rateCell(w.ci95?.upper, w.suppressed) },
+  { key: 'funnel_position', heading: 'Compared with the partnership average (95% funnel limits)', cell: (w) => (w.suppressed ? C : FUNNEL_WORDS[w.comparison]) },
+  { key: 'beyond_99_8', heading: 'Outside the 99.8% funnel limits', cell: (w) => (w.suppressed ? C : w.comparison === 'not-compared' ? X : yesNo(w.beyond998)) },
+];
+
+function wardsTable(a: Assessment): DataTable {
+  const p = a.places;
+  const spec: TableSpec<WardRow> = {
+    id: 'places_wards',
+    title: 'Where crime happened: crime by ward',
+    description: `One row per ward: police recorded crime (street-level, excluding anti-social behaviour) in ${a.period.label}, residents, the rate per 1,000 residents with its 95% confidence interval, and where the ward falls on the funnel plot against the partnership average.`,
+    columns: wardColumns(a.period.label),
+    notes: [
+      SYMBOL_NOTE,
+      'Ward counts add up to the area\'s total, so a ward with fewer crimes than the disclosure threshold is withheld ([c]), with a second ward where needed so that it cannot be worked back by subtraction. Residents are the sum of the ward\'s LSOA mid-year estimates ([x] where one is missing).',
+      p?.average
+        ? `The partnership average is ${p.average.count} crimes over ${p.average.population} residents. A ward is higher or lower than average when its rate is outside the 95% control limits of the funnel plot (exact Poisson limits, APHO Technical Briefing 2).`
+        : 'Without LSOA population estimates, no rate or comparison is computed.',
+    ],
+  };
+  return buildTable(spec, p?.wards ?? []);
+}
+
+const decileColumns = (period: string): Column<DecileRow>[] => [
+  { key: 'decile', heading: 'Deprivation decile (1 is the most deprived tenth)', decimals: 0, cell: (d) => d.decile },
+  { key: 'period', heading: 'Period', cell: () => period },
+  { key: 'lsoas', heading: 'LSOAs', decimals: 0, cell: (d) => d.lsoas },
+  { key: 'residents', heading: 'Residents', decimals: 0, cell: (d) => fig(d.population) },
+  { key: 'crimes', heading: 'Crimes', decimals: 0, cell: (d) => fig(d.count, d.count === null) },
+  { key: 'crime_rate', heading: 'Crime rate', unit: 'crimes per 1,000 residents', decimals: 1, rounded: true, cell: (d) => rateCell(d.value, d.count === null) },
+  { key: 'crime_ci_lower', heading: 'Crime rate: lower 95% confidence limit', decimals: 1, rounded: true, cell: (d) => rateCell(d.ci95?.lower, d.count === null) },
+  { key: 'crime_ci_upper', heading: 'Crime rate: upper 95% confidence limit', decimals: 1, rounded: true, cell: (d) => rateCell(d.ci95?.upper, d.count === null) },
+  { key: 'asb_incidents', heading: 'Anti-social behaviour incidents', decimals: 0, cell: (d) => fig(d.asbCount, d.asbCount === null) },
+  { key: 'asb_rate', heading: 'Anti-social behaviour rate', unit: 'incidents per 1,000 residents', decimals: 1, rounded: true, cell: (d) => rateCell(d.asbValue, d.asbCount === null) },
+  { key: 'asb_ci_lower', heading: 'Anti-social behaviour rate: lower 95% confidence limit', decimals: 1, rounded: true, cell: (d) => rateCell(d.asbCi95?.lower, d.asbCount === null) },
+  { key: 'asb_ci_upper', heading: 'Anti-social behaviour rate: upper 95% confidence limit', decimals: 1, rounded: true, cell: (d) => rateCell(d.asbCi95?.upper, d.asbCount === null) },
+];
+
+function deprivationTable(a: Assessment): DataTable {
+  const r = a.places?.deprivationRatio;
+  const ratio = (x: { value: number; ci95: { lower: number; upper: number } | null } | null | undefined, what: string) =>
+    x ? `${what} ${x.value.toFixed(2)}${x.ci95 ? ` (95% CI ${x.ci95.lower.toFixed(2)} to ${x.ci95.upper.toFixed(2)})` : ''}` : `${what} not computed (a count withheld or no rate)`;
+  const spec: TableSpec<DecileRow> = {
+    id: 'places_deprivation',
+    title: 'Where crime happened: crime and anti-social behaviour by deprivation decile',
+    description: `One row per deprivation decile of the area's LSOAs (English Indices of Deprivation 2019 or WIMD 2019; 1 is the most deprived tenth nationally): crimes and anti-social behaviour incidents in ${a.period.label}, residents, and rates per 1,000 residents with 95% confidence intervals.`,
+    columns: decileColumns(a.period.label),
+    notes: [
+      SYMBOL_NOTE,
+      'Decile counts add up to the area\'s total, so crime and anti-social behaviour are each suppressed as a linked table: a decile with fewer than the disclosure threshold is withheld ([c]), with a second where needed.',
+      r
+        ? `Rate ratio, decile ${r.deciles[0]} over decile ${r.deciles[1]} (exact conditional Poisson interval, as R poisson.test): ${ratio(r.crime, 'crime')}; ${ratio(r.asb, 'anti-social behaviour')}.`
+        : 'The area\'s LSOAs fall in one decile: no ratio is computed.',
+    ],
+  };
+  return buildTable(spec, a.places?.deprivation ?? []);
+}
+
+type LocationRow = NonNullable<PlacesSection['locations']>[number];
+
+function locationsTable(a: Assessment): DataTable {
+  const spec: TableSpec<{ l: LocationRow; rank: number }> = {
+    id: 'places_locations',
+    title: 'Where crime happened: the places that attract the most crime',
+    description: `The police.uk map points ("On or near …") with the most crime (street-level, excluding anti-social behaviour) in ${a.period.label}, most first, with the LSOA each lies in.`,
+    columns: [
+      { key: 'rank', heading: 'Rank', decimals: 0, cell: ({ rank }) => rank },
+      { key: 'location', heading: 'Location', cell: ({ l }) => l.location },
+      { key: 'lsoa_code', heading: 'LSOA code', cell: ({ l }) => l.lsoa },
+      { key: 'lsoa_name', heading: 'LSOA name', cell: ({ l }) => l.lsoaName },
+      { key: 'period', heading: 'Period', cell: () => a.period.label },
+      { key: 'crimes', heading: 'Crimes', decimals: 0, cell: ({ l }) => l.count },
+    ],
+    notes: [
+      'police.uk moves each crime to the nearest of a set of anonymised map points, so a location is a street, a car park or a shopping area rather than an address.',
+      'Points with fewer crimes than the disclosure threshold are never listed.',
+    ],
+  };
+  return buildTable(spec, (a.places?.locations ?? []).map((l, i) => ({ l, rank: i + 1 })));
+}
+
+/** The tables of the "Where crime happens" chapter beyond the LSOA list: wards, deprivation deciles, attractors. */
+function placesDetailTables(a: Assessment): DataTable[] {
+  return [wardsTable(a), deprivationTable(a), locationsTable(a)];
 }
 
 type Priority = Assessment['priorities'][number];
@@ -601,6 +708,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     ...spcTables(a.indicators),
     harmTable(a.indicators),
     placesTable(a),
+    ...placesDetailTables(a),
     peerGroupTable(a),
     ...prioritiesTables(a.priorities),
   ]).map((t) => withIdentity(t, who));

@@ -35,7 +35,7 @@ function coloursFor(k: number): string[] {
 }
 
 /** The legend: one swatch per class with its range and number of wards, and the swatch for wards not shown. */
-function legendOf(x: number, y: number, breaks: number[], values: number[], colours: string[], unit: string, missing: number): string {
+function legendOf(x: number, y: number, breaks: number[], values: number[], colours: string[], unit: string, missing: number, areasWord: string): string {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const edges = [lo, ...breaks, hi];
@@ -52,7 +52,7 @@ function legendOf(x: number, y: number, breaks: number[], values: number[], colo
     parts.push(text(x + 24, yy, `Not shown (${missing})`, { 'font-size': FONT, fill: PALETTE.text }));
     yy += 20;
   }
-  parts.push(text(x, yy + 4, 'Classes: quantiles; (n) wards', { 'font-size': 10, fill: PALETTE.muted }));
+  parts.push(text(x, yy + 4, `Classes: quantiles; (n) ${areasWord}`, { 'font-size': 10, fill: PALETTE.muted }));
   return el('g', { class: 'swp-map-legend' }, parts);
 }
 
@@ -65,8 +65,21 @@ function areas(f: MapFrame, features: ReturnType<typeof simplified>, fill: (code
   );
 }
 
-/** The choropleth of a ward layer. */
-export function wardChoropleth(layer: WardLayer, features: readonly AreaFeature[], options: { idPrefix: string }): ChartResult {
+/** How a choropleth's areas are named (wards by default, or LSOAs), and whether they are labelled on the map. */
+export interface ChoroplethAreas {
+  /** Heading of the table's first column, e.g. "Ward". */
+  column: string;
+  /** The areas in the legend's note, e.g. "wards". */
+  many: string;
+  /** Name the areas on the map (too many small LSOAs to label: their names are in the table). */
+  labels: boolean;
+}
+
+const WARDS: ChoroplethAreas = { column: 'Ward', many: 'wards', labels: true };
+
+/** The choropleth of a ward layer (or of an LSOA layer, with `areas` naming them). */
+export function wardChoropleth(layer: WardLayer, features: readonly AreaFeature[], options: { idPrefix: string; areas?: ChoroplethAreas }): ChartResult {
+  const named = options.areas ?? WARDS;
   const shapes = simplified(features, MAP_W);
   const f = frame(features, 8, 8, MAP_W, 400);
   const byCode = new Map(layer.wards.map((w) => [w.code, w]));
@@ -77,13 +90,13 @@ export function wardChoropleth(layer: WardLayer, features: readonly AreaFeature[
     const v = byCode.get(code)?.value;
     return v === null || v === undefined ? NO_FIGURE : colours[classOf(v, breaks)]!;
   };
-  const labels = placeLabels(shapes, f, LABEL_FONT, (code, name) => [name, formatNumber(byCode.get(code)?.value ?? null, 1, '[c]')]);
+  const labels = named.labels ? placeLabels(shapes, f, LABEL_FONT, (code, name) => [name, formatNumber(byCode.get(code)?.value ?? null, 1, '[c]')]) : { markup: '' };
   const missing = layer.wards.length - values.length;
-  const body = [areas(f, shapes, fill), labels.markup, values.length ? legendOf(MAP_W + 28, 24, breaks, values, colours, 'Crimes per 1,000 residents', missing) : ''];
+  const body = [areas(f, shapes, fill), labels.markup, values.length ? legendOf(MAP_W + 28, 24, breaks, values, colours, 'Crimes per 1,000 residents', missing, named.many) : ''];
   const height = Math.max(f.height + 16, 24 + 2 * (FONT + 2) + 20 * (colours.length + 2) + 20);
   const table = chartTable(
     `Data for the map: ${layer.title}`,
-    ['Ward', 'Crimes', 'Residents', 'Rate per 1,000', '95% confidence interval', 'Map class (1 lowest)', 'Compared with the average'],
+    [named.column, 'Crimes', 'Residents', 'Rate per 1,000', '95% confidence interval', 'Map class (1 lowest)', 'Compared with the average'],
     [...layer.wards].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'en-GB')),
     (w) => ({
       text: [w.name, formatNumber(w.count, 0, '[c]'), formatNumber(w.population, 0), formatNumber(w.value, 1, w.suppressed ? '[c]' : '[x]'), w.ci95 ? `${formatNumber(w.ci95.lower, 1)} to ${formatNumber(w.ci95.upper, 1)}` : '[x]', w.value === null ? '[x]' : String(classOf(w.value, breaks) + 1), COMPARISON_WORDS[w.comparison]],

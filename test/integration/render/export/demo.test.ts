@@ -26,7 +26,7 @@ describe('data tables for the demo workspace', () => {
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
     const tables = assessmentTables(assessment);
-    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'priority_scores', 'priority_criteria']);
+    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'places_wards', 'places_deprivation', 'places_locations', 'peer_group', 'priority_scores', 'priority_criteria']);
     const byId = new Map(tables.map((t) => [t.id, t]));
     expect(byId.get('indicators')!.rows.length).toBe(assessment.indicators.length);
     expect(byId.get('trend_by_year')!.rows.length).toBe(assessment.indicators.reduce((n, i) => n + (i.trend?.points.length ?? 0), 0));
@@ -86,5 +86,41 @@ describe('data tables for the demo workspace', () => {
     await writeXlsx(join(out, 'a.xlsx'), reportMeta(report), tables);
     await writeXlsx(join(out, 'b.xlsx'), reportMeta(report), reportTables(report));
     expect(readFileSync(join(out, 'a.xlsx')).equals(readFileSync(join(out, 'b.xlsx')))).toBe(true);
+  });
+
+  it('writes the places tables (wards, deprivation deciles, locations) with the JSON figures, [c] where withheld', async () => {
+    const p = assessment.places!;
+    expect(p.wards?.length && p.deprivation?.length && p.locations?.length).toBeTruthy();
+    await writeCsvTables(csvFolder(out, 'places'), assessmentTables(assessment));
+    const csv = (name: string): Record<string, string>[] => parse(readFileSync(join(out, 'places-data', `${name}.csv`)), { bom: true, columns: true });
+    // Published precision: one decimal, rounded half away from zero (as the documents print).
+    const oneDp = (v: number) => String(Math.sign(v) * Math.round(Math.abs(v) * 10 + 1e-9) / 10);
+    const wards = csv('places_wards');
+    expect(wards.map((r) => r['Ward code'])).toEqual(p.wards!.map((w) => w.code));
+    for (const w of p.wards!) {
+      const r = wards.find((x) => x['Ward code'] === w.code)!;
+      expect(r['Ward name']).toBe(w.name);
+      expect(r['Crimes'], w.code).toBe(w.suppressed ? '[c]' : String(w.count));
+      expect(r['Residents']).toBe(w.population === null ? '[x]' : String(w.population));
+      expect(r['Rate (unrounded) (crimes per 1,000 residents)'], w.code).toBe(w.suppressed ? '[c]' : w.value === null ? '[x]' : String(w.value));
+      if (w.value !== null) expect(r['Rate (crimes per 1,000 residents)'], w.code).toBe(oneDp(w.value));
+      if (w.ci95) expect([r['Lower 95% confidence limit (unrounded)'], r['Upper 95% confidence limit (unrounded)']]).toEqual([String(w.ci95.lower), String(w.ci95.upper)]);
+      // The funnel position in words, from the JSON's comparison.
+      expect(r['Compared with the partnership average (95% funnel limits)']).toBe(w.suppressed ? '[c]' : { higher: 'higher than average', lower: 'lower than average', similar: 'similar to average', 'not-compared': 'not compared' }[w.comparison]);
+      expect(r['Area code']).toBe(assessment.area.code);
+    }
+    const deciles = csv('places_deprivation');
+    expect(deciles.map((r) => Number(r['Deprivation decile (1 is the most deprived tenth)']))).toEqual(p.deprivation!.map((d) => d.decile));
+    p.deprivation!.forEach((d, i) => {
+      const r = deciles[i]!;
+      expect(r['Crimes']).toBe(d.count === null ? '[c]' : String(d.count));
+      expect(r['Anti-social behaviour incidents']).toBe(d.asbCount === null ? '[c]' : String(d.asbCount));
+      expect(r['Crime rate (unrounded) (crimes per 1,000 residents)']).toBe(d.count === null ? '[c]' : d.value === null ? '[x]' : String(d.value));
+      expect(r['Anti-social behaviour rate (unrounded) (incidents per 1,000 residents)']).toBe(d.asbCount === null ? '[c]' : d.asbValue === null ? '[x]' : String(d.asbValue));
+      if (d.ci95) expect(r['Crime rate: upper 95% confidence limit (unrounded)']).toBe(String(d.ci95.upper));
+      expect(r['Residents']).toBe(d.population === null ? '[x]' : String(d.population));
+    });
+    const locations = csv('places_locations');
+    expect(locations.map((r) => [r['Rank'], r['Location'], r['LSOA code'], r['Crimes']])).toEqual(p.locations!.map((l, i) => [String(i + 1), l.location, l.lsoa, String(l.count)]));
   });
 });

@@ -5,7 +5,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placesFiles, readPlaces, type PlacesReadContext } from '../../../../src/ingest/places.js';
+import { placesFiles, readPlaces, readPlacesForAreas, type PlacesReadContext } from '../../../../src/ingest/places.js';
 import { ROOT, tempDir } from '../../../helpers.js';
 
 const FIX = join(ROOT, 'test/fixtures/real/places');
@@ -45,4 +45,24 @@ describe('the geography folder', () => {
     const other = await readPlaces(await placesFiles(dir), context('E09000002', ['Barking and Dagenham']));
     expect(other.lsoaBoundaries?.features ?? []).toHaveLength(0);
   });
+
+  it('a batch reads each file once for all its areas, and each area gets what a read for it alone gives', async () => {
+    const dir = tempDir();
+    copyFileSync(join(FIX, 'lsoa21-boundaries-bgc-excerpt.geojson'), join(dir, 'lsoa.geojson'));
+    copyFileSync(join(FIX, 'lsoa21-ward23-lad23-lookup.csv'), join(dir, 'lookup.csv'));
+    const files = await placesFiles(dir);
+    let reads = 0;
+    const io = { options: (f: string) => ({ displayPath: f }), attempt: <T>(fn: () => Promise<T>) => (reads++, fn()), summaries: [] };
+    const areas = [
+      { areaCode: 'E09000001', areaNames: ['City of London'], police: undefined },
+      { areaCode: 'E09000002', areaNames: ['Barking and Dagenham'], police: undefined },
+    ];
+    const both = await readPlacesForAreas(files, areas, io);
+    // One reader call per file (the lookup and the boundary file), not one per file and area.
+    expect(reads).toBe(files.length);
+    expect(files).toHaveLength(2);
+    for (const [i, area] of areas.entries()) expect(both[i]).toEqual(await readPlaces(files, context(area.areaCode, area.areaNames)));
+    expect(both[0]!.lsoaBoundaries?.features.map((f) => f.code)).toEqual(['E01000001', 'E01000002', 'E01000003']);
+  });
 });
+

@@ -204,3 +204,45 @@ describe('reportTables', () => {
     expect(own(t)).toEqual([['recorded-crime.all', 'All recorded crime, "excluding" ASB, £ and commas', 'special-cause concern in 2016-10 (shift), with a comma']]);
   });
 });
+
+describe('places tables', () => {
+  const ci = { lower: 1, upper: 3 };
+  const a = smallAssessment();
+  a.places = {
+    lsoas: 4, total: 30, topTenthLsoas: 1, topTenthShare: 0.5, top: [],
+    wards: [
+      { code: 'E05000001', name: 'Abbey', count: 26, population: 2000, value: 13, ci95: ci, comparison: 'higher', beyond998: true, suppressed: false },
+      { code: 'E05000002', name: 'Brook', count: null, population: 1500, value: null, ci95: null, comparison: 'not-compared', beyond998: false, suppressed: true },
+      { code: 'E05000003', name: 'Castle', count: 7, population: null, value: null, ci95: null, comparison: 'not-compared', beyond998: false, suppressed: false },
+    ],
+    average: { count: 26, population: 2000, value: 13 },
+    deprivation: [
+      { decile: 1, lsoas: 2, count: 27, population: 3000, value: 9, ci95: ci, asbCount: null, asbValue: null, asbCi95: null },
+      { decile: 9, lsoas: 2, count: null, population: 2500, value: null, ci95: null, asbCount: 12, asbValue: 4.8, asbCi95: ci },
+    ],
+    locations: [{ location: 'On or near Market Street', lsoa: 'E01000001', lsoaName: 'Castlebridge 001A', count: 9 }],
+  };
+  const tables = assessmentTables(a);
+
+  it('adds the ward, decile and location tables after the LSOA list, well formed', () => {
+    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places_wards', 'places_deprivation', 'places_locations', 'priority_scores', 'priority_criteria']);
+    expectWellFormed(tables);
+  });
+
+  it('withholds a suppressed ward ([c]) and marks a rate without residents not available ([x])', () => {
+    const w = table(tables, 'places_wards');
+    expect(['crimes', 'rate', 'rate_unrounded', 'ci_lower', 'funnel_position', 'beyond_99_8'].map((k) => cell(w, 'E05000002', k))).toEqual(['[c]', '[c]', '[c]', '[c]', '[c]', '[c]']);
+    expect(cell(w, 'E05000002', 'residents')).toBe(1500);
+    expect(['crimes', 'residents', 'rate', 'funnel_position', 'beyond_99_8'].map((k) => cell(w, 'E05000003', k))).toEqual([7, '[x]', '[x]', 'not compared', '[x]']);
+    expect(['crimes', 'rate', 'ci_upper', 'funnel_position', 'beyond_99_8'].map((k) => cell(w, 'E05000001', k))).toEqual([26, 13, 3, 'higher than average', 'yes']);
+  });
+
+  it('withholds crime and anti-social behaviour of a decile separately', () => {
+    // Rows by index: decile 1, then decile 9.
+    const d = table(tables, 'places_deprivation');
+    expect(['crimes', 'crime_rate', 'asb_incidents', 'asb_rate', 'asb_ci_lower'].map((k) => cell(d, 0, k))).toEqual([27, 9, '[c]', '[c]', '[c]']);
+    expect(['crimes', 'crime_rate', 'asb_incidents', 'asb_rate', 'asb_ci_lower'].map((k) => cell(d, 1, k))).toEqual(['[c]', '[c]', 12, 4.8, 1]);
+    expect(cell(table(tables, 'places_locations'), 0, 'location')).toBe('On or near Market Street');
+  });
+});
+
