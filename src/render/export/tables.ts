@@ -500,6 +500,7 @@ function peerGroupTable(a: Assessment): DataTable {
     return [{ i, g, m: own, ours: true }, ...g.peers.map((m) => ({ i, g, m, ours: false }))];
   });
   return buildTable(spec, rows);
+}
 
 type PlacesSection = NonNullable<Assessment['places']>;
 type WardRow = NonNullable<PlacesSection['wards']>[number];
