@@ -35,6 +35,8 @@ import {
 import { shownPath } from '../files/paths.js';
 import { readActionPlan, readExceptionActions, type ActionPlanRow, type ExceptionActionRow } from './formats/partnership-actions.js';
 import { emptyAnalystText, readAnalystText, type AnalystText } from './analyst-text.js';
+import { readCensusEthnicity, type CensusEthnicityRow } from './formats/census-ethnicity.js';
+import type { StopSearchInput } from './stop-search.js';
 
 export type { ConsultationRow, PlanReviewRow, ScoreRow, ActionPlanRow, ExceptionActionRow, AnalystText };
 
@@ -63,6 +65,10 @@ export interface Workspace {
   places?: PlacesGeography;
   /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
   policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
+  /** Census 2021 TS021 residents by ethnic group (inputs.ethnicity), every row of the file(s). */
+  ethnicity?: CensusEthnicityRow[];
+  /** The stop-and-search files of the document's months, read when a document is made (src/ingest/stop-search.ts). */
+  stopSearch?: StopSearchInput;
 }
 
 export interface LoadOptions {
@@ -150,12 +156,13 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const places = await load.places(police?.data);
   if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
 
-  const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions } = tables;
+  const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, ethnicity } = tables;
   // Reference tables (harm weights) are read once per process and shared by every workspace of a run.
   const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
   const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, analystText, summaries: load.summaries, reference };
   if (police?.input) workspace.policeInput = police.input;
   if (places) workspace.places = places;
+  if (config.inputs.ethnicity !== undefined) workspace.ethnicity = ethnicity;
   await checkAssembled(workspace, load.warn);
   return workspace;
 }
@@ -269,7 +276,7 @@ class InputReader {
   }
 
   /** Every tabular input (all but police.uk), in the order their problems are reported. */
-  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores' | 'actionPlan' | 'exceptionActions'>> {
+  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores' | 'actionPlan' | 'exceptionActions'> & { ethnicity: CensusEthnicityRow[] }> {
     const { inputs } = this.config;
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
     const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulationTable, TABLE_FILES)))) ?? [];
@@ -282,7 +289,8 @@ class InputReader {
     const scores = await this.readOne(inputs.scores, 'scores', readScores);
     const actionPlan = await this.readOne(inputs.actionPlan, 'actionPlan', readActionPlan);
     const exceptionActions = await this.readOne(inputs.exceptions, 'exceptions', readExceptionActions);
-    return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions };
+    const ethnicity = await this.readOne(inputs.ethnicity, 'ethnicity', readCensusEthnicity);
+    return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions, ethnicity };
   }
 
   /** The geography folder (inputs.places), read for the area (./places.ts). */
