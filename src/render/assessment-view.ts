@@ -14,6 +14,7 @@ import { prioritiesStory } from './priorities-story.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import type { PlacesDrawing } from '../analysis/places/index.js';
 import { placesChapter } from './places-view.js';
+import { stopSearchSection } from './stop-search-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
@@ -188,6 +189,7 @@ export function assessmentView(input: AssessmentInputs) {
     consultation,
     overview,
     places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
+    stopSearch: stopSearchSection(a.stopSearch, config.area.name, 'fig-stop-search', config.disclosure.threshold),
     priorities,
     scoring,
     quality: qualityNotes(ctx),
@@ -253,6 +255,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
     ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
+    ...(input.assessment.stopSearch ? [{ id: 'stop-search', title: 'Stop and search' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
     ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),
     { id: 'quality', title: 'Data quality and disclosure' },

@@ -10,5 +10,6 @@ export { axisUnit, MixedUnitsError, nationalUnit, type AxisSeries } from './unit
 export { comparisonChart, type ComparisonChartOptions } from './comparison.js';
 export { spcChart, SPC_SHAPES, type SpcChartOptions, type SpcData } from './spc.js';
 export { priorityMatrix, criterionStyle, type Priority, type PriorityMatrixOptions } from './priority-matrix.js';
+export { rateRatioChart } from './rate-ratio.js';
 export { CATEGORICAL, FILLS, PALETTE } from './palette.js';
 export { escapeXml, type BaseChartOptions, type ChartResult, type ChartTable } from './svg.js';
