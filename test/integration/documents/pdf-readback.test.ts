@@ -39,6 +39,7 @@ const ASSESSMENT_HEADINGS = [
   'Why we produce this assessment',
   `Crime and anti-social behaviour in ${config.area.name}`,
   'Where crime happens',
+  'Stop and search',
   ...PRIORITY_HEADINGS,
   'Data quality and disclosure',
   'Methods',
@@ -56,6 +57,7 @@ interface AssessmentJson {
   partnership: { name: string };
   period: { label: string };
   indicators: Indicator[];
+  stopSearch?: { searches: number | null; byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> } | null;
 }
 interface ReportJson {
   partnership: { name: string };
@@ -305,5 +307,19 @@ describe('print scale', () => {
     const d = DOCS[2]!; // the report: printed at 100%
     const footerLeft = Math.min(...pdfWords(pdf(d), 1).filter((w) => w.yMin > 785).map((w) => w.xMin));
     expect(leftEdge(pdf(d))).toBeCloseTo(footerLeft, 0);
+  });
+});
+
+describe('the stop and search section read back from the PDF', () => {
+  it('says how many searches there were and how many times as likely a Black resident was to be searched, with the interval from the JSON', () => {
+    const s = assessment.stopSearch!;
+    const black = s.byEthnicity.find((e) => e.group === 'Black')!;
+    const text = pdfText(join(out, 'assessment-2016-17.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(`carried out ${en(s.searches!)} stop and searches in ${config.area.name}`);
+    const [lo, hi] = black.rateRatioCi95!;
+    expect(text).toContain(`was ${black.rateRatio!.toFixed(1)} times as likely to be stopped and searched as a White resident (95% interval ${lo.toFixed(1)} to ${hi.toFixed(1)} times)`);
+    expect(text).toContain('self-defined');
+    expect(text).toContain('2021 Census');
+    expect(text).toContain('Stop and search rate by ethnic group, compared with White residents');
   });
 });
