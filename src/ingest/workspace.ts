@@ -411,6 +411,7 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
   // The geography (inputs.places) was read for the configured area only: another area's chapter leaves it out.
-  const { places: _ownArea, ...rest } = ws;
+  // So are the stop-and-search files (read for the configured area's forces): another area's are read for its own.
+  const { places: _ownArea, stopSearch: _ownSearches, ...rest } = ws;
   return { ...rest, config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }
