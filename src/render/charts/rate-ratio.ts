@@ -58,7 +58,7 @@ export function rateRatioChart(s: StopSearchSection, options: BaseChartOptions &
       text(plot.left - 10, cy, LABEL[r.group], { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'end', dy: '0.35em' }),
       errorBar('horizontal', cy, x(r.rateRatioCi95![0]), x(r.rateRatioCi95![1]), 5, PALETTE.series, 1.5),
       el('circle', { cx: x(r.rateRatio!), cy, r: 5, fill: PALETTE.series }),
-      text(x(r.rateRatio!), cy - 9, `${formatNumber(r.rateRatio!, 1)}×`, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' }),
+      text(x(r.rateRatio!), cy - 9, `${formatNumber(r.rateRatio!, 1)}×`, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'middle' }),
     );
   });
   body.push(bottomAxis(plot, x, ticks, FONT, ['Searches per resident, as a multiple of the White rate (log scale)']));
