@@ -62,6 +62,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } from './lib/synth.mjs';
 import { fitPointsToLsoas, writePlaces } from './demo/places.mjs';
+import { writeEthnicity, writeStopSearch } from './demo/stop-search.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -794,6 +795,7 @@ function main() {
   put('population/population.csv', writeCsv(path.join(out, 'population', 'population.csv'), ['area_code', 'area_name', 'year', 'age_band', 'population'], popRows), popRows.length);
 
   for (const [rel, bytes, rows] of writePlaces(out, AREAS, geo, Object.fromEntries(Object.values(AREAS).map((a) => [a.code, pop[a.code][2016].all])), SEED)) put(rel, bytes, rows);
+  for (const [rel, bytes, rows] of [...writeStopSearch(out, MONTHS, AREAS, geo, SEED), ...writeEthnicity(out, AREAS, Object.fromEntries(Object.values(AREAS).map((a) => [a.code, pop[a.code][2017].all])), SEED)]) if (!rel.startsWith('crime/')) put(rel, bytes, rows);
 
   const measures = {
     'reoffending.csv': buildReoffending(),

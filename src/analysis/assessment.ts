@@ -8,6 +8,7 @@ import type { Config } from '../model/config.js';
 import { SCHEMA_VERSION, type Assessment, type IndicatorResult, type Places } from '../model/contract.js';
 import { computePlaces } from './places.js';
 import { placesDetail } from './places/index.js';
+import { stopSearchOf } from './stop-search-area.js';
 import { coverageOf } from './coverage.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
@@ -93,6 +94,7 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
     priorities: [],
     warnings,
     ...placesOf(ws, startYear),
+    ...stopSearchOf(ws, startYear),
     ...coverageOf(ws, financialYear(startYear)),
   };
 }

@@ -35,6 +35,8 @@ import {
 import { shownPath } from '../files/paths.js';
 import { readActionPlan, readExceptionActions, type ActionPlanRow, type ExceptionActionRow } from './formats/partnership-actions.js';
 import { emptyAnalystText, readAnalystText, type AnalystText } from './analyst-text.js';
+import { readCensusEthnicity, type CensusEthnicityRow } from './formats/census-ethnicity.js';
+import type { StopSearchInput } from './stop-search.js';
 
 export type { ConsultationRow, PlanReviewRow, ScoreRow, ActionPlanRow, ExceptionActionRow, AnalystText };
 
@@ -65,6 +67,10 @@ export interface Workspace {
   policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
   /** The geography folder's files (inputs.places), so a batch reads them once for all its areas. */
   placesInput?: { files: string[]; displayBase: string };
+  /** Census 2021 TS021 residents by ethnic group (inputs.ethnicity), every row of the file(s). */
+  ethnicity?: CensusEthnicityRow[];
+  /** The stop-and-search files of the document's months, read when a document is made (src/ingest/stop-search.ts). */
+  stopSearch?: StopSearchInput;
 }
 
 export interface LoadOptions {
@@ -156,13 +162,14 @@ export async function loadWorkspace(dir: string, options: LoadOptions = {}): Pro
   const places = placeFiles && !options.deferPlaces ? (await load.places(placeFiles, [own]))[0] : undefined;
   if (load.problems.length > 0) throw new SwpError(ExitCode.INPUT, load.problems, { omitted: load.omitted });
 
-  const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions } = tables;
+  const { homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, ethnicity } = tables;
   // Reference tables (harm weights) are read once per process and shared by every workspace of a run.
   const reference: ReferenceData = { harmWeights: await shippedHarmWeights() };
   const workspace: Workspace = { root: load.root, configFile, config, police: police?.data, homeOffice, measures, population, planReview, consultation, scores, actionPlan, exceptionActions, analystText, summaries: load.summaries, reference };
   if (police?.input) workspace.policeInput = police.input;
   if (places) workspace.places = places;
   if (placeFiles) workspace.placesInput = { files: placeFiles, displayBase };
+  if (config.inputs.ethnicity !== undefined) workspace.ethnicity = ethnicity;
   await checkAssembled(workspace, load.warn);
   return workspace;
 }
@@ -276,7 +283,7 @@ class InputReader {
   }
 
   /** Every tabular input (all but police.uk), in the order their problems are reported. */
-  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores' | 'actionPlan' | 'exceptionActions'>> {
+  async tables(): Promise<Pick<Workspace, 'population' | 'measures' | 'homeOffice' | 'planReview' | 'consultation' | 'scores' | 'actionPlan' | 'exceptionActions'> & { ethnicity: CensusEthnicityRow[] }> {
     const { inputs } = this.config;
     // One figure per key across all the files of an input (./assembly.ts): clashes join the problems of the files.
     const population = (await this.attempt(async () => uniquePopulation(await this.readAll(inputs.population, 'population', readPopulationTable, TABLE_FILES)))) ?? [];
@@ -289,7 +296,8 @@ class InputReader {
     const scores = await this.readOne(inputs.scores, 'scores', readScores);
     const actionPlan = await this.readOne(inputs.actionPlan, 'actionPlan', readActionPlan);
     const exceptionActions = await this.readOne(inputs.exceptions, 'exceptions', readExceptionActions);
-    return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions };
+    const ethnicity = await this.readOne(inputs.ethnicity, 'ethnicity', readCensusEthnicity);
+    return { population, measures, homeOffice, planReview, consultation, scores, actionPlan, exceptionActions, ethnicity };
   }
 
   /** The geography folder's files (inputs.places); undefined when not configured, or missing (reported with the config key). */
@@ -426,6 +434,7 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
   // The configured area's geography is never another area's: the batch reads each area's (readPlacesForAreas).
-  const { places: _ownArea, ...rest } = ws;
+  // So are the stop-and-search files (read for the configured area's forces): another area's are read for its own.
+  const { places: _ownArea, stopSearch: _ownSearches, ...rest } = ws;
   return { ...rest, ...(places ? { places } : {}), config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }

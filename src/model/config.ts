@@ -127,6 +127,9 @@ export const configSchema = z
         places: pathOrSource
           .optional()
           .describe('geography folder for the "Where crime happens" chapter: ONS LSOA and ward boundaries (GeoJSON), the ONS LSOA to ward lookup, IMD 2019 File 7 or WIMD 2019 ranks, ONS LSOA population estimates (CSV); each optional'),
+        ethnicity: pathOrSource
+          .optional()
+          .describe('ONS Census 2021 TS021 "Ethnic group" CSV (census2021-ts021-ltla.csv or -lsoa.csv, as published): the resident population of stop-and-search rates by ethnic group'),
       })
       .describe('where the input files are; every path is relative to the config file'),
     indicators: z.array(indicatorSettings).default([]).describe('per-indicator settings: labels, polarity, targets'),

@@ -8,8 +8,9 @@
  * data) is `null` with a reason in `notes`; periods are inclusive ISO dates.
  */
 import { z } from 'zod';
+import { stopSearchSchema } from './contract-stop-search.js';
 
-export const SCHEMA_VERSION = '1.4.0' as const;
+export const SCHEMA_VERSION = '1.5.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -278,6 +279,7 @@ export const assessmentSchema = z.object({
   ...documentHeader,
   priorities: z.array(prioritySchema),
   places: placesSchema.optional(),
+  stopSearch: stopSearchSchema.nullable().optional().describe('null when the police.uk input holds no stop-and-search files for the period (since schemaVersion 1.5.0)'),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
@@ -306,3 +308,5 @@ export const reportSchema = z.object({
   exceptions: z.array(z.object({ id: z.string(), reason: z.string() })),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+export { stopSearchSchema, type StopSearchSection } from './contract-stop-search.js';

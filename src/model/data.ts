@@ -253,6 +253,7 @@ export type InputKind =
   | 'police-uk-street'
   | 'police-uk-outcomes'
   | 'police-uk-stop-search'
+  | 'census-ethnicity'
   | 'home-office-csp'
   | 'measures'
   | 'population'

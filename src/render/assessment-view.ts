@@ -15,6 +15,7 @@ import type { ChartSet, Figure } from './charts-adapter.js';
 import type { PlacesDrawing } from '../analysis/places/index.js';
 import { placesChapter } from './places-view.js';
 import { similarSection } from './similar-view.js';
+import { stopSearchSection } from './stop-search-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
@@ -190,6 +191,7 @@ export function assessmentView(input: AssessmentInputs) {
     consultation,
     overview,
     places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
+    stopSearch: stopSearchSection(a.stopSearch, config.area.name, 'fig-stop-search', config.disclosure.threshold),
     priorities,
     similar,
     scoring,
@@ -256,6 +258,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
     ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
+    ...(input.assessment.stopSearch ? [{ id: 'stop-search', title: 'Stop and search' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
     ...(s.similar ? [{ id: s.similar.id, title: s.similar.title }] : []),
     ...(s.scoring ? [{ id: 'scoring', title: 'How the priorities were chosen' }] : []),

@@ -408,7 +408,7 @@ class Merge {
 
   skip(job: ScanJob, what: 'outcomes' | 'stop and search'): void {
     const { warning, summary } = skippedFile(job.display, what);
-    this.state.options.onWarning?.(warning);
+    if (warning) this.state.options.onWarning?.(warning);
     this.state.summaries.push(summary);
   }
 

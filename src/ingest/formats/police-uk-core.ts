@@ -221,11 +221,15 @@ export function classifyHeader(fields: string[], kindFromName: string | undefine
   };
 }
 
-/** The warning and summary of a skipped outcomes or stop-and-search file. */
-export function skippedFile(display: string, what: 'outcomes' | 'stop and search'): { warning: Warning; summary: FileSummary } {
+/**
+ * The warning and summary of an outcomes or stop-and-search file, which the street-level readers pass over. Stop and
+ * search is read apart, when a document is made (src/ingest/stop-search.ts): no warning for it.
+ */
+export function skippedFile(display: string, what: 'outcomes' | 'stop and search'): { warning?: Warning; summary: FileSummary } {
+  if (what === 'stop and search') return { summary: { file: display, kind: 'police-uk-stop-search', rows: 0, note: 'read for the stop and search section' } };
   return {
     warning: { message: `police.uk ${what} file skipped: the documents use street-level crime files only`, file: display },
-    summary: { file: display, kind: what === 'outcomes' ? 'police-uk-outcomes' : 'police-uk-stop-search', rows: 0, note: 'skipped' },
+    summary: { file: display, kind: 'police-uk-outcomes', rows: 0, note: 'skipped' },
   };
 }
 
@@ -433,7 +437,7 @@ export async function readStreetFileCsvParse(
   if (verdict.kind === 'skip') {
     await rows.return(undefined);
     const { warning, summary } = skippedFile(display, verdict.what);
-    options.onWarning?.(warning);
+    if (warning) options.onWarning?.(warning);
     state.summaries.push(summary);
     return;
   }

@@ -5,8 +5,9 @@
  * keeps the rows that fall in the partnership (by LSOA code list or by local-authority name: LSOA names are
  * "<LA name> <3 digits><letter>") and aggregates them to partnership × month × crime type and LSOA × month × type;
  * a batch reads several areas in one pass, each getting what a read of it alone would.
- * Outcomes and stop-and-search files in the same tree are recognised by name and header and skipped with a note:
- * the documents do not use them (yet), and they are not errors.
+ * Outcomes and stop-and-search files in the same tree are recognised by name and header and passed over: outcomes
+ * with a note (the documents do not use them yet), stop and search without one, as it is read apart when a document
+ * is made (../stop-search.ts).
  *
  * Two readers produce the same result: data, file summaries, warnings and located errors, in the same order. The
  * fast reader (../fast/) scans the fixed police.uk layout from the bytes, whole files at a time in worker threads

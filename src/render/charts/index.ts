@@ -11,5 +11,6 @@ export { comparisonChart, type ComparisonChartOptions } from './comparison.js';
 export { spcChart, SPC_SHAPES, type SpcChartOptions, type SpcData } from './spc.js';
 export { priorityMatrix, criterionStyle, type Priority, type PriorityMatrixOptions } from './priority-matrix.js';
 export { peerGroupChart, peerGroupSentence, type PeerGroupChartOptions } from './peer-group.js';
+export { rateRatioChart } from './rate-ratio.js';
 export { CATEGORICAL, FILLS, PALETTE } from './palette.js';
 export { escapeXml, type BaseChartOptions, type ChartResult, type ChartTable } from './svg.js';

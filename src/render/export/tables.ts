@@ -610,6 +610,39 @@ function placesDetailTables(a: Assessment): DataTable[] {
   return [wardsTable(a), deprivationTable(a), locationsTable(a)];
 }
 
+type StopSearchRow = { group: string; all: boolean; s: NonNullable<Assessment['stopSearch']>; e?: NonNullable<Assessment['stopSearch']>['byEthnicity'][number] };
+
+/** Stop and search (police.uk): a row for all searches (arrests, linked outcomes), then one per ethnic group. */
+function stopSearchTable(a: Assessment): DataTable {
+  const s = a.stopSearch;
+  const byGroup = (v: (e: NonNullable<StopSearchRow['e']>) => number | null, withheld = false) => (r: StopSearchRow) =>
+    r.all ? Z : r.e!.searches === null && withheld ? C : fig(v(r.e!));
+  const share = (k: 'arrests' | 'linked', f: 'count' | 'share') => (r: StopSearchRow) => (r.all ? (r.s[k].count === null && r.s.searches !== null ? C : fig(r.s[k][f])) : Z);
+  const spec: TableSpec<StopSearchRow> = {
+    id: 'stop_search',
+    title: 'Stop and search, by self-defined ethnic group',
+    description: `Stop and searches in ${a.period.label} (police.uk), for the partnership or the whole force (see the level column): all searches with arrests and outcomes linked to the object of search, then each Census 2021 broad ethnic group with its search rate and rate ratio against White residents.`,
+    columns: [
+      { key: 'group', heading: 'Ethnic group', cell: (r) => r.group },
+      { key: 'level', heading: 'Level', cell: (r) => r.s.level },
+      { key: 'force', heading: 'Police force', cell: (r) => r.s.force },
+      { key: 'searches', heading: 'Searches', decimals: 0, cell: (r) => (r.all ? fig(r.s.searches, r.s.searches === null) : fig(r.e!.searches, r.e!.searches === null)) },
+      { key: 'arrests', heading: 'Searches ending in arrest', decimals: 0, cell: share('arrests', 'count') },
+      { key: 'arrest_share', heading: 'Share ending in arrest', unit: '%', decimals: 1, rounded: true, cell: share('arrests', 'share') },
+      { key: 'linked', heading: 'Outcome linked to the object of search', decimals: 0, cell: share('linked', 'count') },
+      { key: 'linked_share', heading: 'Share with a linked outcome', unit: '%', decimals: 1, rounded: true, cell: share('linked', 'share') },
+      { key: 'residents', heading: 'Residents (Census 2021)', decimals: 0, cell: byGroup((e) => e.population) },
+      { key: 'rate', heading: 'Searches per 1,000 residents', decimals: 1, rounded: true, cell: byGroup((e) => e.rate, true) },
+      { key: 'rate_ratio', heading: 'Rate ratio against White residents', decimals: 1, rounded: true, cell: (r) => (r.all || r.e!.group === 'White' ? Z : byGroup((e) => e.rateRatio, true)(r)) },
+      { key: 'rate_ratio_lower', heading: 'Rate ratio, 95% interval lower limit', decimals: 1, rounded: true, cell: (r) => (r.all || r.e!.group === 'White' ? Z : byGroup((e) => e.rateRatioCi95?.[0] ?? null, true)(r)) },
+      { key: 'rate_ratio_upper', heading: 'Rate ratio, 95% interval upper limit', decimals: 1, rounded: true, cell: (r) => (r.all || r.e!.group === 'White' ? Z : byGroup((e) => e.rateRatioCi95?.[1] ?? null, true)(r)) },
+    ],
+    notes: [SYMBOL_NOTE, 'Self-defined ethnicity, grouped into the five broad groups of the 2021 Census, against the 2021 Census residents of each group, as the Home Office does; searches whose ethnicity was not stated are in the all-searches row only.', ...(s?.notes ?? [])],
+  };
+  const rows: StopSearchRow[] = s ? [{ group: 'All searches', all: true, s }, ...s.byEthnicity.map((e) => ({ group: e.group, all: false, s, e }))] : [];
+  return buildTable(spec, rows);
+}
+
 type Priority = Assessment['priorities'][number];
 
 const priorityScoreColumns: Column<Priority>[] = [
@@ -710,6 +743,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     harmTable(a.indicators),
     placesTable(a),
     ...placesDetailTables(a),
+    stopSearchTable(a),
     peerGroupTable(a),
     ...prioritiesTables(a.priorities),
   ]).map((t) => withIdentity(t, who));

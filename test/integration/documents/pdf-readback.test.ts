@@ -40,6 +40,7 @@ const ASSESSMENT_HEADINGS = [
   'Why we produce this assessment',
   `Crime and anti-social behaviour in ${config.area.name}`,
   'Where crime happens',
+  'Stop and search',
   ...PRIORITY_HEADINGS,
   'How we compare with similar partnerships',
   'Data quality and disclosure',
@@ -58,6 +59,7 @@ interface AssessmentJson {
   partnership: { name: string };
   period: { label: string };
   indicators: Indicator[];
+  stopSearch?: { searches: number | null; byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> } | null;
 }
 interface ReportJson {
   partnership: { name: string };
@@ -333,5 +335,19 @@ describe('the most similar group chart of violence, read back from the PDF', () 
     const rank = 1 + peers.filter((p) => p.rate < ours.rate).length;
     const nth = `${rank}${rank === 1 ? 'st' : rank === 2 ? 'nd' : rank === 3 ? 'rd' : 'th'}`;
     expect(text).toContain(`Castlebridge had the ${nth} lowest rate of violence and sexual offences of ${peers.length + 1} partnerships`);
+  });
+});
+
+describe('the stop and search section read back from the PDF', () => {
+  it('says how many searches there were and how many times as likely a Black resident was to be searched, with the interval from the JSON', () => {
+    const s = assessment.stopSearch!;
+    const black = s.byEthnicity.find((e) => e.group === 'Black')!;
+    const text = pdfText(join(out, 'assessment-2016-17.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(`carried out ${en(s.searches!)} stop and searches in ${config.area.name}`);
+    const [lo, hi] = black.rateRatioCi95!;
+    expect(text).toContain(`was ${black.rateRatio!.toFixed(1)} times as likely to be stopped and searched as a White resident (95% interval ${lo.toFixed(1)} to ${hi.toFixed(1)} times)`);
+    expect(text).toContain('self-defined');
+    expect(text).toContain('2021 Census');
+    expect(text).toContain('Stop and search rate by ethnic group, compared with White residents');
   });
 });

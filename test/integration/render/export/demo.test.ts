@@ -26,7 +26,7 @@ describe('data tables for the demo workspace', () => {
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
     const tables = assessmentTables(assessment);
-    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'places_wards', 'places_deprivation', 'places_locations', 'peer_group', 'priority_scores', 'priority_criteria']);
+    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'places_wards', 'places_deprivation', 'places_locations', 'stop_search', 'peer_group', 'priority_scores', 'priority_criteria']);
     const byId = new Map(tables.map((t) => [t.id, t]));
     expect(byId.get('indicators')!.rows.length).toBe(assessment.indicators.length);
     expect(byId.get('trend_by_year')!.rows.length).toBe(assessment.indicators.reduce((n, i) => n + (i.trend?.points.length ?? 0), 0));
@@ -49,6 +49,21 @@ describe('data tables for the demo workspace', () => {
       expect(row['Area code']).toBe(assessment.area.code);
       expect(row['Count'], i.id).toBe(i.suppressed ? '[c]' : i.count === null ? '[x]' : String(i.count));
     }
+  });
+
+  it('writes the stop_search table: all searches, then each ethnic group, with the JSON figures', async () => {
+    const tables = assessmentTables(assessment).filter((t) => t.id === 'stop_search');
+    await writeCsvTables(csvFolder(out, 'assessment'), tables);
+    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'stop_search.csv')), { bom: true, columns: true });
+    const s = assessment.stopSearch!;
+    expect(rows.map((r) => r['Ethnic group'])).toEqual(['All searches', 'White', 'Black', 'Asian', 'Mixed', 'Other']);
+    expect(rows[0]!['Searches']).toBe(String(s.searches));
+    expect(rows[0]!['Searches ending in arrest']).toBe(String(s.arrests.count));
+    expect(rows[0]!['Residents (Census 2021)']).toBe('[z]');
+    const black = s.byEthnicity.find((e) => e.group === 'Black')!;
+    expect(rows[2]!['Searches']).toBe(String(black.searches));
+    expect(rows[2]!['Rate ratio against White residents (unrounded)']).toBe(String(black.rateRatio));
+    expect(rows[1]!['Rate ratio against White residents']).toBe('[z]');
   });
 
   it('writes a workbook with the figures stored as numbers', async () => {
