@@ -3,17 +3,18 @@
  * method file reads as its formula. Not re-exported from `index.ts`.
  *
  * Distribution functions come from stdlib (https://stdlib.io, Apache-2.0), which implements them after the same
- * algorithms as R's nmath / Boost / Cephes; in this layer's tests they agree with R's `qchisq`, `qnorm`, `pnorm`,
- * `dbinom`, `pbinom` and `qbeta` well within the 1e-10 relative tolerance used there (usually to ~1e-15).
+ * algorithms as R's nmath / Boost / Cephes; in this layer's tests they agree with R's `qnorm`, `pnorm`, `dbinom`,
+ * `pbinom` and `qbeta` well within the 1e-10 relative tolerance used there (usually to ~1e-15). The chi-squared
+ * quantile is swp's own (./gamma.ts).
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf';
-import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 import { StatsInputError } from './errors.js';
+import { chisqQuantile } from './gamma.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Argument checks. Each throws StatsInputError naming the argument.
@@ -68,10 +69,13 @@ export function zFor(confidence: number): number {
   return qnorm(confidence + (1 - confidence) / 2);
 }
 
-/** Chi-squared quantile, R `qchisq(p, df)`; `qchisq(p, 0)` is 0 as in R. */
+/**
+ * Chi-squared quantile, R `qchisq(p, df)`; `qchisq(p, 0)` is 0 as in R. Our own incomplete gamma (./gamma.ts), not
+ * @stdlib's, whose upper-tail quantiles are high once the quantile passes 2000 (see gamma.ts).
+ */
 export function qchisq(p: number, df: number): number {
   if (df === 0) return 0;
-  return chisquareQuantile(p, df);
+  return chisqQuantile(p, df);
 }
 
 /** Beta quantile, R `qbeta(p, a, b)`. */
