@@ -12,7 +12,7 @@ import type { AreaFeature } from '../model/places.js';
 import { rewind } from './places/geometry.js';
 import { toPeriod } from './indicator.js';
 import { financialYear } from './periods.js';
-import { ETHNIC_GROUPS, summariseStopSearch, type EthnicGroup } from './stop-search.js';
+import { ETHNIC_GROUPS, summariseStopSearch, type EthnicGroup, type StopSearchSummary } from './stop-search.js';
 
 type Box = [[number, number], [number, number]];
 
@@ -76,6 +76,18 @@ function placed(ws: Workspace, rows: readonly StopSearch[], force: string): { le
   return { level: 'partnership', rows: got.rows, noLocation: got.noLocation, notes };
 }
 
+const OFFICER_NOTE =
+  'Officer-defined ethnicity (the ethnicity the officer recorded) has only four groups: White, Black, Asian and Other. It has no Mixed group, so Mixed residents are left out of that comparison.';
+
+/** The officer-defined comparison: null when no search in the files has an officer-defined ethnicity. */
+function officerSection(s: StopSearchSummary, searches: number, threshold: number): Pick<StopSearchSection, 'byOfficerEthnicity' | 'officerNotRecorded'> {
+  const recorded = searches - s.officerNotRecorded;
+  return {
+    byOfficerEthnicity: recorded > 0 ? s.byOfficerEthnicity : null,
+    officerNotRecorded: small(s.officerNotRecorded, threshold) ? null : s.officerNotRecorded,
+  };
+}
+
 /** The stop-and-search section of the year starting in April of `startYear`; null without stop-and-search files. */
 export function stopSearchOf(ws: Workspace, startYear: number): { stopSearch?: StopSearchSection | null } {
   const input = ws.stopSearch;
@@ -90,6 +102,8 @@ export function stopSearchOf(ws: Workspace, startYear: number): { stopSearch?: S
   if (ws.ethnicity === undefined) notes.push('No Census 2021 ethnic group file (ONS TS021) was given: rates by ethnic group are left out.');
   else if (where.level === 'force') notes.push(`Rates by ethnic group need the residents of the area the searches are for; the Census file is used only when the searches are placed in ${ws.config.area.name}.`);
   else if (!population) notes.push(`The Census 2021 ethnic group file has no rows for ${ws.config.area.name} (${ws.config.area.code}) or its LSOAs: rates by ethnic group are left out.`);
+  const officer = officerSection(s, where.rows.length, threshold);
+  if (officer.byOfficerEthnicity && population) notes.push(OFFICER_NOTE);
   return {
     stopSearch: {
       level: where.level,
@@ -100,6 +114,7 @@ export function stopSearchOf(ws: Workspace, startYear: number): { stopSearch?: S
       linked: { count: s.linked.count, share: s.linked.value, ci95: s.linked.ci95 },
       byEthnicity: s.byEthnicity,
       notStated: small(s.notStated, threshold) ? null : s.notStated,
+      ...officer,
       noLocation: where.noLocation,
       notes,
     },

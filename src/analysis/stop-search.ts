@@ -8,7 +8,13 @@
  *   is one whose outcome was not linked. Wilson score intervals (Wilson 1927; PHE technical guide).
  * - Self-defined ethnicity is grouped into the five Census 2021 broad groups by its prefix ("White - …",
  *   "Black/African/Caribbean/Black British - …"); "Not stated" and blank are counted apart and left out of the rates.
- *   Officer-defined ethnicity has no Mixed group, so rates are not computed on it.
+ * - Officer-defined ethnicity (police.uk: White, Black, Asian, Other — the officer's view, recorded for every search
+ *   whatever the person says) is compared with the same Census residents: Black, Asian and Other against White.
+ *   It has no Mixed group, so Mixed residents are left out of that comparison (a person of Mixed ethnicity is in
+ *   whichever of the four groups the officer chose). The Home Office's "Police powers and procedures: stop and
+ *   search and arrests" statistics compute their rates per 1,000 on self-defined ethnicity and the 2021 Census; the
+ *   officer-defined comparison applies that same method to the four groups. (How the Home Office's own tables treat
+ *   officer-defined ethnicity was not available to check when this was written.)
  * - Counts from 1 to threshold − 1 are withheld ([c]) with everything worked from them, as elsewhere.
  */
 import type { StopSearch } from '../ingest/formats/stop-search.js';
@@ -34,14 +40,24 @@ export function selfDefinedGroup(text: string): EthnicGroup | null {
   return SELF_DEFINED_PREFIX.find(([prefix]) => head === prefix)?.[1] ?? null;
 }
 
+/** police.uk's officer-defined ethnicity groups: the Census broad groups without Mixed. */
+export const OFFICER_GROUPS = ['White', 'Black', 'Asian', 'Other'] as const satisfies readonly EthnicGroup[];
+export type OfficerGroup = (typeof OFFICER_GROUPS)[number];
+
+/** The group of an officer-defined ethnicity ("White", "Black", "Asian", "Other"), or null for blank. */
+export function officerDefinedGroup(text: string): OfficerGroup | null {
+  const t = text.trim().toLowerCase();
+  return OFFICER_GROUPS.find((g) => g.toLowerCase() === t) ?? null;
+}
+
 export interface Share {
   count: number | null;
   value: number | null;
   ci95: [number, number] | null;
 }
 
-export interface EthnicityRow {
-  group: EthnicGroup;
+export interface EthnicityRow<G extends EthnicGroup = EthnicGroup> {
+  group: G;
   searches: number | null;
   population: number | null;
   /** Searches per 1,000 people of the group. */
@@ -59,6 +75,10 @@ export interface StopSearchSummary {
   byEthnicity: EthnicityRow[];
   /** Searches whose self-defined ethnicity was not stated or blank (not in the rates). */
   notStated: number;
+  /** The same by officer-defined ethnicity (White, Black, Asian, Other); Mixed residents are not compared. */
+  byOfficerEthnicity: EthnicityRow<OfficerGroup>[];
+  /** Searches with no officer-defined ethnicity (blank; not in those rates). */
+  officerNotRecorded: number;
 }
 
 const small = (n: number, threshold: number) => n > 0 && n < threshold;
@@ -70,14 +90,21 @@ function share(count: number, of: number, threshold: number): Share {
   return { count, value: p.value, ci95: [p.lower, p.upper] };
 }
 
-function ethnicityRows(rows: readonly StopSearch[], population: Partial<Record<EthnicGroup, number>>, threshold: number): EthnicityRow[] {
-  const counts = new Map<EthnicGroup, number>(ETHNIC_GROUPS.map((g) => [g, 0]));
+/** Searches per 1,000 residents of each of `groups`, and each rate over the White group's, by `groupOf` a search. */
+function ethnicityRows<G extends EthnicGroup>(
+  rows: readonly StopSearch[],
+  groupOf: (r: StopSearch) => G | null,
+  groups: readonly G[],
+  population: Partial<Record<EthnicGroup, number>>,
+  threshold: number,
+): EthnicityRow<G>[] {
+  const counts = new Map<EthnicGroup, number>(groups.map((g) => [g, 0]));
   for (const r of rows) {
-    const g = selfDefinedGroup(r.selfDefinedEthnicity);
+    const g = groupOf(r);
     if (g) counts.set(g, counts.get(g)! + 1);
   }
   const white = { n: counts.get('White')!, pop: population.White };
-  return ETHNIC_GROUPS.map((group): EthnicityRow => {
+  return groups.map((group): EthnicityRow<G> => {
     const n = counts.get(group)!;
     const pop = population[group] ?? null;
     const withheld = small(n, threshold);
@@ -100,7 +127,9 @@ export function summariseStopSearch(rows: readonly StopSearch[], population: Par
     searches,
     arrests: share(arrests, searches, threshold),
     linked: share(linked, searches, threshold),
-    byEthnicity: ethnicityRows(rows, population, threshold),
+    byEthnicity: ethnicityRows(rows, (r) => selfDefinedGroup(r.selfDefinedEthnicity), ETHNIC_GROUPS, population, threshold),
     notStated,
+    byOfficerEthnicity: ethnicityRows(rows, (r) => officerDefinedGroup(r.officerDefinedEthnicity), OFFICER_GROUPS, population, threshold),
+    officerNotRecorded: rows.filter((r) => officerDefinedGroup(r.officerDefinedEthnicity) === null).length,
   };
 }

@@ -2,7 +2,8 @@
  * The assessment's "Stop and search" section: how many searches, what share found what was searched for, how many
  * ended in arrest, and how many times more likely residents of each ethnic group were to be searched than White
  * residents (self-defined ethnicity against the 2021 Census, as the Home Office's "Police powers and procedures:
- * stop and search" statistics do). Words are chosen here; templates/shared/partials/stop-search.hbs lays out.
+ * stop and search" statistics do), then the same by the ethnicity the officer recorded. Words are chosen here;
+ * templates/shared/partials/stop-search.hbs lays out.
  */
 import type { StopSearchSection } from '../model/contract.js';
 import type { Figure } from './charts-adapter.js';
@@ -35,6 +36,14 @@ function ratioWords(s: StopSearchSection, area: string): string | null {
   return `${who.charAt(0).toUpperCase()}${who.slice(1)} was ${times} times as likely to be stopped and searched as a White resident (95% interval ${lo.toFixed(1)} to ${hi.toFixed(1)} times). ${certain}`.trim();
 }
 
+/** The same comparison by the ethnicity the officer recorded, when the section has it. */
+function officerWords(s: StopSearchSection): string | null {
+  const black = s.byOfficerEthnicity?.find((r) => r.group === 'Black');
+  if (!black || black.rateRatio === null || !black.rateRatioCi95) return null;
+  const [lo, hi] = black.rateRatioCi95;
+  return `By the ethnicity the officer recorded, the figure was ${black.rateRatio.toFixed(1)} times (95% interval ${lo.toFixed(1)} to ${hi.toFixed(1)} times).`;
+}
+
 export interface StopSearchView {
   paragraphs: string[];
   method: string;
@@ -42,17 +51,22 @@ export interface StopSearchView {
   notes: string[];
 }
 
+const OFFICER_METHOD =
+  ' The same comparison is made with the ethnicity the officer recorded (officer-defined: White, Black, Asian or Other). It has no Mixed group, so Mixed residents are left out of it.';
+
 /** The section's view model, or null when the assessment has no stop-and-search data. */
 export function stopSearchSection(s: StopSearchSection | null | undefined, area: string, idPrefix: string, threshold: number): StopSearchView | null {
   if (!s) return null;
   const paragraphs = headline(s, area);
   const ratio = ratioWords(s, area);
-  if (ratio) paragraphs.push(ratio);
+  const officer = officerWords(s);
+  if (ratio) paragraphs.push(officer ? `${ratio} ${officer}` : ratio);
   if (s.notStated !== null && s.notStated > 0) paragraphs.push(`${fmt.count(s.notStated)} of the people searched did not state their ethnicity; they are left out of the rates.`);
   const chart = rateRatioChart(s, { idPrefix, area: s.level === 'partnership' ? area : s.force });
   const figure: Figure | null = chart ? { caption: chart.title, svg: chart.svg, table: { caption: chart.table.caption, columns: chart.table.columns, rows: chart.table.rows } } : null;
   const method =
     'The rates use the ethnicity people gave themselves (self-defined), grouped into the five broad groups of the 2021 Census, and the 2021 Census count of residents of each group, as the Home Office does. ' +
-    `Rates are searches per 1,000 residents; a rate ratio is a group's rate divided by the White group's, with a 95% interval (log method). Counts from 1 to ${threshold - 1} are not shown ([c]).`;
+    `Rates are searches per 1,000 residents; a rate ratio is a group's rate divided by the White group's, with a 95% interval (log method). Counts from 1 to ${threshold - 1} are not shown ([c]).` +
+    (s.byOfficerEthnicity?.length ? OFFICER_METHOD : '');
   return { paragraphs, method, figure, notes: s.notes };
 }

@@ -610,7 +610,7 @@ function placesDetailTables(a: Assessment): DataTable[] {
   return [wardsTable(a), deprivationTable(a), locationsTable(a)];
 }
 
-type StopSearchRow = { group: string; all: boolean; s: NonNullable<Assessment['stopSearch']>; e?: NonNullable<Assessment['stopSearch']>['byEthnicity'][number] };
+type StopSearchRow = { group: string; by?: string; all: boolean; s: NonNullable<Assessment['stopSearch']>; e?: NonNullable<Assessment['stopSearch']>['byEthnicity'][number] };
 
 /** Stop and search (police.uk): a row for all searches (arrests, linked outcomes), then one per ethnic group. */
 function stopSearchTable(a: Assessment): DataTable {
@@ -620,10 +620,11 @@ function stopSearchTable(a: Assessment): DataTable {
   const share = (k: 'arrests' | 'linked', f: 'count' | 'share') => (r: StopSearchRow) => (r.all ? (r.s[k].count === null && r.s.searches !== null ? C : fig(r.s[k][f])) : Z);
   const spec: TableSpec<StopSearchRow> = {
     id: 'stop_search',
-    title: 'Stop and search, by self-defined ethnic group',
-    description: `Stop and searches in ${a.period.label} (police.uk), for the partnership or the whole force (see the level column): all searches with arrests and outcomes linked to the object of search, then each Census 2021 broad ethnic group with its search rate and rate ratio against White residents.`,
+    title: 'Stop and search, by self-defined and officer-defined ethnic group',
+    description: `Stop and searches in ${a.period.label} (police.uk), for the partnership or the whole force (see the level column): all searches with arrests and outcomes linked to the object of search, then each Census 2021 broad ethnic group with its search rate and rate ratio against White residents, by self-defined ethnicity and then by officer-defined ethnicity (which has no Mixed group).`,
     columns: [
       { key: 'group', heading: 'Ethnic group', cell: (r) => r.group },
+      { key: 'ethnicity_by', heading: 'Ethnicity recorded as', cell: (r) => r.by ?? Z },
       { key: 'level', heading: 'Level', cell: (r) => r.s.level },
       { key: 'force', heading: 'Police force', cell: (r) => r.s.force },
       { key: 'searches', heading: 'Searches', decimals: 0, cell: (r) => (r.all ? fig(r.s.searches, r.s.searches === null) : fig(r.e!.searches, r.e!.searches === null)) },
@@ -637,9 +638,16 @@ function stopSearchTable(a: Assessment): DataTable {
       { key: 'rate_ratio_lower', heading: 'Rate ratio, 95% interval lower limit', decimals: 1, rounded: true, cell: (r) => (r.all || r.e!.group === 'White' ? Z : byGroup((e) => e.rateRatioCi95?.[0] ?? null, true)(r)) },
       { key: 'rate_ratio_upper', heading: 'Rate ratio, 95% interval upper limit', decimals: 1, rounded: true, cell: (r) => (r.all || r.e!.group === 'White' ? Z : byGroup((e) => e.rateRatioCi95?.[1] ?? null, true)(r)) },
     ],
-    notes: [SYMBOL_NOTE, 'Self-defined ethnicity, grouped into the five broad groups of the 2021 Census, against the 2021 Census residents of each group, as the Home Office does; searches whose ethnicity was not stated are in the all-searches row only.', ...(s?.notes ?? [])],
+    notes: [
+      SYMBOL_NOTE,
+      'Self-defined ethnicity, grouped into the five broad groups of the 2021 Census, against the 2021 Census residents of each group, as the Home Office does; searches whose ethnicity was not stated are in the all-searches row only.',
+      'Officer-defined ethnicity (White, Black, Asian, Other) against the same residents; it has no Mixed group, so Mixed residents are left out of that comparison.',
+      ...(s?.notes ?? []),
+    ],
   };
-  const rows: StopSearchRow[] = s ? [{ group: 'All searches', all: true, s }, ...s.byEthnicity.map((e) => ({ group: e.group, all: false, s, e }))] : [];
+  const self = (s?.byEthnicity ?? []).map((e) => ({ group: e.group, by: 'self-defined', all: false, s: s!, e }));
+  const officer = (s?.byOfficerEthnicity ?? []).map((e) => ({ group: e.group, by: 'officer-defined', all: false, s: s!, e }));
+  const rows: StopSearchRow[] = s ? [{ group: 'All searches', all: true, s }, ...self, ...officer] : [];
   return buildTable(spec, rows);
 }
 

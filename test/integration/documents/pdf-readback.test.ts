@@ -59,7 +59,11 @@ interface AssessmentJson {
   partnership: { name: string };
   period: { label: string };
   indicators: Indicator[];
-  stopSearch?: { searches: number | null; byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> } | null;
+  stopSearch?: {
+    searches: number | null;
+    byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }>;
+    byOfficerEthnicity?: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> | null;
+  } | null;
 }
 interface ReportJson {
   partnership: { name: string };
@@ -346,6 +350,10 @@ describe('the stop and search section read back from the PDF', () => {
     expect(text).toContain(`carried out ${en(s.searches!)} stop and searches in ${config.area.name}`);
     const [lo, hi] = black.rateRatioCi95!;
     expect(text).toContain(`was ${black.rateRatio!.toFixed(1)} times as likely to be stopped and searched as a White resident (95% interval ${lo.toFixed(1)} to ${hi.toFixed(1)} times)`);
+    const officer = s.byOfficerEthnicity!.find((e) => e.group === 'Black')!;
+    const [olo, ohi] = officer.rateRatioCi95!;
+    expect(text).toContain(`By the ethnicity the officer recorded, the figure was ${officer.rateRatio!.toFixed(1)} times (95% interval ${olo.toFixed(1)} to ${ohi.toFixed(1)} times)`);
+    expect(text).toContain('It has no Mixed group, so Mixed residents are left out of it.');
     expect(text).toContain('self-defined');
     expect(text).toContain('2021 Census');
     expect(text).toContain('Stop and search rate by ethnic group, compared with White residents');

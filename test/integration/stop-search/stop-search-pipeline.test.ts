@@ -109,6 +109,23 @@ describe('the demo: Castlebridge stop and search, 2016/17', () => {
     expect(row.rateRatio).toBeCloseTo(rr, 9);
     expect(row.rateRatioCi95![0]).toBeCloseTo(rr * Math.exp(-1.959964 * se), 4);
     expect(row.rateRatioCi95![1]).toBeCloseTo(rr * Math.exp(1.959964 * se), 4);
+
+    // Officer-defined: Black against White by the officer's column, the same residents; no Mixed row, and the note.
+    const oBlack = here.filter((r) => r['Officer-defined ethnicity'] === 'Black').length;
+    const oWhite = here.filter((r) => r['Officer-defined ethnicity'] === 'White').length;
+    const oRr = oBlack / pb / (oWhite / pw);
+    const oSe = Math.sqrt(1 / oBlack + 1 / oWhite);
+    expect(s.byOfficerEthnicity!.map((e) => e.group)).toEqual(['White', 'Black', 'Asian', 'Other']);
+    expect(s.byOfficerEthnicity!.map((e) => e.searches)).toEqual(['White', 'Black', 'Asian', 'Other'].map((g) => here.filter((r) => r['Officer-defined ethnicity'] === g).length));
+    const oRow = s.byOfficerEthnicity!.find((e) => e.group === 'Black')!;
+    expect(oRow.population).toBe(pb);
+    expect(oRow.rateRatio).toBeCloseTo(oRr, 9);
+    expect(oRow.rateRatioCi95![0]).toBeCloseTo(oRr * Math.exp(-1.959964 * oSe), 4);
+    expect(oRow.rateRatioCi95![1]).toBeCloseTo(oRr * Math.exp(1.959964 * oSe), 4);
+    const notRecorded = here.filter((r) => r['Officer-defined ethnicity'] === '').length;
+    const t = ws.config.disclosure.threshold;
+    expect(s.officerNotRecorded).toBe(notRecorded > 0 && notRecorded < t ? null : notRecorded);
+    expect(s.notes.some((n) => n.includes('no Mixed group, so Mixed residents are left out of that comparison'))).toBe(true);
   }, 120_000);
 });
 
@@ -139,5 +156,9 @@ describe('the real Greater Manchester Police file through the pipeline', () => {
     expect(s.noLocation).toBe(raw.filter((r) => r['Latitude'] === '').length);
     expect(s.notes[0]).toBe('Stop and search is shown for the whole of Greater Manchester Police: the files have no LSOA, and no boundaries were given to place the searches.');
     expect(s.byEthnicity.every((e: { rate: number | null }) => e.rate === null)).toBe(true);
+    // Officer-defined searches counted for the force (no rates without the area's residents); 51 have none.
+    const officer = (g: string) => raw.filter((r) => r['Officer-defined ethnicity'] === g).length;
+    expect(s.byOfficerEthnicity.map((e: { group: string; searches: number | null; rate: number | null }) => [e.group, e.searches, e.rate])).toEqual(['White', 'Black', 'Asian', 'Other'].map((g) => [g, officer(g), null]));
+    expect(s.officerNotRecorded).toBe(officer(''));
   }, 120_000);
 });

@@ -81,6 +81,36 @@ describe('stop and search summary', () => {
     expect(few.byEthnicity.find((r) => r.group === 'Mixed')).toMatchObject({ searches: null, rate: null, rateRatio: null, population: 60_000 });
   });
 
+  it('compares officer-defined ethnicity (White, Black, Asian, Other) with the same residents, leaving Mixed out', async () => {
+    const { rows } = await readStopSearch(FILE);
+    const raw: Record<string, string>[] = parse(readFileSync(FILE), { columns: true, bom: true });
+    const count = (g: string) => raw.filter((r) => r['Officer-defined ethnicity'] === g).length;
+    // csv-parse: White 531, Asian 161, Black 145, Other 19, blank 51.
+    expect([count('White'), count('Asian'), count('Black'), count('Other'), count('')]).toEqual([531, 161, 145, 19, 51]);
+    const pop = { White: 2_000_000, Black: 100_000, Asian: 300_000, Mixed: 60_000, Other: 40_000 };
+    const s = summariseStopSearch(rows, pop, 5);
+    expect(s.byOfficerEthnicity.map((r) => [r.group, r.searches, r.population])).toEqual([
+      ['White', 531, 2_000_000],
+      ['Black', 145, 100_000],
+      ['Asian', 161, 300_000],
+      ['Other', 19, 40_000],
+    ]);
+    expect(s.officerNotRecorded).toBe(51);
+    // Black: (145 / 100,000) ÷ (531 / 2,000,000), log-method limits by hand.
+    const rr = 145 / 100_000 / (531 / 2_000_000);
+    const half = 1.959963984540054 * Math.sqrt(1 / 145 + 1 / 531);
+    const black = s.byOfficerEthnicity.find((r) => r.group === 'Black')!;
+    expect(black.rateRatio).toBeCloseTo(rr, 10);
+    expect(black.rateRatioCi95![0]).toBeCloseTo(rr * Math.exp(-half), 10);
+    expect(black.rateRatioCi95![1]).toBeCloseTo(rr * Math.exp(half), 10);
+    expect(black.rate).toBeCloseTo((1000 * 145) / 100_000, 10);
+    // The Mixed residents play no part: a different Mixed population gives the same officer-defined rows.
+    expect(summariseStopSearch(rows, { ...pop, Mixed: 1 }, 5).byOfficerEthnicity).toEqual(s.byOfficerEthnicity);
+    // A small officer-defined group is withheld as the self-defined ones are.
+    const fewOther = rows.filter((r) => r.officerDefinedEthnicity !== 'Other').concat(rows.filter((r) => r.officerDefinedEthnicity === 'Other').slice(0, 2));
+    expect(summariseStopSearch(fewOther, pop, 5).byOfficerEthnicity.find((r) => r.group === 'Other')).toMatchObject({ searches: null, rate: null, rateRatio: null });
+  });
+
   it('gives the textbook rate ratio: 41 cases in 28,010 person-years against 15 in 19,017 (Rothman), 90% interval', () => {
     const rr = rateRatio(41, 28010, 15, 19017, 0.9)!;
     expect(rr.value.toFixed(1)).toBe('1.9');

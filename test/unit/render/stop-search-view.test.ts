@@ -47,6 +47,34 @@ describe('the stop and search section', () => {
     expect(v.paragraphs[0]).toBe('In 2016/17 police carried out 600 stop and searches across Midshire Police.');
   });
 
+  it('adds the officer-defined comparison: a sentence, the method, a second series (no Mixed) and table rows', () => {
+    const officer: StopSearchSection['byOfficerEthnicity'] = [
+      { group: 'White', searches: 410, population: 200000, rate: 2.05, ci95: [1.86, 2.26], rateRatio: null, rateRatioCi95: null },
+      { group: 'Black', searches: 80, population: 10000, rate: 8, ci95: [6.3, 10], rateRatio: 3.9, rateRatioCi95: [3.07, 4.96] },
+      { group: 'Asian', searches: 45, population: 16000, rate: 2.81, ci95: [2.05, 3.76], rateRatio: 1.37, rateRatioCi95: [1.01, 1.87] },
+      { group: 'Other', searches: null, population: 4000, rate: null, ci95: null, rateRatio: null, rateRatioCi95: null },
+    ];
+    const v = stopSearchSection(section({ byOfficerEthnicity: officer }), 'Castlebridge', 'fig-ss', 5)!;
+    expect(v.paragraphs.join(' ')).toContain('By the ethnicity the officer recorded, the figure was 3.9 times (95% interval 3.1 to 5.0 times).');
+    expect(v.method).toContain('It has no Mixed group, so Mixed residents are left out of it.');
+    const svg = v.figure!.svg;
+    // One hollow diamond per officer-defined group with a ratio (Black, Asian; Other is withheld), plus the key's.
+    expect(svg.match(/<path d="M[^"]*Z" fill="#ffffff" stroke="#d45d00"/g)!.length).toBe(2 + 1);
+    expect(svg).toContain('Officer-defined ethnicity (no Mixed group)');
+    expect(svg).toContain('By the ethnicity officers recorded (no Mixed group): Black 3.9 times (95% interval 3.1 to 5.0); Asian 1.4 times (95% interval 1.0 to 1.9).');
+    const t = v.figure!.table!;
+    expect(t.columns[1]).toBe('Ethnicity recorded as');
+    expect(t.rows.map((r) => `${r[0]}/${r[1]}`)).toEqual([
+      'White/Self-defined', 'Black/Self-defined', 'Asian/Self-defined', 'Mixed/Self-defined', 'Other ethnic group/Self-defined',
+      'White/Officer-defined', 'Black/Officer-defined', 'Asian/Officer-defined', 'Other ethnic group/Officer-defined',
+    ]);
+    expect(t.rows[8]![2]).toBe('[c]');
+    // Without the officer-defined rows the chart is the self-defined one alone (no key, no diamonds).
+    const plain = stopSearchSection(section(), 'Castlebridge', 'fig-ss', 5)!;
+    expect(plain.figure!.svg).not.toContain('#d45d00');
+    expect(plain.figure!.table!.columns[1]).toBe('Searches');
+  });
+
   it('is absent without stop-and-search data', () => {
     expect(stopSearchSection(null, 'Castlebridge', 'fig-ss', 5)).toBeNull();
   });

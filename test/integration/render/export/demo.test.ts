@@ -56,7 +56,11 @@ describe('data tables for the demo workspace', () => {
     await writeCsvTables(csvFolder(out, 'assessment'), tables);
     const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'stop_search.csv')), { bom: true, columns: true });
     const s = assessment.stopSearch!;
-    expect(rows.map((r) => r['Ethnic group'])).toEqual(['All searches', 'White', 'Black', 'Asian', 'Mixed', 'Other']);
+    expect(rows.map((r) => r['Ethnic group'])).toEqual(['All searches', 'White', 'Black', 'Asian', 'Mixed', 'Other', 'White', 'Black', 'Asian', 'Other']);
+    expect(rows.map((r) => r['Ethnicity recorded as'])).toEqual(['[z]', ...Array(5).fill('self-defined'), ...Array(4).fill('officer-defined')]);
+    const officerBlack = s.byOfficerEthnicity!.find((e) => e.group === 'Black')!;
+    expect(rows[7]!['Searches']).toBe(String(officerBlack.searches));
+    expect(rows[7]!['Rate ratio against White residents (unrounded)']).toBe(String(officerBlack.rateRatio));
     expect(rows[0]!['Searches']).toBe(String(s.searches));
     expect(rows[0]!['Searches ending in arrest']).toBe(String(s.arrests.count));
     expect(rows[0]!['Residents (Census 2021)']).toBe('[z]');
