@@ -71,7 +71,8 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
   // The full document and the public summary link to each other by relative address (both are written in `dir`).
   const name = assessmentFileName(startYear);
   const ext = run.formats.has('html') ? 'html' : 'pdf';
-  const render = (publicSummary: boolean) => () =>
+  // The public summary is its own document (templates/public, renderPublicSummaryHtml below), not this one.
+  const render = () =>
     renderAssessmentHtml(
       {
         assessment,
@@ -81,7 +82,6 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
         scoring: scoringView(assessment.priorities, scoring),
         charts: createChartSet(ws.config.area.name),
         dataNotes: dataNotes(ws),
-        publicSummary,
         analystText: ws.analystText,
         actionPlan: ws.actionPlan,
         publicSummaryHref: run.publicSummary ? `${name}-public.${ext}` : undefined,
@@ -94,7 +94,7 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
   const set: DocumentSet = {
     name,
     json: assessment,
-    documents: [{ name, title: assessmentTitle(assessment, false), html: render(false) }],
+    documents: [{ name, title: assessmentTitle(assessment, false), html: render }],
     tables: (exp) => ({ tables: exp.assessmentTables(assessment), meta: exp.assessmentMeta(assessment, { contact: ws.config.document.author ?? null, protectiveMarking: ws.config.document.protectiveMarking }) }),
   };
   const renderPublic = () =>

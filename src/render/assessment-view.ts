@@ -36,8 +36,6 @@ export interface AssessmentInputs {
   charts: ChartSet;
   /** Notes on the data (police.uk coverage, populations) gathered by the caller. */
   dataNotes: string[];
-  /** The public summary leaves out owners, the appendix and partner-only detail. */
-  publicSummary: boolean;
   /** What the maps of "Where crime happens" are drawn from (./places-view.ts). */
   places?: PlacesDrawing | undefined;
   css: string;
@@ -165,11 +163,11 @@ interface Context {
 export function assessmentView(input: AssessmentInputs) {
   const { assessment: a, config } = input;
   const ctx: Context = { input, a, config, byId: new Map(a.indicators.map((i) => [i.id, i])) };
-  const title = assessmentTitle(a, input.publicSummary);
+  const title = assessmentTitle(a, false);
   // The charts are numbered in the order they are asked for: overview, then priorities, then scoring.
   const overview = overviewSection(ctx);
   const priorities = config.strategicPriorities.map((p) => prioritySection(ctx, p));
-  const similar = similarSection(a, config, input.charts, input.publicSummary);
+  const similar = similarSection(a, config, input.charts);
   const planReview = planReviewSection(ctx);
   const consultation = consultationSection(input.consultation);
   const scoring = scoringSection(input);
@@ -178,7 +176,6 @@ export function assessmentView(input: AssessmentInputs) {
     title,
     description: `The annual strategic assessment of ${config.partnership.name} for ${a.period.label}: crime, anti-social behaviour, reoffending and victimisation, compared with England and Wales, and the priorities that follow.`,
     css: input.css,
-    publicSummary: input.publicSummary,
     area: config.area.name,
     disclosureThreshold: config.disclosure.threshold,
     cover: coverSection(ctx),
@@ -190,7 +187,7 @@ export function assessmentView(input: AssessmentInputs) {
     planReview,
     consultation,
     overview,
-    places: placesChapter(a, config.area.name, input.places, overview.places, input.publicSummary),
+    places: placesChapter(a, config.area.name, input.places, overview.places),
     stopSearch: stopSearchSection(a.stopSearch, config.area.name, 'fig-stop-search', config.disclosure.threshold),
     priorities,
     similar,
@@ -211,7 +208,7 @@ function coverSection({ input, a, config }: Context) {
     marking: config.document.protectiveMarking,
     brandName: config.branding.name ?? config.partnership.name,
     logo: input.logo,
-    heading: input.publicSummary ? 'Community safety strategic assessment: public summary' : 'Community safety strategic assessment',
+    heading: 'Community safety strategic assessment',
     period: `Financial year ${a.period.label} (April ${a.period.start.slice(0, 4)} to March ${a.period.end.slice(0, 4)})`,
     area: `${config.area.name} (${config.area.code})`,
     version: config.document.version,
@@ -265,7 +262,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     { id: 'quality', title: 'Data quality and disclosure' },
     { id: 'methods', title: 'Methods' },
     { id: 'glossary', title: 'Glossary' },
-    ...(input.publicSummary ? [] : [{ id: 'appendix', title: 'Appendix: data tables' }]),
+    { id: 'appendix', title: 'Appendix: data tables' },
   ];
 }
 
@@ -337,7 +334,7 @@ function overviewSection({ input, a, config, byId }: Context) {
   const all = byId.get('recorded-crime.all');
   const indicators = a.indicators.filter((i) => i.group === 'recorded-crime' || i.group === 'anti-social-behaviour');
   const figures: Figure[] = [];
-  if (all && !input.publicSummary) {
+  if (all) {
     const f = input.charts.trend(all);
     if (f) figures.push(f);
   }
@@ -355,7 +352,7 @@ function overviewSection({ input, a, config, byId }: Context) {
 /** Where the harm is (Cambridge Crime Harm Index): the crime types with the largest shares of harm against volume. */
 function harmSection(input: AssessmentInputs, a: Assessment, indicators: IndicatorResult[]) {
   const harmRows = indicators.filter((i) => i.harm && i.id !== 'recorded-crime.all' && i.harm.shareOfHarm !== null);
-  if (!harmRows.length || input.publicSummary) return null;
+  if (!harmRows.length) return null;
   const byHarm = [...harmRows].sort((x, y) => (y.harm!.shareOfHarm ?? 0) - (x.harm!.shareOfHarm ?? 0));
   const percent = (share: number | null | undefined) => Math.round((share ?? 0) * 100);
   return {
@@ -369,8 +366,7 @@ function harmSection(input: AssessmentInputs, a: Assessment, indicators: Indicat
 function prioritySection({ input, a, byId }: Context, p: Config['strategicPriorities'][number]) {
   const inds = p.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => x !== undefined);
   const figures: Figure[] = [];
-  // The public summary keeps the words and the table; the charts and their data stay in the full document.
-  for (const r of input.publicSummary ? [] : inds) {
+  for (const r of inds) {
     const t = input.charts.trend(r);
     if (t && figures.length < 4) figures.push(t);
   }

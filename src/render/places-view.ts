@@ -60,7 +60,7 @@ function wardFigures(p: Places, d: PlacesDrawing, id: (k: string) => string, yea
 }
 
 /** The chapter's view model; null when the assessment has no places section. */
-export function placesChapter(a: Assessment, area: string, drawing: PlacesDrawing | undefined, lsoaTable: unknown, publicSummary: boolean) {
+export function placesChapter(a: Assessment, area: string, drawing: PlacesDrawing | undefined, lsoaTable: unknown) {
   const p = a.places;
   if (!p) return null;
   let n = 0;
@@ -82,7 +82,7 @@ export function placesChapter(a: Assessment, area: string, drawing: PlacesDrawin
     deprivation,
     deprivationWords: p.deprivation ? deprivationWords(p, area) : '',
     lsoaTable,
-    priorityMaps: publicSummary ? [] : wards.priorities,
+    priorityMaps: wards.priorities,
     notes: p.notes ?? [],
   };
 }

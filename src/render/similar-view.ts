@@ -18,16 +18,14 @@ export interface SimilarSection {
 }
 
 /** The priorities' indicators with a most similar group, in the order of the priorities; none: no section. */
-export function similarSection(a: Assessment, config: Config, charts: ChartSet, publicSummary: boolean): SimilarSection | null {
+export function similarSection(a: Assessment, config: Config, charts: ChartSet): SimilarSection | null {
   const byId = new Map(a.indicators.map((i) => [i.id, i]));
   const ids = [...new Set(config.strategicPriorities.flatMap((p) => p.indicators))];
   const withGroup = ids.map((id) => byId.get(id)).filter((i): i is IndicatorResult & { peerGroup: NonNullable<IndicatorResult['peerGroup']> } => !!i?.peerGroup && i.value !== null);
   if (withGroup.length === 0) return null;
   const area = config.area.name;
   const of = withGroup[0]!.peerGroup.of;
-  const figures = publicSummary
-    ? []
-    : withGroup.map((i) => charts.peerGroup?.(i, `${i.label}: ${area} and its most similar partnerships, ${a.period.label}`)).filter((f): f is Figure => !!f);
+  const figures = withGroup.map((i) => charts.peerGroup?.(i, `${i.label}: ${area} and its most similar partnerships, ${a.period.label}`)).filter((f): f is Figure => !!f);
   return {
     id: 'similar',
     title: 'How we compare with similar partnerships',

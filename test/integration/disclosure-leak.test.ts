@@ -130,7 +130,7 @@ describe('no output carries a small count of a protected indicator', () => {
           // HTML: no table cell of a protected indicator's rows is a small whole number.
           const charts = createChartSet('Testham');
           const html = [
-            renderAssessmentHtml({ assessment: a, config: ws.config, planReview: [], consultation: [], scoring: null, charts, dataNotes: [], publicSummary: false }, ctx),
+            renderAssessmentHtml({ assessment: a, config: ws.config, planReview: [], consultation: [], scoring: null, charts, dataNotes: [] }, ctx),
             renderReportHtml({ report: r, config: ws.config, charts: createChartSet('Testham') }, ctx),
           ];
           for (const doc of html) {
