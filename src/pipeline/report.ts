@@ -4,6 +4,7 @@
  */
 import { latestCompleteQuarter, passedOverQuarters } from '../analysis/period-choice.js';
 import { quarterId, quarterRange, type Quarter } from '../analysis/periods.js';
+import { exceptionRowWarnings } from '../analysis/exception-rows.js';
 import { buildReport } from '../analysis/report.js';
 import type { Workspace } from '../ingest/workspace.js';
 import { reportSchema } from '../model/contract.js';
@@ -24,6 +25,7 @@ export async function writeReport(run: ReportRun, reporter: Reporter, shared: Sh
   reporter.info(`performance report for ${ws.config.partnership.name}, ${quarterRange(quarter).label}`);
   reporter.step('analysing');
   const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: run.dataAsAt, version: VERSION }));
+  for (const w of exceptionRowWarnings(report, ws.exceptionActions)) reporter.warn(w);
   await writeDocumentSet(run, reporter, ws, run.outDir, reportSet(run, ws, quarter, report), shared);
   if (run.stdout) reporter.out(JSON.stringify(report, null, 2));
   return warningsExit(reporter, run.failOnWarnings, [report]);
