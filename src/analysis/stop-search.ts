@@ -13,8 +13,11 @@
  *   It has no Mixed group, so Mixed residents are left out of that comparison (a person of Mixed ethnicity is in
  *   whichever of the four groups the officer chose). The Home Office's "Police powers and procedures: stop and
  *   search and arrests" statistics compute their rates per 1,000 on self-defined ethnicity and the 2021 Census; the
- *   officer-defined comparison applies that same method to the four groups. (How the Home Office's own tables treat
- *   officer-defined ethnicity was not available to check when this was written.)
+ *   officer-defined comparison applies that same method to the four groups, as a second view beside the main,
+ *   self-defined one (the Home Office publishes officer-defined counts in its data tables but bases its rates on
+ *   self-defined ethnicity). Both views share the caveats of the Race Disparity Unit's "Stop and search data and the
+ *   effect of geographical differences" (2021): people searched need not live in the area, and not-stated
+ *   ethnicity lowers every group's rate.
  * - Counts from 1 to threshold − 1 are withheld ([c]) with everything worked from them, as elsewhere.
  */
 import type { StopSearch } from '../ingest/formats/stop-search.js';
