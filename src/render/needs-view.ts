@@ -11,6 +11,7 @@ import type { IndicatorResult } from '../model/contract.js';
 import type { NeedsAssessment } from '../model/contract-needs.js';
 import { analystHtml } from './analyst-text.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
+import { trendChart } from './charts/index.js';
 import { wardChoropleth } from './maps/choropleth.js';
 import { draftRecommendations, findings, hospitalSentence, keyFacts, offenceRows, profileRows } from './needs-words.js';
 
@@ -80,8 +81,8 @@ function coverOf({ needs: n, config, logo }: NeedsInputs) {
 function definitionOf(n: NeedsAssessment) {
   return {
     intro: n.definition.from === 'config'
-      ? 'The partnership has agreed the following definition of serious violence (set in swp.config.yaml, seriousViolence.definition).'
-      : 'The partnership has not yet set its own definition of serious violence, so this assessment uses swp\'s default, which follows the examples in the Home Office statutory guidance: public-space violence, homicide, violence causing injury, robbery and weapon offences. Set seriousViolence.definition in swp.config.yaml to change it.',
+      ? 'The partnership has agreed the following definition of serious violence for this assessment.'
+      : 'The partnership has not yet set its own definition of serious violence, so this assessment uses a default that follows the examples in the Home Office statutory guidance: public-space violence, homicide, violence causing injury, robbery and weapon offences. The analyst can set the partnership\'s own definition in the workspace configuration.',
     policeUk: n.definition.policeUk,
     homeOffice: n.definition.homeOffice,
   };
@@ -95,12 +96,12 @@ function profileOf({ needs: n, config, charts }: NeedsInputs) {
     rows: profileRows(n),
     comparison: charts.comparison(n.violence.byType, `Serious violence by crime type: ${area} and England and Wales, ${n.period.label}`),
     homeOffice: n.homeOffice ? { csp: n.homeOffice.csp, rows: offenceRows(n.homeOffice.offences), notes: [...n.homeOffice.notes, ...n.homeOffice.offences.filter((o) => o.note).map((o) => `${o.name}: ${o.note}`)] } : null,
-    hospital: h ? { sentence: hospitalSentence(h, area), figure: hospitalFigure(h, area, charts), notes: h.notes } : null,
+    hospital: h ? { sentence: hospitalSentence(h, area), figure: hospitalFigure(h, area), notes: h.notes } : null,
   };
 }
 
 /** Hospital admissions drawn as a trend: one point per pooled period, England's latest rate as the reference line. */
-function hospitalFigure(h: NonNullable<NeedsAssessment['hospitalAdmissions']>, area: string, charts: ChartSet): Figure | null {
+function hospitalFigure(h: NonNullable<NeedsAssessment['hospitalAdmissions']>, area: string): Figure | null {
   const shown = h.points.filter((p) => p.value !== null);
   const last = h.points[h.points.length - 1]!;
   if (shown.length < 2) return null;
@@ -111,11 +112,31 @@ function hospitalFigure(h: NonNullable<NeedsAssessment['hospitalAdmissions']>, a
     national: last.england ? { areaCode: 'E92000001', label: 'England', value: last.england.value, ci95: last.england.ci95, period: last.period } : null,
     trend: { points: h.points.map((p) => ({ period: p.period, count: p.count, value: p.value, ci95: p.ci95, national: p.england?.value ?? null })), direction: 'cannot-be-calculated', pValue: null, method: 'three-year pooled periods overlap: no trend test' },
   } as unknown as IndicatorResult;
-  return charts.trend(pseudo);
+  // The chart's own title: "2012/13 to 2014/15 to 2014/15 to 2016/17" reads badly for pooled periods.
+  const title = `Hospital admissions for violence in ${area}, ${h.unit}, three-year periods from ${h.points[0]!.period.label} to ${last.period.label}`;
+  const r = trendChart(pseudo, { idPrefix: 'needs-hospital', areaLabel: area, title });
+  return withNationalByYear({ caption: title, svg: r.svg, table: { caption: title, columns: r.table.columns, rows: r.table.rows } }, pseudo);
 }
 
+/**
+ * The trend chart's table gives the national figure of the latest year only (the line drawn); the data table here
+ * gives it for every year that has one, from the trend's own points.
+ */
+function withNationalByYear(f: Figure, i: IndicatorResult): Figure {
+  const byLabel = new Map((i.trend?.points ?? []).map((p) => [p.period.label, p.national]));
+  if (!f.table) return f;
+  const decimals = (f.table.rows.find((r) => /\d\.\d/.test(r[1] ?? ''))?.[1]?.split('.')[1] ?? '').length;
+  const rows = f.table.rows.map((r) => {
+    const nat = byLabel.get(r[0]!);
+    return nat === null || nat === undefined ? r : [...r.slice(0, -1), fmtFixed(nat, decimals)];
+  });
+  return { ...f, table: { ...f.table, rows } };
+}
+
+const fmtFixed = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+
 function whereOf({ needs: n, config, drawing }: NeedsInputs) {
-  if (!n.places || !drawing) return { map: null, words: '', note: 'No map: the workspace has no ward boundaries and LSOA-to-ward lookup (inputs.places), so serious violence cannot be placed in wards. See "Data gaps".' };
+  if (!n.places || !drawing) return { map: null, words: '', note: 'No map: no ward boundaries and lookup of neighbourhoods to wards were given, so serious violence cannot be placed in wards. See "Data gaps".' };
   const r = wardChoropleth(drawing.layer, drawing.features, { idPrefix: 'needs-ward-map' });
   const high = n.places.wards.filter((w) => w.comparison === 'higher').map((w) => w.name);
   const words = high.length
@@ -126,7 +147,10 @@ function whereOf({ needs: n, config, drawing }: NeedsInputs) {
 
 function trendsOf({ needs: n, config, charts }: NeedsInputs) {
   const list = [...(n.violence.total ? [n.violence.total] : []), ...n.violence.byType];
-  const trends = list.map((i) => charts.trend(i)).filter((f): f is Figure => f !== null);
+  const trends = list.map((i) => {
+    const f = charts.trend(i);
+    return f ? withNationalByYear(f, i) : null;
+  }).filter((f): f is Figure => f !== null);
   const peers = n.violence.byType.filter((i) => i.peerGroup && i.value !== null).map((i) => charts.peerGroup?.(i, `${i.label}: ${config.area.name} and its most similar partnerships, ${n.period.label}`)).filter((f): f is Figure => !!f);
   const words = list.filter((i) => i.trend).map((i) => `${i.label}: ${trendWords(i)}`);
   return { trends, peers, words };

@@ -60,6 +60,6 @@ export function dataGaps(g: GapInputs): Gap[] {
     out.push({ topic: 'Where it happens', detail: g.ws.places ? 'the geography folder has no ward boundaries or LSOA-to-ward lookup: no map of serious violence by ward.' : 'no geography folder (inputs.places): no map of serious violence by ward or neighbourhood.' });
   }
   // The guidance asks partners for their own data; swp reads none of these, so they are always a gap to fill by hand.
-  out.push({ topic: 'Partners\' data swp does not read', detail: 'emergency department attendances for assault (Information Sharing to Tackle Violence), ambulance call-outs, school exclusions, youth justice and probation caseloads, and knife-enabled offences (police.uk has no weapon flag): add them to the analyst\'s text where partners share them.' });
+  out.push({ topic: 'Partners\' data swp does not read', detail: 'Emergency department attendances for assault (Information Sharing to Tackle Violence), ambulance call-outs, school exclusions, youth justice and probation caseloads, and knife-enabled offences (police.uk has no weapon flag): add them to the analyst\'s text where partners share them.' });
   return out;
 }
