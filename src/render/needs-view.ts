@@ -153,7 +153,24 @@ function trendsOf({ needs: n, config, charts }: NeedsInputs) {
   }).filter((f): f is Figure => f !== null);
   const peers = n.violence.byType.filter((i) => i.peerGroup && i.value !== null).map((i) => charts.peerGroup?.(i, `${i.label}: ${config.area.name} and its most similar partnerships, ${n.period.label}`)).filter((f): f is Figure => !!f);
   const words = list.filter((i) => i.trend).map((i) => `${i.label}: ${trendWords(i)}`);
-  return { trends, peers, words };
+  // The month-by-month picture of the total: an XmR chart (NHS Making Data Count), as the board report draws.
+  const spc = n.violence.total ? charts.spc(n.violence.total, 'large') : null;
+  return { trends, peers, words, spc, spcWords: n.violence.total?.spc ? spcWords(n.violence.total.spc) : '' };
+}
+
+const SPC_RULES: Record<string, string> = {
+  outside_limits: 'a month outside the limits',
+  trend: 'a run of months rising or falling',
+  two_in_three: 'two of three months close to a limit',
+  shift: 'a run of months on one side of the average',
+};
+
+/** What the monthly chart shows, in words: the latest month's signals or common-cause variation only. */
+function spcWords(spc: NonNullable<IndicatorResult['spc']>): string {
+  const last = spc.points[spc.points.length - 1]?.period;
+  const recent = spc.signals.filter((x) => x.period === last);
+  if (recent.length > 0) return `The latest month shows a signal (${recent.map((x) => SPC_RULES[x.rule]).join('; ')}): more than chance variation.`;
+  return spc.signals.length > 0 ? 'Some months show signals of more than chance variation (marked on the chart); the latest month does not.' : 'Every month lies within the limits expected from chance variation: no signal.';
 }
 
 function trendWords(i: IndicatorResult): string {

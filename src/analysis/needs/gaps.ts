@@ -59,6 +59,7 @@ export function dataGaps(g: GapInputs): Gap[] {
   if (!g.places) {
     out.push({ topic: 'Where it happens', detail: g.ws.places ? 'the geography folder has no ward boundaries or LSOA-to-ward lookup: no map of serious violence by ward.' : 'no geography folder (inputs.places): no map of serious violence by ward or neighbourhood.' });
   }
+  out.push({ topic: 'Who is affected', detail: 'the published data give no age, sex or victim–offender relationship for serious violence: the guidance asks who is affected (for example young people under 25), which needs the police force\'s own crime records and hospital data by age, shared under the Duty.' });
   // The guidance asks partners for their own data; swp reads none of these, so they are always a gap to fill by hand.
   out.push({ topic: 'Partners\' data swp does not read', detail: 'Emergency department attendances for assault (Information Sharing to Tackle Violence), ambulance call-outs, school exclusions, youth justice and probation caseloads, and knife-enabled offences (police.uk has no weapon flag): add them to the analyst\'s text where partners share them.' });
   return out;

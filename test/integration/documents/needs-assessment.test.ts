@@ -59,7 +59,7 @@ describe('swp needs-assessment on the demo', () => {
     expect(validate({ ...needs, definition: undefined })).toBe(false);
   });
 
-  it('counts serious violence as the street files do (the demo's definition: three police.uk types)', () => {
+  it('counts serious violence as the street files do (the demo definition: three police.uk types)', () => {
     const counts = demoStreetCounts();
     const types = ['Violence and sexual offences', 'Robbery', 'Possession of weapons'];
     expect(needs.definition).toMatchObject({ from: 'config', policeUk: types });
