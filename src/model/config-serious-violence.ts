@@ -22,7 +22,7 @@ export const seriousViolenceSchema = z
     definition: z
       .strictObject({
         policeUk: z
-          .array(z.enum(POLICE_CATEGORIES, { message: `a police.uk crime type: ${POLICE_CATEGORIES.join(', ')}` }))
+          .array(z.enum(POLICE_CATEGORIES, { message: 'not a police.uk crime type (the "Crime type" column of the street-level files)' }))
           .min(1, 'at least one police.uk crime type')
           .default(DEFAULT_SERIOUS_VIOLENCE.policeUk as never)
           .describe('police.uk crime types ("Crime type" column) counted as serious violence, e.g. [Violence and sexual offences, Robbery, Possession of weapons]'),
