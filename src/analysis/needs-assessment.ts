@@ -14,7 +14,7 @@ import { violenceDefinition } from './needs/definition.js';
 import { homeOfficeDetail } from './needs/home-office.js';
 import { hospitalAdmissions } from './needs/hospital.js';
 import { needsPlaces, type NeedsPlaces } from './needs/places.js';
-import { violenceByType, violenceTotal } from './needs/violence.js';
+import { shareOfAllCrime, violenceByType, violenceTotal } from './needs/violence.js';
 import { financialYear } from './periods.js';
 import { DataSource } from './sources.js';
 
@@ -27,7 +27,7 @@ export function buildNeedsAssessment(ws: Workspace, startYear: number, options: 
   const byType = ws.police ? violenceByType(source, def, startYear) : [];
   const total = violenceTotal(source, def, startYear, byType);
   const homeOffice = homeOfficeDetail(source, def, startYear);
-  const hospital = hospitalAdmissions(ws.measures, ws.config.area.code, ws.config.disclosure.threshold);
+  const hospital = hospitalAdmissions(ws.measures, ws.config.area.code, ws.config.disclosure.threshold, ws.config.area.peers);
   const places = needsPlaces(ws, def, startYear);
   const needs: NeedsAssessment = {
     kind: 'needs-assessment',
@@ -35,7 +35,7 @@ export function buildNeedsAssessment(ws: Workspace, startYear: number, options: 
     period: toPeriod(financialYear(startYear)),
     guidance: SVD_GUIDANCE,
     definition: { policeUk: def.policeUk, homeOffice: def.homeOffice, from: def.from },
-    violence: { total, byType },
+    violence: { total, byType, shareOfAllCrime: shareOfAllCrime(source, total, startYear) },
     homeOffice,
     hospitalAdmissions: hospital,
     places: places.section,

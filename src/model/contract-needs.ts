@@ -57,6 +57,7 @@ export const needsAssessmentSchema = z.object({
   violence: z.object({
     total: indicatorSchema.nullable().describe('every police.uk crime type of the definition together'),
     byType: z.array(indicatorSchema).describe('each police.uk crime type of the definition'),
+    shareOfAllCrime: nullableNum.describe('the total as a share (0 to 1) of all police.uk crime in the year (anti-social behaviour excluded); null when either is not shown'),
   }),
   homeOffice: z
     .object({ csp: z.string(), period: periodSchema, offences: z.array(homeOfficeOffenceSchema), notes: z.array(z.string()) })
@@ -68,6 +69,14 @@ export const needsAssessmentSchema = z.object({
       label: z.string(),
       unit: z.string(),
       points: z.array(hospitalPointSchema),
+      peers: z
+        .object({
+          average: num.describe("mean of the peers' crude rates in the latest period"),
+          rank: z.number().int().describe('1 = lowest rate, this partnership included'),
+          of: z.number().int().describe('this partnership and the peers in the file with a figure for the latest period'),
+        })
+        .nullable()
+        .describe('the most similar group (config area.peers) in the latest period, from the same file'),
       notes: z.array(z.string()),
     })
     .nullable()

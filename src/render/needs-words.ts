@@ -45,7 +45,8 @@ export function hospitalSentence(h: NonNullable<NeedsAssessment['hospitalAdmissi
   if (last.value === null) return `${area}'s figure for ${last.period.label} is not shown (small numbers or not published).`;
   const eng = last.england ? ` England's was ${fmt.decimal(last.england.value)}.` : '';
   const cmp = last.comparison === 'higher' ? ` ${area}'s rate is higher than England's: the difference is statistically significant (95% level).` : last.comparison === 'lower' ? ` ${area}'s rate is lower than England's: the difference is statistically significant (95% level).` : last.comparison === 'similar' ? ` ${area}'s rate is not significantly different from England's.` : '';
-  return `In ${last.period.label}, ${fmt.count(last.count)} people from ${area} were admitted to hospital for violence, ${fmt.decimal(last.value)} per 100,000 residents a year (95% confidence interval ${fmt.interval(last.ci95)}).${eng}${cmp}`;
+  const peers = h.peers ? ` Of ${area} and the ${h.peers.of - 1} similar partnerships in the file, ${area} has ${place(h.peers.rank, h.peers.of)} rate; theirs average ${fmt.decimal(h.peers.average)}.` : '';
+  return `In ${last.period.label}, ${fmt.count(last.count)} people from ${area} were admitted to hospital for violence, ${fmt.decimal(last.value)} per 100,000 residents a year (95% confidence interval ${fmt.interval(last.ci95)}).${eng}${cmp}${peers}`;
 }
 
 /** The key facts of the summary box. */
@@ -55,6 +56,7 @@ export function keyFacts(n: NeedsAssessment): { figure: string; label: string }[
   if (t) {
     facts.push({ figure: fmt.count(t.count, t.suppressed), label: `serious violence crimes recorded by the police in ${n.period.label} (our definition)` });
     facts.push({ figure: fmt.decimal(t.value, t.suppressed), label: `per 1,000 residents${t.national?.value != null ? `; England and Wales ${fmt.decimal(t.national.value)}` : ''}` });
+    if (n.violence.shareOfAllCrime !== null) facts.push({ figure: `${Math.round(n.violence.shareOfAllCrime * 100)}%`, label: `of all crime recorded in ${n.period.label} (anti-social behaviour excluded)` });
     if (t.change?.percent != null) facts.push({ figure: fmt.signedPercent(t.change.percent), label: `on ${t.previous?.period.label ?? 'the year before'}${t.change.direction === 'no-significant-change' ? ' (not a significant change)' : ''}` });
   }
   const last = n.hospitalAdmissions?.points[n.hospitalAdmissions.points.length - 1];
@@ -67,9 +69,12 @@ export function findings(n: NeedsAssessment, area: string): string[] {
   const out = [n.violence.total, ...n.violence.byType].filter((i): i is IndicatorResult => !!i && i.finding !== '').map((i) => i.finding);
   if (n.hospitalAdmissions) out.push(hospitalSentence(n.hospitalAdmissions, area));
   const ranked = n.violence.byType.filter((i) => i.peerGroup && i.value !== null);
-  for (const i of ranked) out.push(`Among its ${i.peerGroup!.of - 1} most similar partnerships, ${area} had the ${i.peerGroup!.rank === 1 ? 'lowest' : `${ordinalWord(i.peerGroup!.rank)} lowest`} rate of ${lowerFirst(i.label)} (rank 1 = lowest).`);
+  for (const i of ranked) out.push(`Of ${area} and its ${i.peerGroup!.of - 1} most similar partnerships, ${area} had ${place(i.peerGroup!.rank, i.peerGroup!.of)} rate of ${lowerFirst(i.label)}.`);
   return out;
 }
+
+/** "the lowest", "the highest", "the 3rd lowest" (rank 1 = lowest). */
+const place = (rank: number, of: number) => (rank === 1 ? 'the lowest' : rank === of ? 'the highest' : `the ${ordinalWord(rank)} lowest`);
 
 const ordinalWord = (k: number) => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][k % 10] ?? 'th')}`;
 

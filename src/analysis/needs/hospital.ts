@@ -47,13 +47,28 @@ function point(row: MeasureRow, national: MeasureRow | undefined, threshold: num
   };
 }
 
+/**
+ * The partnership among its peers in the latest period (peers by code, or by name as the file spells it): the mean
+ * of their rates and the rank with 1 = lowest, as the most similar group elsewhere (../peer-group.ts). Peers with a
+ * count of 1 to 4 are left out, as there.
+ */
+function peersOf(rows: readonly MeasureRow[], last: Point, peers: readonly string[], threshold: number): NonNullable<NeedsAssessment['hospitalAdmissions']>['peers'] {
+  if (last.value === null || peers.length === 0) return null;
+  const same = rows.filter((r) => r.periodStart === last.period.start && r.periodEnd === last.period.end);
+  const wanted = (r: MeasureRow) => peers.some((p) => p === r.areaCode || p.toLowerCase() === r.areaName.toLowerCase());
+  const values = same.filter((r) => wanted(r) && r.numerator !== null && !isDisclosive(r.numerator, threshold)).map((r) => rateOf(r)?.value).filter((v): v is number => v !== undefined);
+  if (values.length === 0) return null;
+  return { average: values.reduce((a, v) => a + v, 0) / values.length, rank: 1 + values.filter((v) => v < last.value!).length, of: values.length + 1 };
+}
+
 /** The section; null when the workspace has no rows of the indicator for the partnership. */
-export function hospitalAdmissions(measures: readonly MeasureRow[], areaCode: string, threshold: number): NeedsAssessment['hospitalAdmissions'] {
+export function hospitalAdmissions(measures: readonly MeasureRow[], areaCode: string, threshold: number, peers: readonly string[] = []): NeedsAssessment['hospitalAdmissions'] {
   const rows = measures.filter((m) => m.indicator === HOSPITAL_ID && m.areaCode === areaCode).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart));
   if (rows.length === 0) return null;
   const nationals = measures.filter((m) => m.indicator === HOSPITAL_ID && (m.areaCode === ENGLAND || m.areaCode === ENGLAND_AND_WALES));
   const points = rows.map((r) => point(r, nationals.find((n) => n.periodStart === r.periodStart && n.periodEnd === r.periodEnd), threshold));
   const notes = ['Fingertips publishes three-year pooled periods; neighbouring periods share two years, so they are not compared with each other as independent figures.'];
   if (points.some((p) => p.england === null)) notes.push('England has no figure in the file for some periods: those are not compared.');
-  return { indicator: HOSPITAL_ID, label: 'Hospital admissions for violence (including sexual violence)', unit: 'per 100,000 residents a year', points, notes };
+  const all = measures.filter((m) => m.indicator === HOSPITAL_ID);
+  return { indicator: HOSPITAL_ID, label: 'Hospital admissions for violence (including sexual violence)', unit: 'per 100,000 residents a year', points, peers: peersOf(all, points[points.length - 1]!, peers, threshold), notes };
 }

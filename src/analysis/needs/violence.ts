@@ -63,3 +63,10 @@ function addNational(r: IndicatorResult, byType: readonly IndicatorResult[]): vo
     });
   }
 }
+
+/** The total's share of all police.uk crime in the year (anti-social behaviour is not a crime); null when not shown. */
+export function shareOfAllCrime(source: DataSource, total: IndicatorResult | null, startYear: number): number | null {
+  if (!total || total.count === null) return null;
+  const all = source.observe(defineIndicator('recorded-crime.all', source.ws.config), source.ws.config.area.code, financialYear(startYear));
+  return all.status === 'ok' && all.count ? total.count / all.count : null;
+}

@@ -104,6 +104,14 @@ describe('hospital admissions for violence (Fingertips 11201, three-year pooled 
     expect(last.comparison).toBe('higher');
   });
 
+  it('ranks the partnership among its peers in the latest period (1 = lowest), by code or name', () => {
+    // Castlebridge 60.39; the peer E08099002: 900 / 100,000 × 100,000 = 900 per 100,000, so Castlebridge is 1 of 2.
+    const p = hospitalAdmissions(rows, 'E08099001', 5, ['E08099002', 'Nowhere'])!.peers!;
+    expect(p).toMatchObject({ rank: 1, of: 2 });
+    expect(p.average).toBeCloseTo(900, 9);
+    expect(hospitalAdmissions(rows, 'E08099001', 5, [])!.peers).toBeNull();
+  });
+
   it('holds back a count of 1 to 4 with its rate', () => {
     expect(h.points[0]).toMatchObject({ count: null, value: null, ci95: null, suppressed: true, comparison: 'not-compared' });
   });
