@@ -25,6 +25,8 @@ export async function renderDemo(formats = 'pdf,html'): Promise<RenderedDemo> {
   expect(a.code, explain(a)).toBe(0);
   const r = await swp(['report', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
   expect(r.code, explain(r)).toBe(0);
+  const n = await swp(['needs-assessment', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
+  expect(n.code, explain(n)).toBe(0);
   const files = readdirSync(dir);
   const pick = (ext: string) => new Map(files.filter((f) => f.endsWith(`.${ext}`)).sort().map((f) => [f.slice(0, -ext.length - 1), join(dir, f)]));
   return { dir, pdfs: pick('pdf'), htmls: pick('html'), remove: () => rmSync(dir, { recursive: true, force: true }) };
