@@ -13,7 +13,7 @@ import { analystHtml } from './analyst-text.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
 import { trendChart } from './charts/index.js';
 import { wardChoropleth } from './maps/choropleth.js';
-import { draftRecommendations, findings, hospitalSentence, keyFacts, offenceRows, profileRows } from './needs-words.js';
+import { compositionSentence, concentrationSentence, draftRecommendations, findings, hospitalSentence, keyFacts, offenceRows, profileRows } from './needs-words.js';
 
 export interface NeedsInputs {
   needs: NeedsAssessment;
@@ -94,6 +94,7 @@ function profileOf({ needs: n, config, charts }: NeedsInputs) {
   return {
     hasPolice: n.violence.byType.length > 0,
     rows: profileRows(n),
+    composition: compositionSentence(n),
     comparison: charts.comparison(n.violence.byType, `Serious violence by crime type: ${area} and England and Wales, ${n.period.label}`),
     homeOffice: n.homeOffice ? { csp: n.homeOffice.csp, rows: offenceRows(n.homeOffice.offences), notes: [...n.homeOffice.notes, ...n.homeOffice.offences.filter((o) => o.note).map((o) => `${o.name}: ${o.note}`)] } : null,
     hospital: h ? { sentence: hospitalSentence(h, area), figure: hospitalFigure(h, area), notes: h.notes } : null,
@@ -142,7 +143,8 @@ function whereOf({ needs: n, config, drawing }: NeedsInputs) {
   const words = high.length
     ? `${high.join(', ')} ${high.length === 1 ? 'has a rate' : 'have rates'} of serious violence above ${config.area.name}'s average, beyond what chance would explain for wards of their size (95% funnel limits).`
     : `No ward's rate of serious violence is above ${config.area.name}'s average beyond what chance would explain (95% funnel limits).`;
-  return { map: { caption: r.title, svg: r.svg, table: { caption: r.table.caption, columns: r.table.columns, rows: r.table.rows } }, words, note: '' };
+  const concentration = concentrationSentence(n.places.wards);
+  return { map: { caption: r.title, svg: r.svg, table: { caption: r.table.caption, columns: r.table.columns, rows: r.table.rows } }, words: concentration ? `${words} ${concentration}` : words, note: '' };
 }
 
 function trendsOf({ needs: n, config, charts }: NeedsInputs) {

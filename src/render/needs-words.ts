@@ -97,3 +97,27 @@ export function draftRecommendations(n: NeedsAssessment, area: string): string[]
   out.push('Agree data-sharing with health, education, youth justice and probation partners, so the next assessment includes their data.');
   return out;
 }
+
+/** Which crime types make up the total: "Violence and sexual offences make up 94% of it, robbery 3% …". */
+export function compositionSentence(n: NeedsAssessment): string {
+  const total = n.violence.total?.count;
+  const parts = n.violence.byType.filter((i) => i.count !== null);
+  if (!total || parts.length < 2 || parts.length !== n.violence.byType.length) return '';
+  const pct = (c: number) => `${Math.round((c / total) * 100)}%`;
+  const sorted = [...parts].sort((a, b) => b.count! - a.count!);
+  const first = sorted[0]!;
+  const rest = sorted.slice(1).map((i) => `${lowerFirst(i.label)} ${pct(i.count!)}`);
+  const share = n.violence.shareOfAllCrime !== null ? ` Serious violence was ${Math.round(n.violence.shareOfAllCrime * 100)}% of all crime recorded in ${n.period.label}.` : '';
+  return `${first.label} make${/s$/.test(first.label) ? '' : 's'} up ${pct(first.count!)} of serious violence as defined here, ${rest.join(' and ')}.${share}`;
+}
+
+type Ward = NonNullable<NeedsAssessment['places']>['wards'][number];
+
+/** How concentrated serious violence is: the share in the three wards with the most (when no ward count is withheld). */
+export function concentrationSentence(wards: readonly Ward[]): string {
+  if (wards.length < 6 || wards.some((w) => w.count === null)) return '';
+  const total = wards.reduce((a, w) => a + w.count!, 0);
+  const top = [...wards].sort((a, b) => b.count! - a.count!).slice(0, 3);
+  const share = Math.round((top.reduce((a, w) => a + w.count!, 0) / total) * 100);
+  return `The three wards with the most serious violence (${top.map((w) => w.name).join(', ')}) saw ${share}% of it; they are ${Math.round((3 / wards.length) * 100)}% of the partnership's ${wards.length} wards.`;
+}
