@@ -6,6 +6,7 @@
 import { lowerFirst } from '../analysis/findings.js';
 import type { IndicatorResult } from '../model/contract.js';
 import type { NeedsAssessment } from '../model/contract-needs.js';
+import { peerGroupSentence } from './charts/index.js';
 import * as fmt from './format.js';
 
 const COMPARISON: Record<string, string> = { better: 'lower (better)', worse: 'higher (worse)', similar: 'similar', higher: 'higher', lower: 'lower', 'not-compared': 'not compared' };
@@ -45,7 +46,7 @@ export function hospitalSentence(h: NonNullable<NeedsAssessment['hospitalAdmissi
   if (last.value === null) return `${area}'s figure for ${last.period.label} is not shown (small numbers or not published).`;
   const eng = last.england ? ` England's was ${fmt.decimal(last.england.value)}.` : '';
   const cmp = last.comparison === 'higher' ? ` ${area}'s rate is higher than England's: the difference is statistically significant (95% level).` : last.comparison === 'lower' ? ` ${area}'s rate is lower than England's: the difference is statistically significant (95% level).` : last.comparison === 'similar' ? ` ${area}'s rate is not significantly different from England's.` : '';
-  const peers = h.peers ? ` Of ${area} and the ${h.peers.of - 1} similar partnerships in the file, ${area} has ${place(h.peers.rank, h.peers.of)} rate; theirs average ${fmt.decimal(h.peers.average)}.` : '';
+  const peers = h.peers ? ` Of ${area} and the ${h.peers.of - 1} similar partnerships in the file, ${area} has ${place(h.peers.rank, h.peers.of)} rate; their average rate is ${fmt.decimal(h.peers.average)}.` : '';
   return `In ${last.period.label}, ${fmt.count(last.count)} people from ${area} were admitted to hospital for violence, ${fmt.decimal(last.value)} per 100,000 residents a year (95% confidence interval ${fmt.interval(last.ci95)}).${eng}${cmp}${peers}`;
 }
 
@@ -69,7 +70,7 @@ export function findings(n: NeedsAssessment, area: string): string[] {
   const out = [n.violence.total, ...n.violence.byType].filter((i): i is IndicatorResult => !!i && i.finding !== '').map((i) => i.finding);
   if (n.hospitalAdmissions) out.push(hospitalSentence(n.hospitalAdmissions, area));
   const ranked = n.violence.byType.filter((i) => i.peerGroup && i.value !== null);
-  for (const i of ranked) out.push(`Of ${area} and its ${i.peerGroup!.of - 1} most similar partnerships, ${area} had ${place(i.peerGroup!.rank, i.peerGroup!.of)} rate of ${lowerFirst(i.label)}.`);
+  for (const i of ranked) out.push(peerGroupSentence(area, lowerFirst(i.label), i.peerGroup!));
   return out;
 }
 

@@ -61,7 +61,7 @@ export function dataGaps(g: GapInputs): Gap[] {
   }
   out.push({ topic: 'Who is affected', detail: 'the published data give no age, sex or victim–offender relationship for serious violence: the guidance asks who is affected (for example young people under 25), which needs the police force\'s own crime records and hospital data by age, shared under the Duty.' });
   // The guidance asks partners for their own data; swp reads none of these, so they are always a gap to fill by hand.
-  out.push({ topic: 'Partners\' data swp does not read', detail: 'Emergency department attendances for assault (Information Sharing to Tackle Violence), ambulance call-outs, school exclusions, youth justice and probation caseloads, and knife-enabled offences (police.uk has no weapon flag): add them to the analyst\'s text where partners share them.' });
+  out.push({ topic: 'Partners\' data', detail: 'Emergency department attendances for assault (Information Sharing to Tackle Violence), ambulance call-outs, school exclusions, youth justice and probation caseloads, and knife-enabled offences (police.uk has no weapon flag): add them to the analyst\'s text where partners share them.' });
   // Each gap is a sentence of its own in the document.
   return out.map((g) => ({ ...g, detail: g.detail.charAt(0).toUpperCase() + g.detail.slice(1) }));
 }

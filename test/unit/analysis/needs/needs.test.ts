@@ -178,7 +178,7 @@ describe('data gaps', () => {
 
   it('names each missing input and what to add', () => {
     const topics = gapsOf(workspace()).map((g) => g.topic);
-    expect(topics).toEqual(['Recorded crime (police.uk)', 'Offence detail (Home Office CSP table)', 'Hospital admissions for violence (OHID Fingertips)', 'Where it happens', 'Who is affected', "Partners' data swp does not read"]);
+    expect(topics).toEqual(['Recorded crime (police.uk)', 'Offence detail (Home Office CSP table)', 'Hospital admissions for violence (OHID Fingertips)', 'Where it happens', 'Who is affected', "Partners' data"]);
     expect(gapsOf(workspace()).find((g) => g.topic.startsWith('Hospital'))!.detail).toMatch(/indicator 11201/);
   });
 
