@@ -66,4 +66,16 @@ describe('swp needs-assessment (CLI)', () => {
     expect(html).not.toMatch(/undefined|NaN/);
     expect(readFileSync(join(ws, 'out/needs-assessment-2016-17-data/data_gaps.csv'), 'utf8')).toContain('indicator 11201');
   });
+
+  it("prints the analyst's recommendations and introduction in place of the draft", async () => {
+    const ws = workspace();
+    writeTree(ws, { 'text/needs-assessment/recommendations.md': '<!-- ours -->\n1. Fund a **violence reduction navigator** at Castlebridge General.\n', 'text/needs-assessment/introduction.md': 'Agreed by the board on 1 June 2017.\n' });
+    const r = await swp(['needs-assessment', '-w', ws, '--year', '2016/17', '--format', 'json,html', '--date', '2017-06-30', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(ws, 'out/needs-assessment-2016-17.html'), 'utf8');
+    expect(html).toContain('<strong>violence reduction navigator</strong>');
+    expect(html).toContain('Agreed by the board on 1 June 2017.');
+    expect(html).not.toContain('Draft: for the analyst to review');
+    expect(JSON.parse(readFileSync(join(ws, 'out/needs-assessment-2016-17.json'), 'utf8')).recommendations).toBe('analyst');
+  });
 });
