@@ -114,7 +114,8 @@ function hospitalFigure(h: NonNullable<NeedsAssessment['hospitalAdmissions']>, a
     trend: { points: h.points.map((p) => ({ period: p.period, count: p.count, value: p.value, ci95: p.ci95, national: p.england?.value ?? null })), direction: 'cannot-be-calculated', pValue: null, method: 'three-year pooled periods overlap: no trend test' },
   } as unknown as IndicatorResult;
   // The chart's own title: "2012/13 to 2014/15 to 2014/15 to 2016/17" reads badly for pooled periods.
-  const title = `Hospital admissions for violence in ${area}, ${h.unit}, three-year periods from ${h.points[0]!.period.label} to ${last.period.label}`;
+  const ending = (label: string) => label.split(' to ').pop()!;
+  const title = `Hospital admissions for violence in ${area}, ${h.unit}, three-year periods ending ${ending(h.points[0]!.period.label)} to ${ending(last.period.label)}`;
   const r = trendChart(pseudo, { idPrefix: 'needs-hospital', areaLabel: area, title });
   return withNationalByYear({ caption: title, svg: r.svg, table: { caption: title, columns: r.table.columns, rows: r.table.rows } }, pseudo);
 }

@@ -3,7 +3,7 @@
  * of the police.uk types, the Home Office offence table, hospital admissions against England, the draft
  * recommendations when the analyst has written none.
  */
-import { lowerFirst } from '../analysis/findings.js';
+import { isProactive, lowerFirst } from '../analysis/findings.js';
 import type { IndicatorResult } from '../model/contract.js';
 import type { NeedsAssessment } from '../model/contract-needs.js';
 import { peerGroupSentence } from './charts/index.js';
@@ -87,7 +87,7 @@ export function draftRecommendations(n: NeedsAssessment, area: string): string[]
   const out: string[] = [];
   for (const i of n.violence.byType) {
     if (i.comparison === 'worse') out.push(`Make ${lowerFirst(i.label)} a focus of the strategy: ${area}'s rate is higher than England and Wales's.`);
-    else if (i.change?.direction === 'increase') out.push(`Look into the rise in ${lowerFirst(i.label)} (${fmt.signedPercent(i.change.percent)} on the year before, a significant change).`);
+    else if (i.change?.direction === 'increase') out.push(`Look into the rise in ${lowerFirst(i.label)} (${fmt.signedPercent(i.change.percent)} on the year before, a significant change)${isProactive(i) ? ', remembering that these offences are found mostly by police activity' : ''}.`);
   }
   const high = n.places?.wards.filter((w) => w.comparison === 'higher').map((w) => w.name) ?? [];
   if (high.length) out.push(`Direct prevention work to the wards with rates of serious violence above the partnership average: ${high.join(', ')}.`);
