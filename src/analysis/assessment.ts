@@ -56,8 +56,8 @@ export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefini
   return usable.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.source === 'police-uk' ? POLICE_INDICATOR_IDS.indexOf(a.id) - POLICE_INDICATOR_IDS.indexOf(b.id) : a.id.localeCompare(b.id)));
 }
 
-/** A row spanning more than a year (366 days and a little). */
-function pooledOverYears(m: { periodStart: string; periodEnd: string }): boolean {
+/** A row spanning more than a year (366 days and a little): no figure for one year, so the assessment leaves it out. */
+export function pooledOverYears(m: { periodStart: string; periodEnd: string }): boolean {
   return Date.parse(m.periodEnd) - Date.parse(m.periodStart) > 367 * 86_400_000;
 }
 
