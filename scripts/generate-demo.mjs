@@ -63,6 +63,7 @@ import { fileURLToPath } from 'node:url';
 import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } from './lib/synth.mjs';
 import { fitPointsToLsoas, writePlaces } from './demo/places.mjs';
 import { writeEthnicity, writeStopSearch } from './demo/stop-search.mjs';
+import { writeFingertips } from './demo/fingertips.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -807,6 +808,7 @@ function main() {
   for (const [file, rows] of Object.entries(measures)) {
     put(`measures/${file}`, writeCsv(path.join(out, 'measures', file), MEASURE_HEADER, rows), rows.length);
   }
+  for (const [rel, bytes, rows] of writeFingertips(out, pop, [...Object.values(AREAS), ...OTHER_CSPS], SEED)) put(rel, bytes, rows);
 
   const ho = buildHomeOffice(police.counts);
   put('home-office/prc-csp-2013-2017.csv', writeCsv(path.join(out, 'home-office', 'prc-csp-2013-2017.csv'),

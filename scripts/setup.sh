@@ -33,9 +33,10 @@ fi
 echo "setup: generating the demo's police.uk files (seeded, deterministic)"
 node scripts/generate-demo.mjs --out data/demo
 
-echo "setup: rendering the demo's strategic assessment and latest quarterly report to out/"
+echo "setup: rendering the demo's strategic assessment, latest quarterly report and serious violence needs assessment to out/"
 node bin/swp.js validate --workspace data/demo --quiet
 node bin/swp.js assess --workspace data/demo --out out --format pdf,html,json,csv,xlsx --public-summary
 node bin/swp.js report --workspace data/demo --out out --quarter latest --format pdf,html,json,csv,xlsx
-echo "setup: done. Open out/assessment-2016-17.pdf and out/report-*.pdf"
+node bin/swp.js needs-assessment --workspace data/demo --out out --format pdf,html,json,csv,xlsx
+echo "setup: done. Open out/assessment-2016-17.pdf, out/report-*.pdf and out/needs-assessment-2016-17.pdf"
 

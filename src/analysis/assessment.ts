@@ -43,7 +43,9 @@ export function documentHeader(config: Config, options: DocumentOptions) {
 export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefinition[] {
   const ids = new Set<string>();
   if (ws.police) for (const id of POLICE_INDICATOR_IDS) ids.add(id);
-  const areaMeasures = new Set(ws.measures.filter((m) => m.areaCode === ws.config.area.code).map((m) => m.indicator));
+  // A measure published only over pooled years (Fingertips' three-year hospital admissions for violence) has no
+  // figure for a year or a quarter: the needs assessment shows it (src/analysis/needs/hospital.ts).
+  const areaMeasures = new Set(ws.measures.filter((m) => m.areaCode === ws.config.area.code && !pooledOverYears(m)).map((m) => m.indicator));
   for (const id of areaMeasures) ids.add(id);
   for (const p of ws.config.strategicPriorities) for (const id of p.indicators) ids.add(id);
   for (const c of ws.config.priorities.candidates) for (const id of c.indicators) ids.add(id);
@@ -52,6 +54,11 @@ export function indicatorIds(ws: Workspace, source: DataSource): IndicatorDefini
   // police.uk-based ids need police.uk data; measures ids need rows for the area.
   const usable = defs.filter((d) => (d.source === 'police-uk' ? !!ws.police : areaMeasures.has(d.id)));
   return usable.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.source === 'police-uk' ? POLICE_INDICATOR_IDS.indexOf(a.id) - POLICE_INDICATOR_IDS.indexOf(b.id) : a.id.localeCompare(b.id)));
+}
+
+/** A row spanning more than a year (366 days and a little): no figure for one year, so the assessment leaves it out. */
+export function pooledOverYears(m: { periodStart: string; periodEnd: string }): boolean {
+  return Date.parse(m.periodEnd) - Date.parse(m.periodStart) > 367 * 86_400_000;
 }
 
 /**

@@ -7,7 +7,7 @@ import { resolve, join } from 'node:path';
 import { z } from 'zod';
 import { parseFinancialYear, parseQuarter, type Quarter } from '../analysis/periods.js';
 import { ExitCode, SwpError, type Problem } from '../model/errors.js';
-import { OUTPUT_FORMATS, type AssessmentRun, type DocumentRun, type OutputFormat, type ReportRun } from '../pipeline/run.js';
+import { OUTPUT_FORMATS, type AssessmentRun, type DocumentRun, type NeedsAssessmentRun, type OutputFormat, type ReportRun } from '../pipeline/run.js';
 import { usageError, type CommandContext } from './context.js';
 
 type Env = Record<string, string | undefined>;
@@ -146,6 +146,12 @@ export function assessRun(ctx: CommandContext, raw: unknown): AssessmentRun {
 export function reportRun(ctx: CommandContext, raw: unknown): ReportRun {
   const o = parseFlags(z.object({ quarter: quarterFlag, ...documentFlags(ctx.io.env) }), raw);
   return { ...documentRun(ctx, o), quarter: o.quarter };
+}
+
+/** `swp needs-assessment`'s flags as the run of the pipeline: the assessment's, without the batch and the public summary. */
+export function needsAssessmentRun(ctx: CommandContext, raw: unknown): NeedsAssessmentRun {
+  const o = parseFlags(z.object({ ...documentFlags(ctx.io.env), year: yearFlag }), raw);
+  return { ...documentRun(ctx, o), year: o.year };
 }
 
 export interface PrioritiesOptions {

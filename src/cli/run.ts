@@ -63,6 +63,7 @@ Examples:
   swp report -w my-csp --quarter 2016/17-Q3
                                       the quarterly board performance report
   swp priorities -w my-csp            rank candidate priorities by weighted criteria
+  swp needs-assessment -w my-csp      the Serious Violence Duty strategic needs assessment
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input data, 4 invalid config,
             5 browser or rendering failure, 6 warnings with --fail-on-warnings,
@@ -102,6 +103,7 @@ function addCommands(program: Command, io: Streams, start: Start): void {
 
   addAssess(program, start);
   addReport(program, start);
+  addNeedsAssessment(program, start);
 
   program
     .command('priorities')
@@ -148,6 +150,22 @@ function addReport(program: Command, start: Start): void {
     .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
     .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/report.js').then((m) => m.reportCommand(ctx, flags))));
+}
+
+function addNeedsAssessment(program: Command, start: Start): void {
+  program
+    .command('needs-assessment')
+    .description('write the Serious Violence Duty strategic needs assessment for a financial year')
+    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)')
+    .addOption(formatOption())
+    .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
+    .option('--stdout', 'print the JSON to stdout', false)
+    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
+    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
+    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
+    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .addHelpText('after', '\nExamples:\n  swp needs-assessment -w data/demo\n  swp needs-assessment -w data/demo --year 2016/17 --format pdf,html,json,xlsx\n')
+    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/needs-assessment.js').then((m) => m.needsAssessmentCommand(ctx, flags))));
 }
 
 /** The nearest folder from `start` upwards holding a workspace config; `start` itself when there is none. */

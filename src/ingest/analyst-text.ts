@@ -9,6 +9,7 @@
  *   text/chapters/<id>.md             commentary at the top of a chapter: a strategic priority id, or "overview"
  *   text/indicators/<indicator>.md    commentary under the table that shows the indicator
  *   text/report/<quarter>.md          the quarterly report's commentary, e.g. 2016-17-Q3.md; commentary.md for any quarter
+ *   text/needs-assessment/<part>.md   the serious violence needs assessment: introduction.md, recommendations.md
  *
  * README.md files are notes for the analyst and are not read. A file name the config does not know is a warning
  * (with the closest known name), not an error: the rest of the documents can still be written. A file that is not
@@ -38,6 +39,8 @@ export interface AnalystText {
   indicators: Record<string, AnalystFile>;
   /** By quarter ("2016-17-Q3") or "commentary". */
   report: Record<string, AnalystFile>;
+  /** The needs assessment's parts ("introduction", "recommendations"); absent in texts built before it existed. */
+  needs?: Record<string, AnalystFile>;
 }
 
 /** The folder, relative to the config file. */
@@ -47,7 +50,7 @@ const TOP_FILES = { 'introduction.md': 'introduction', 'horizon-scan.md': 'horiz
 const QUARTER_FILE = /^\d{4}-\d{2}-Q[1-4]$/;
 
 export function emptyAnalystText(): AnalystText {
-  return { chapters: {}, indicators: {}, report: {} };
+  return { chapters: {}, indicators: {}, report: {}, needs: {} };
 }
 
 /** The names a file in each folder may have (without ".md"). */
@@ -141,6 +144,7 @@ export async function readAnalystText(root: string, config: Config, options: { d
     { sub: 'chapters', into: out.chapters, names: known.chapters, what: 'a chapter: "overview" or a strategic priority id' },
     { sub: 'indicators', into: out.indicators, names: known.indicators, what: 'an indicator id of the config' },
     { sub: 'report', into: out.report, names: ['commentary'], what: 'a quarter such as 2016-17-Q3, or "commentary"' },
+    { sub: 'needs-assessment', into: (out.needs ??= {}), names: ['introduction', 'recommendations'], what: 'a part of the needs assessment: "introduction" or "recommendations"' },
   ];
   for (const { sub, into, names, what } of folders) {
     for (const file of await markdownFiles(join(dir, sub))) {

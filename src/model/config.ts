@@ -6,6 +6,7 @@
  * (src/ingest/config-loader.ts), because a typo such as `weigth:` would otherwise silently fall back to a default.
  */
 import { z } from 'zod';
+import { seriousViolenceSchema } from './config-serious-violence.js';
 
 const AREA_CODE = /^[EWKNS]\d{8}$/;
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -198,6 +199,7 @@ export const configSchema = z
         lsoaMap: z.boolean().optional().describe('add a map of the crime rate by neighbourhood (LSOA) to "Where crime happens", with its data table (needs LSOA boundaries and populations in inputs.places); off by default'),
       })
       .default({ protectiveMarking: 'OFFICIAL', version: '1.0', seriousViolenceDuty: true }),
+    seriousViolence: seriousViolenceSchema.optional(),
   })
   .describe('swp workspace configuration (swp.config.yaml)');
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { configSchema } from './config.js';
 import { assessmentSchema, reportSchema, SCHEMA_VERSION } from './contract.js';
+import { needsAssessmentSchema } from './contract-needs.js';
 
 const BASE = 'https://swp.invalid/schema';
 
@@ -26,6 +27,11 @@ export function contractJsonSchemas(): Record<string, Record<string, unknown>> {
       $id: `${BASE}/report.schema.json`,
       title: `swp quarterly performance report (schemaVersion ${SCHEMA_VERSION})`,
       ...z.toJSONSchema(reportSchema, { target: 'draft-2020-12' }),
+    },
+    'needs-assessment.schema.json': {
+      $id: `${BASE}/needs-assessment.schema.json`,
+      title: `swp serious violence strategic needs assessment (schemaVersion ${SCHEMA_VERSION})`,
+      ...z.toJSONSchema(needsAssessmentSchema, { target: 'draft-2020-12' }),
     },
   };
 }

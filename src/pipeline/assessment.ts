@@ -4,7 +4,7 @@
  * document of the same set. A batch (--all-areas, --areas) writes one set per area, each in its own folder.
  */
 import { join } from 'node:path';
-import { buildAssessment } from '../analysis/assessment.js';
+import { buildAssessment, pooledOverYears } from '../analysis/assessment.js';
 import { chooseYear } from '../analysis/period-choice.js';
 import { financialYear } from '../analysis/periods.js';
 import { localAuthorities, readPoliceForAreas, workspaceForArea, type Workspace } from '../ingest/workspace.js';
@@ -129,7 +129,8 @@ async function assessAreas(cx: AssessContext, ws: Workspace, wanted: 'all' | str
       // Let go of each area's counts and geography once its workspace holds them.
       if (k >= 0) police[k] = undefined;
       places[i] = undefined;
-      const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code);
+      // Pooled multi-year rows (Fingertips' "all areas" exports) are not figures the assessment shows.
+      const hasData = (areaWs.police?.tally.inArea ?? 0) > 0 || areaWs.measures.some((m) => m.areaCode === area.code && !pooledOverYears(m));
       if (hasData) {
         const folder = join(run.outDir, slugify(area.name));
         const files = await writeAssessment(cx, areaWs, folder, true);

@@ -9,9 +9,9 @@
  */
 import type { ExitCodeValue } from '../model/errors.js';
 import { withBrowser } from './browser.js';
-import type { AssessmentRun, Reporter, ReportRun } from './run.js';
+import type { AssessmentRun, NeedsAssessmentRun, Reporter, ReportRun } from './run.js';
 
-export { OUTPUT_FORMATS, type AssessmentRun, type DocumentRun, type OutputFormat, type Reporter, type ReportRun } from './run.js';
+export { OUTPUT_FORMATS, type AssessmentRun, type DocumentRun, type NeedsAssessmentRun, type OutputFormat, type Reporter, type ReportRun } from './run.js';
 
 /** The strategic assessment, or a batch of them (`swp assess`). */
 export function runAssessment(run: AssessmentRun, reporter: Reporter): Promise<ExitCodeValue> {
@@ -21,4 +21,9 @@ export function runAssessment(run: AssessmentRun, reporter: Reporter): Promise<E
 /** The quarterly board report (`swp report`). */
 export function runReport(run: ReportRun, reporter: Reporter): Promise<ExitCodeValue> {
   return withBrowser(run, reporter, async (shared) => (await import('./report.js')).writeReport(run, reporter, shared)).finally(() => reporter.step(undefined));
+}
+
+/** The Serious Violence Duty strategic needs assessment (`swp needs-assessment`). */
+export function runNeedsAssessment(run: NeedsAssessmentRun, reporter: Reporter): Promise<ExitCodeValue> {
+  return withBrowser(run, reporter, async (shared) => (await import('./needs-assessment.js')).writeNeedsAssessment(run, reporter, shared)).finally(() => reporter.step(undefined));
 }

@@ -47,6 +47,11 @@ export interface ReportRun extends DocumentRun {
   quarter: Quarter | 'latest';
 }
 
+/** The serious violence needs assessment: a financial year (undefined: the latest complete one). */
+export interface NeedsAssessmentRun extends DocumentRun {
+  year: number | undefined;
+}
+
 /** Where the pipeline says what it does: the CLI's printer (src/cli/io.ts) has this shape. */
 export interface Reporter {
   readonly warnings: readonly Warning[];

@@ -11,6 +11,7 @@ import { assessmentView, type AssessmentInputs } from './assessment-view.js';
 import { fontFaceCss } from './fonts.js';
 import { reportView, type ReportInputs } from './report-view.js';
 import { publicView, type PublicInputs } from './public-view.js';
+import { needsView, type NeedsInputs } from './needs-view.js';
 import { loadTemplates, overrideDir, type DocumentKind } from './templates.js';
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
@@ -64,4 +65,11 @@ export function renderPublicSummaryHtml(inputs: Omit<PublicInputs, 'css' | 'logo
 export function renderReportHtml(inputs: Omit<ReportInputs, 'css'>, ctx: RenderContext): string {
   const t = templatesFor('report', ctx);
   return t.render(reportView({ ...inputs, css: documentCss(ctx.config, t.css) }));
+}
+
+/** The serious violence needs assessment as HTML (templates/needs/layout.hbs). */
+export function renderNeedsHtml(inputs: Omit<NeedsInputs, 'css' | 'logo'>, ctx: RenderContext): string {
+  const t = templatesFor('needs', ctx);
+  const logo = logoDataUri(ctx.config, ctx.workspaceRoot);
+  return t.render(needsView({ ...inputs, css: documentCss(ctx.config, t.css), ...(logo ? { logo } : {}) }));
 }

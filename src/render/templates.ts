@@ -19,13 +19,14 @@ import { shownPath } from '../files/paths.js';
 /** The package's templates folder (same relative place from src/ and dist/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export type DocumentKind = 'assessment' | 'report' | 'public';
+export type DocumentKind = 'assessment' | 'report' | 'public' | 'needs';
 
 /** The documents and the files each uses, relative to a templates folder. */
 const REGISTRY: Record<DocumentKind, { layout: string }> = {
   assessment: { layout: 'assessment/layout.hbs' },
   report: { layout: 'report/layout.hbs' },
   public: { layout: 'public/layout.hbs' },
+  needs: { layout: 'needs/layout.hbs' },
 };
 
 const PARTIALS_DIR = 'shared/partials';

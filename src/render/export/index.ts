@@ -12,4 +12,5 @@ export { csvColumns, csvField, csvFolder, csvNumber, tableToCsv, writeCsvTables,
 export { assessmentMeta, reportMeta, sheetNameOf, sourcesOf, workbookTime, writeXlsx, xlsxBytes, type MetaOptions, type XlsxMeta } from './xlsx.js';
 export { readZip, readZipText, setZipTimestamps, type ZipEntry } from './zip.js';
 export { tablesJson } from './datapackage.js';
+export { needsMeta, needsTables } from './needs-tables.js';
 export { stackTables } from './stack.js';

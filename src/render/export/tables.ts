@@ -855,3 +855,6 @@ export function reportTables(r: Report): DataTable[] {
     ...spcTables(r.indicators),
   ]).map((t) => withIdentity(t, who));
 }
+
+// The needs assessment's tables (./needs-tables.ts) are built with the same pieces.
+export { buildTable, fig, indicatorsTable, nonEmpty, SYMBOL_NOTE, trendTable, withIdentity, type Column, type TableSpec };

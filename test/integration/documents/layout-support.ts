@@ -1,6 +1,7 @@
 /**
  * The demo documents rendered once per test file for the layout tests (print layout, PDF structure, phone HTML):
- * the strategic assessment with its public summary and the latest quarter's performance report, as PDF and HTML,
+ * the strategic assessment with its public summary, the latest quarter's performance report and the serious violence
+ * needs assessment, as PDF and HTML,
  * and the small readers those tests share (the PDF structure tree through pdf.js, the lines of a page with their
  * boxes from `pdftotext -bbox-layout`).
  */
@@ -18,13 +19,15 @@ export interface RenderedDemo {
   remove(): void;
 }
 
-/** Render the demo's assessment (+ public summary) and report as PDF and/or HTML into a fresh folder. */
+/** Render the demo's assessment (+ public summary), report and needs assessment as PDF and/or HTML into a fresh folder. */
 export async function renderDemo(formats = 'pdf,html'): Promise<RenderedDemo> {
   const dir = temp('swp-layout-');
   const a = await swp(['assess', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--public-summary', '--quiet']);
   expect(a.code, explain(a)).toBe(0);
   const r = await swp(['report', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
   expect(r.code, explain(r)).toBe(0);
+  const n = await swp(['needs-assessment', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
+  expect(n.code, explain(n)).toBe(0);
   const files = readdirSync(dir);
   const pick = (ext: string) => new Map(files.filter((f) => f.endsWith(`.${ext}`)).sort().map((f) => [f.slice(0, -ext.length - 1), join(dir, f)]));
   return { dir, pdfs: pick('pdf'), htmls: pick('html'), remove: () => rmSync(dir, { recursive: true, force: true }) };

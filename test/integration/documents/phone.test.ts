@@ -12,7 +12,7 @@ import { launchChromium, SLOW } from './support.js';
 let demo: RenderedDemo;
 let browser: Browser | undefined;
 let profile: string | undefined;
-const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4'];
+const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4', 'needs-assessment-2016-17'];
 /** The long documents, which have data tables and a contents sidebar; the public summary is three pages without them. */
 const LONG = (name: string) => !name.endsWith('-public');
 const PHONE = 390;

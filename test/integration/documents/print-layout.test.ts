@@ -9,7 +9,7 @@ import { htmlText, pageCount, pdfLines, renderDemo, type RenderedDemo, type Text
 import { htmlHeadings, pdfText, pdfWords, SLOW, squash } from './support.js';
 
 let demo: RenderedDemo;
-const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4'];
+const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4', 'needs-assessment-2016-17'];
 
 beforeAll(async () => {
   demo = await renderDemo();

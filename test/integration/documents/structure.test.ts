@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => demo?.remove());
 
 /** The documents of the demo run (the file names swp writes for 2016/17 and its last quarter). */
-const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4'];
+const NAMES = ['assessment-2016-17', 'assessment-2016-17-public', 'report-2016-17-Q4', 'needs-assessment-2016-17'];
 
 describe.each(NAMES)('%s.pdf', (name) => {
   const figures = () => trees.get(name)!.flatMap((t) => nodesWithRole(t, 'Figure'));

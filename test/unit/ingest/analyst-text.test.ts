@@ -75,8 +75,14 @@ describe('readAnalystText', () => {
     const empty = mkdtempSync(join(tmpdir(), 'swp-text-none-'));
     dirs.push(empty);
     const none = await read(empty);
-    expect(none.text).toEqual({ chapters: {}, indicators: {}, report: {} });
+    expect(none.text).toEqual({ chapters: {}, indicators: {}, report: {}, needs: {} });
     expect([...warnings, ...none.warnings]).toEqual([]);
+  });
+
+  it('reads the needs assessment\'s introduction and recommendations, and warns about another name there', async () => {
+    const { text, warnings } = await read(workspace({ 'needs-assessment/recommendations.md': '1. Fund a navigator', 'needs-assessment/recomendations.md': 'typo' }));
+    expect(text.needs?.recommendations?.markdown).toBe('1. Fund a navigator');
+    expect(warnings.map((w) => w.hint)).toEqual(['did you mean "recommendations.md"? rename the file']);
   });
 
   it('warns, with the file and a "did you mean", for a chapter, indicator or top-level name it does not know', async () => {
