@@ -33,7 +33,8 @@ const hospitalPointSchema = z.object({
   period: periodSchema,
   count: nullableNum.describe('admissions in the pooled period; null when suppressed or not published'),
   denominator: nullableNum.describe('the population summed over the pooled years, as Fingertips gives it'),
-  value: nullableNum.describe('crude rate per 100,000 residents per year, from the count and denominator'),
+  basis: z.enum(['published', 'crude']).describe("published: Fingertips' own value and 95% limits (a directly age-standardised rate for 11201); crude: worked out from the count and denominator (a file without published values)"),
+  value: nullableNum.describe('rate per 100,000 residents per year, on the basis given'),
   ci95: interval,
   england: z.object({ value: num, ci95: interval }).nullable(),
   comparison: z.enum(['higher', 'similar', 'lower', 'not-compared']).describe('against England: the 95% interval above, around or below the England rate'),
@@ -71,7 +72,7 @@ export const needsAssessmentSchema = z.object({
       points: z.array(hospitalPointSchema),
       peers: z
         .object({
-          average: num.describe("mean of the peers' crude rates in the latest period"),
+          average: num.describe("mean of the peers' rates in the latest period, on the same basis as the partnership's"),
           rank: z.number().int().describe('1 = lowest rate, this partnership included'),
           of: z.number().int().describe('this partnership and the peers in the file with a figure for the latest period'),
         })

@@ -219,6 +219,11 @@ export interface MeasureRow {
   revision?: Revision;
   /** A series break declared on this row (e.g. a change in recording practice). */
   seriesBreak?: string;
+  /**
+   * The figure as its publisher gives it, where the source publishes one (OHID Fingertips: `Value` and the 95%
+   * limits), e.g. a directly age-standardised rate that cannot be recomputed from the count and denominator.
+   */
+  published?: { value: number; lower: number | null; upper: number | null };
   /** A revised row: the provisional or unmarked rows for the same key that it replaces (src/ingest/assembly.ts). */
   supersedes?: SourceRef[];
   source: SourceRef;

@@ -196,7 +196,7 @@ function methodsOf(n: NeedsAssessment) {
       'Comparisons with England and Wales (and, for hospital admissions, England) are "higher" or "lower" only when the whole confidence interval lies on one side of the national value (the Fingertips method).',
       'Change on the year before: exact test of two Poisson counts; trend over up to five years: score test for linear trend in Poisson rates (Breslow and Day 1987); significance at the 95% level.',
       'Most similar group: the Home Office CSP table for the quarters every member has in full; rank 1 = lowest rate; group average = the mean of the peers\' rates; control limits are 99.8% exact Poisson funnel limits (as iQuanta).',
-      'Hospital admissions for violence: OHID Fingertips indicator 11201, three-year pooled periods; swp computes the crude rate from the published count and population (Fingertips\' own figure is age-standardised).',
+      'Hospital admissions for violence: OHID Fingertips indicator 11201, three-year pooled periods. The rates and their 95% limits are the directly age-standardised figures OHID publishes (they cannot be worked out from the count and population alone); a file without them falls back to the crude rate, and says so.',
       'Disclosure control: counts from 1 to 4, and figures from which they could be worked out, are not shown ([c]).',
     ],
     sources: [

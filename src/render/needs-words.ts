@@ -47,7 +47,9 @@ export function hospitalSentence(h: NonNullable<NeedsAssessment['hospitalAdmissi
   const eng = last.england ? ` England's was ${fmt.decimal(last.england.value)}.` : '';
   const cmp = last.comparison === 'higher' ? ` ${area}'s rate is higher than England's: the difference is statistically significant (95% level).` : last.comparison === 'lower' ? ` ${area}'s rate is lower than England's: the difference is statistically significant (95% level).` : last.comparison === 'similar' ? ` ${area}'s rate is not significantly different from England's.` : '';
   const peers = h.peers ? ` Of ${area} and the ${h.peers.of - 1} similar partnerships in the file, ${area} has ${place(h.peers.rank, h.peers.of)} rate; their average rate is ${fmt.decimal(h.peers.average)}.` : '';
-  return `In ${last.period.label}, ${fmt.count(last.count)} people from ${area} were admitted to hospital for violence, ${fmt.decimal(last.value)} per 100,000 residents a year (95% confidence interval ${fmt.interval(last.ci95)}).${eng}${cmp}${peers}`;
+  const basis = last.basis === 'published' ? ', age-standardised as OHID publishes it' : ' (a crude rate: the file gives no published rate)';
+  const ci = last.ci95 ? ` (95% confidence interval ${fmt.interval(last.ci95)})` : '';
+  return `In ${last.period.label}, ${fmt.count(last.count)} people from ${area} were admitted to hospital for violence: ${fmt.decimal(last.value)} per 100,000 residents a year${basis}${ci}.${eng}${cmp}${peers}`;
 }
 
 /** The key facts of the summary box. */
@@ -61,7 +63,7 @@ export function keyFacts(n: NeedsAssessment): { figure: string; label: string }[
     if (t.change?.percent != null) facts.push({ figure: fmt.signedPercent(t.change.percent), label: `on ${t.previous?.period.label ?? 'the year before'}${t.change.direction === 'no-significant-change' ? ' (not a significant change)' : ''}` });
   }
   const last = n.hospitalAdmissions?.points[n.hospitalAdmissions.points.length - 1];
-  if (last && last.value !== null) facts.push({ figure: fmt.decimal(last.value), label: `hospital admissions for violence per 100,000 a year, ${last.period.label}${last.england ? `; England ${fmt.decimal(last.england.value)}` : ''}` });
+  if (last && last.value !== null) facts.push({ figure: fmt.decimal(last.value), label: `hospital admissions for violence per 100,000 a year${last.basis === 'published' ? ' (age-standardised)' : ''}, ${last.period.label}${last.england ? `; England ${fmt.decimal(last.england.value)}` : ''}` });
   return facts;
 }
 

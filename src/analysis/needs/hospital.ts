@@ -3,9 +3,13 @@
  * from the export as downloaded (src/ingest/formats/fingertips.ts) as the measure `violence.hospital-admissions`,
  * with England's rows from the same file. Fingertips publishes three-year pooled periods: the count is the
  * admissions of the three years and the denominator the three years' populations summed, so count / denominator ×
- * 100,000 is a rate per 100,000 residents a year. Fingertips' own value is directly age-standardised; swp computes
- * the crude rate from the count and denominator with Byar / exact Poisson limits (PHE technical guide, as every
- * rate in the documents) and compares it with England's crude rate the Fingertips way (interval against value).
+ * 100,000 is a rate per 100,000 residents a year. Fingertips' own value is directly age-standardised (DSR, PHE
+ * technical guide "Calculating directly standardised rates"), which the count and denominator cannot reproduce, and
+ * it is the figure every other publication quotes: so the published value and its 95% limits are shown whenever the
+ * export gives them (`basis: 'published'`), and compared with England's published value the Fingertips way
+ * (interval against value). A row without a published value (a hand-made file) falls back to the crude rate from
+ * the count and denominator with Byar / exact Poisson limits (`basis: 'crude'`); the two are never mixed in one
+ * comparison.
  */
 import type { NeedsAssessment } from '../../model/contract-needs.js';
 import type { MeasureRow } from '../../model/data.js';
@@ -27,22 +31,38 @@ export function pooledLabel(start: string, end: string): string {
   return y1 === y2 ? String(y1) : `${y1} to ${y2}`;
 }
 
-const rateOf = (row: MeasureRow | undefined) =>
-  row && row.numerator !== null && row.denominator !== null && row.denominator > 0 ? crudeRate(row.numerator, row.denominator, { multiplier: 100_000 }) : null;
+type Basis = Point['basis'];
+type Rate = { value: number; lower: number; upper: number };
+
+/** A row's rate on the given basis: its published value and limits, or the crude rate from count and denominator. */
+function rateOf(row: MeasureRow | undefined, basis: Basis): Rate | null {
+  if (!row) return null;
+  if (basis === 'published') {
+    const p = row.published;
+    return p ? { value: p.value, lower: p.lower ?? Number.NaN, upper: p.upper ?? Number.NaN } : null;
+  }
+  return row.numerator !== null && row.denominator !== null && row.denominator > 0 ? crudeRate(row.numerator, row.denominator, { multiplier: 100_000 }) : null;
+}
+
+const hasLimits = (r: Rate | null) => r !== null && Number.isFinite(r.lower) && Number.isFinite(r.upper);
 
 /** One pooled period of the partnership, with England's figure for the same period. */
 function point(row: MeasureRow, national: MeasureRow | undefined, threshold: number): Point {
   const small = row.numerator === null ? row.numeratorAbsence === 'suppressed' : isDisclosive(row.numerator, threshold);
-  const own = small ? null : rateOf(row);
-  const eng = rateOf(national);
+  const basis: Basis = row.published ? 'published' : 'crude';
+  const own = small ? null : rateOf(row, basis);
+  const eng = rateOf(national, basis);
+  // Without both published limits there is no interval to set against England's value: shown, not compared.
+  const comparable = hasLimits(own) ? own : null;
   return {
     period: { start: row.periodStart, end: row.periodEnd, label: pooledLabel(row.periodStart, row.periodEnd) },
     count: small ? null : row.numerator,
     denominator: row.denominator,
+    basis,
     value: own?.value ?? null,
-    ci95: own ? [own.lower, own.upper] : null,
-    england: eng ? { value: eng.value, ci95: [eng.lower, eng.upper] } : null,
-    comparison: compareWithBenchmark(own, eng?.value, 'no-judgement').outcome as Point['comparison'],
+    ci95: comparable ? [comparable.lower, comparable.upper] : null,
+    england: eng ? { value: eng.value, ci95: hasLimits(eng) ? [eng.lower, eng.upper] : null } : null,
+    comparison: compareWithBenchmark(comparable, eng?.value, 'no-judgement').outcome as Point['comparison'],
     suppressed: small,
   };
 }
@@ -56,7 +76,7 @@ function peersOf(rows: readonly MeasureRow[], last: Point, peers: readonly strin
   if (last.value === null || peers.length === 0) return null;
   const same = rows.filter((r) => r.periodStart === last.period.start && r.periodEnd === last.period.end);
   const wanted = (r: MeasureRow) => peers.some((p) => p === r.areaCode || p.toLowerCase() === r.areaName.toLowerCase());
-  const values = same.filter((r) => wanted(r) && r.numerator !== null && !isDisclosive(r.numerator, threshold)).map((r) => rateOf(r)?.value).filter((v): v is number => v !== undefined);
+  const values = same.filter((r) => wanted(r) && r.numerator !== null && !isDisclosive(r.numerator, threshold)).map((r) => rateOf(r, last.basis)?.value).filter((v): v is number => v !== undefined);
   if (values.length === 0) return null;
   return { average: values.reduce((a, v) => a + v, 0) / values.length, rank: 1 + values.filter((v) => v < last.value!).length, of: values.length + 1 };
 }
@@ -69,6 +89,9 @@ export function hospitalAdmissions(measures: readonly MeasureRow[], areaCode: st
   const points = rows.map((r) => point(r, nationals.find((n) => n.periodStart === r.periodStart && n.periodEnd === r.periodEnd), threshold));
   const notes = ['Fingertips publishes three-year pooled periods; neighbouring periods share two years, so they are not compared with each other as independent figures.'];
   if (points.some((p) => p.england === null)) notes.push('England has no figure in the file for some periods: those are not compared.');
+  if (points.some((p) => p.basis === 'published' && p.value !== null && p.ci95 === null)) notes.push('The file gives no 95% limits for some periods: their rates are shown but not compared with England.');
+  if (points.some((p) => p.basis === 'crude')) notes.push('Where the file gives no published rate, the rate is worked out from the count and population (a crude rate, not age-standardised).');
   const all = measures.filter((m) => m.indicator === HOSPITAL_ID);
-  return { indicator: HOSPITAL_ID, label: 'Hospital admissions for violence (including sexual violence)', unit: 'per 100,000 residents a year', points, peers: peersOf(all, points[points.length - 1]!, peers, threshold), notes };
+  const unit = points.every((p) => p.basis === 'published') ? 'per 100,000 residents a year, age-standardised' : 'per 100,000 residents a year';
+  return { indicator: HOSPITAL_ID, label: 'Hospital admissions for violence (including sexual violence)', unit, points, peers: peersOf(all, points[points.length - 1]!, peers, threshold), notes };
 }

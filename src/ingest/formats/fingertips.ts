@@ -8,7 +8,8 @@
  *
  * (header as in ukhsa-collaboration/fingertips-open's own export tests). The areas and the England row come from
  * the same file. `Count` is the numerator and `Denominator` the denominator: swp recomputes rates and intervals
- * itself, so `Value` and the limits are not read. A blank count is a figure that is not published (suppressed when
+ * itself where it can. `Value` and its 95% limits are kept beside them as the published figure (`published`), for
+ * indicators whose value is not count / denominator (directly age-standardised rates such as 11201). A blank count is a figure that is not published (suppressed when
  * the value note says so), never zero. Breakdowns (a Category Type, or a sex other than Persons) are skipped and
  * counted: the measures model holds one figure per area and period. An area listed under two area types (a
  * unitary authority is both a county and a district) gives the same figures twice: the repeat is dropped.
@@ -29,6 +30,9 @@ const COLUMNS: ColumnSpec[] = [
   { name: 'sex', aliases: ['Sex'], required: true },
   { name: 'category_type', aliases: ['Category Type'], required: true },
   { name: 'time_period', aliases: ['Time period'], required: true },
+  { name: 'value', aliases: ['Value'], required: false },
+  { name: 'lower_ci_95', aliases: ['Lower CI 95.0 limit'], required: false },
+  { name: 'upper_ci_95', aliases: ['Upper CI 95.0 limit'], required: false },
   { name: 'count', aliases: ['Count'], required: true },
   { name: 'denominator', aliases: ['Denominator'], required: true },
   { name: 'value_note', aliases: ['Value note'], required: false },
@@ -108,6 +112,16 @@ function figure(ctx: RowContext, col: string, what: string): { ok: boolean; valu
   return { ok: false, value: { value: null } };
 }
 
+/** The published value and 95% limits of a row, when the value is a number (a blank or a marker: none). */
+function publishedFigure(ctx: RowContext): MeasureRow['published'] {
+  const num = (col: string) => {
+    const p = parseNumber(ctx.raw(col));
+    return p.kind === 'value' ? p.value : null;
+  };
+  const value = num('value');
+  return value === null ? undefined : { value, lower: num('lower_ci_95'), upper: num('upper_ci_95') };
+}
+
 /** Why a row is not a figure for the measures model: a breakdown by category or by sex. */
 export function fingertipsSkip(ctx: RowContext): boolean {
   const sex = tidyText(ctx.raw('sex')).toLowerCase();
@@ -147,5 +161,7 @@ export function parseFingertipsRow(ctx: RowContext): MeasureRow | undefined {
   };
   if (numerator.value.absence) row.numeratorAbsence = numerator.value.absence;
   if (denominator.value.absence && numerator.value.value === null) row.denominatorAbsence = denominator.value.absence;
+  const published = publishedFigure(ctx);
+  if (published && numerator.value.value !== null) row.published = published;
   return row;
 }

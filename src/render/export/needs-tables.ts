@@ -41,20 +41,21 @@ function hospitalTable(n: NeedsAssessment): DataTable | undefined {
   const spec: TableSpec<Point> = {
     id: 'hospital_admissions',
     title: 'Hospital admissions for violence (including sexual violence)',
-    description: 'One row per three-year pooled period (OHID Fingertips indicator 11201): admissions, population, the crude rate per 100,000 residents a year with its 95% confidence interval, and England\'s rate.',
+    description: 'One row per three-year pooled period (OHID Fingertips indicator 11201): admissions, population, the rate per 100,000 residents a year with its 95% confidence interval (as OHID publishes it, age-standardised; or crude, as the basis column says), and England\'s rate.',
     columns: [
       { key: 'period', heading: 'Period', cell: (p) => p.period.label },
       { key: 'period_start', heading: 'Period start', type: 'date', cell: (p) => p.period.start },
       { key: 'period_end', heading: 'Period end', type: 'date', cell: (p) => p.period.end },
       { key: 'count', heading: 'Admissions', decimals: 0, cell: (p) => fig(p.count, p.suppressed) },
       { key: 'denominator', heading: 'Population (person-years)', decimals: 0, cell: (p) => fig(p.denominator) },
+      { key: 'basis', heading: 'Basis of the rate', cell: (p) => (p.basis === 'published' ? 'published (age-standardised)' : 'crude') },
       { key: 'rate', heading: 'Rate', unit: 'per 100,000 a year', decimals: 1, rounded: true, cell: (p) => fig(p.value, p.suppressed) },
       { key: 'ci95_lower', heading: 'Lower 95% limit', unit: 'per 100,000 a year', cell: (p) => fig(p.ci95?.[0], p.suppressed) },
       { key: 'ci95_upper', heading: 'Upper 95% limit', unit: 'per 100,000 a year', cell: (p) => fig(p.ci95?.[1], p.suppressed) },
       { key: 'england', heading: 'England', unit: 'per 100,000 a year', decimals: 1, rounded: true, cell: (p) => fig(p.england?.value) },
       { key: 'comparison', heading: 'Compared with England', cell: (p) => p.comparison },
     ],
-    notes: [SYMBOL_NOTE, ...h.notes, 'Rates are crude rates from the count and population; Fingertips publishes an age-standardised rate, which can differ a little.'],
+    notes: [SYMBOL_NOTE, ...h.notes],
   };
   return buildTable(spec, h.points);
 }

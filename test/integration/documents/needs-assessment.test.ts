@@ -74,8 +74,13 @@ describe('swp needs-assessment on the demo', () => {
     const h = needs.hospitalAdmissions!;
     expect(h.points.map((p) => p.count)).toEqual(own.map((r) => Number(r.Count)));
     const last = h.points[h.points.length - 1]!;
-    expect(last.value).toBeCloseTo((Number(own[2]!.Count) / Number(own[2]!.Denominator)) * 1e5, 9);
-    expect(last.england!.value).toBeCloseTo((Number(eng[2]!.Count) / Number(eng[2]!.Denominator)) * 1e5, 9);
+    // The published, age-standardised figures, as the export gives them.
+    expect(last.basis).toBe('published');
+    expect(last.value).toBe(Number(own[2]!.Value));
+    expect(last.ci95).toEqual([Number(own[2]!['Lower CI 95.0 limit']), Number(own[2]!['Upper CI 95.0 limit'])]);
+    expect(last.england!.value).toBe(Number(eng[2]!.Value));
+    const expected = Number(own[2]!['Lower CI 95.0 limit']) > Number(eng[2]!.Value) ? 'higher' : Number(own[2]!['Upper CI 95.0 limit']) < Number(eng[2]!.Value) ? 'lower' : 'similar';
+    expect(last.comparison).toBe(expected);
     expect(text).toContain(`${last.value!.toFixed(1)} per 100,000 residents a year`);
   });
 

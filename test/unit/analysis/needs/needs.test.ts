@@ -112,6 +112,29 @@ describe('hospital admissions for violence (Fingertips 11201, three-year pooled 
     expect(hospitalAdmissions(rows, 'E08099001', 5, [])!.peers).toBeNull();
   });
 
+  it("shows OHID's published (age-standardised) value and limits when the export gives them, against England's published value", () => {
+    const pub = (row: MeasureRow, value: number, lower: number | null, upper: number | null): MeasureRow => ({ ...row, published: { value, lower, upper } });
+    const withPublished = [
+      pub(rows[0]!, 58.1, 52.9, 63.6),
+      pub(rows[2]!, 43.7, 43.3, 44.0),
+      pub(rows[3]!, 870.0, 812.1, 930.6),
+    ];
+    const hp = hospitalAdmissions(withPublished, 'E08099001', 5, ['E08099002'])!;
+    const last = hp.points[0]!;
+    expect(last).toMatchObject({ basis: 'published', count: 474, value: 58.1, ci95: [52.9, 63.6], england: { value: 43.7, ci95: [43.3, 44.0] } });
+    // 52.9 > 43.7: the whole interval above England's value.
+    expect(last.comparison).toBe('higher');
+    expect(hp.unit).toMatch(/age-standardised/);
+    expect(hp.peers).toMatchObject({ rank: 1, of: 2, average: 870 });
+    // Limits left blank: the value is shown, not compared, and a note says why.
+    const bare = hospitalAdmissions([pub(rows[0]!, 58.1, null, null), pub(rows[2]!, 43.7, 43.3, 44.0)], 'E08099001', 5)!;
+    expect(bare.points[0]).toMatchObject({ basis: 'published', value: 58.1, ci95: null, comparison: 'not-compared' });
+    expect(bare.notes.join(' ')).toMatch(/no 95% limits/);
+    // Crude rows say so.
+    expect(h.points[1]!.basis).toBe('crude');
+    expect(h.notes.join(' ')).toMatch(/crude rate/);
+  });
+
   it('holds back a count of 1 to 4 with its rate', () => {
     expect(h.points[0]).toMatchObject({ count: null, value: null, ci95: null, suppressed: true, comparison: 'not-compared' });
   });

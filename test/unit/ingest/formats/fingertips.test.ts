@@ -34,6 +34,8 @@ describe('readMeasures on a Fingertips export', () => {
     expect(rows).toHaveLength(8);
     const england = rows.find((r) => r.indicator === 'violence.hospital-admissions' && r.areaCode === 'E92000001');
     expect(england).toMatchObject({ areaName: 'England', periodStart: '2018-04-01', periodEnd: '2021-03-31', numerator: 69765, denominator: 167701523, source: { line: 2 } });
+    // The published (age-standardised) value is kept beside the count; this sample's limits are blank.
+    expect(england!.published).toEqual({ value: 41.6, lower: null, upper: null });
     const ours = rows.filter((r) => r.indicator === 'violence.hospital-admissions' && r.areaCode === 'E08099001');
     expect(ours.map((r) => [r.periodStart, r.numerator, r.numeratorAbsence])).toEqual([
       ['2018-04-01', 428, undefined],
