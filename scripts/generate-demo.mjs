@@ -63,6 +63,7 @@ import { fileURLToPath } from 'node:url';
 import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } from './lib/synth.mjs';
 import { fitPointsToLsoas, writePlaces } from './demo/places.mjs';
 import { writeEthnicity, writeStopSearch } from './demo/stop-search.mjs';
+import { writeOutcomes } from './demo/outcomes.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -790,6 +791,7 @@ function main() {
   for (const a of AREA_KEYS) geo[a] = buildGeography(AREAS[a]);
   fitPointsToLsoas(AREAS, geo);
   const police = generatePoliceUk(out, geo);
+  writeOutcomes(out, MONTHS, SEED); // its own seeded streams, from the street files just written
 
   const { rows: popRows, pop } = buildPopulation();
   put('population/population.csv', writeCsv(path.join(out, 'population', 'population.csv'), ['area_code', 'area_name', 'year', 'age_band', 'population'], popRows), popRows.length);
