@@ -23,7 +23,7 @@ import type { OutcomeRow, OutcomeShare, OutcomesInfo } from '../model/contract.j
 import { ASB_INDEX, CRIME_TYPES } from '../model/data.js';
 import { suppressLinkedTable } from './disclosure.js';
 import { toPeriod } from './indicator.js';
-import { addMonths, monthsBetween, type MonthRange } from './periods.js';
+import { addMonths, monthName, monthsBetween, type MonthRange } from './periods.js';
 import { compareProportions, proportion } from './stats/index.js';
 
 export const ALL_CRIME = 'All crime';
@@ -149,7 +149,7 @@ const small = (n: number, threshold: number) => n > 0 && n < threshold;
 export function outcomesInfoOf(input: OutcomesInput, range: MonthRange, threshold: number): OutcomesInfo {
   const start = addMonths(range.end, -2) < range.start ? range.start : addMonths(range.end, -2);
   const months = monthsBetween(start, range.end);
-  const recentRange: MonthRange = { start, end: range.end, label: months.length === 1 ? start : `${start} to ${range.end}` };
+  const recentRange: MonthRange = { start, end: range.end, label: months.length === 1 ? monthName(start) : `${monthName(start)} to ${monthName(range.end)}` };
   const recent = [...tallyOutcomes(input.crimes, recentRange, (c) => c.inArea).values()].reduce((s, t) => s.map((v, i) => v + t[i]!), emptyTally());
   const year = [...tallyOutcomes(input.crimes, range, (c) => c.inArea).values()].reduce((s, t) => s.map((v, i) => v + t[i]!), emptyTally());
   const open = recent[CATEGORY_INDEX.get('open')!]!;
