@@ -41,7 +41,7 @@ export function chargedShareChart(rows: readonly OutcomeRow[], options: BaseChar
   const key = legend(
     [
       { key: marker('circle', 6, 0, 5, { fill: PALETTE.series }), keyWidth: 12, label: `${options.area} (with 95% interval)` },
-      { key: marker('diamond', 6, 0, 4.5, { fill: '#ffffff', stroke: PALETTE.text, 'stroke-width': 1.5 }), keyWidth: 12, label: options.force },
+      { key: marker('diamond', 6, 0, 5.5, { fill: 'none', stroke: PALETTE.text, 'stroke-width': 1.5 }), keyWidth: 12, label: options.force },
     ],
     PLOT_LEFT,
     8,
@@ -57,8 +57,9 @@ export function chargedShareChart(rows: readonly OutcomeRow[], options: BaseChar
     const cy = plot.top + (i + 0.5) * ROW_H;
     body.push(text(plot.left - 10, cy, r.crimeType, { 'font-size': FONT, fill: PALETTE.text, 'text-anchor': 'end', dy: '0.35em', 'font-weight': i === 0 && r.crimeType === 'All crime' ? 'bold' : undefined }));
     if (r.charged.ci95) body.push(errorBar('horizontal', cy, x(r.charged.ci95[0]), x(r.charged.ci95[1]), 5, PALETTE.series, 1.5));
-    if (r.force.charged.share !== null) body.push(marker('diamond', x(r.force.charged.share), cy, 4.5, { fill: '#ffffff', stroke: PALETTE.text, 'stroke-width': 1.5 }));
+    // The force's open diamond over the partnership's dot, so that both show where they coincide.
     if (r.charged.share !== null) body.push(marker('circle', x(r.charged.share), cy, 5, { fill: PALETTE.series }));
+    if (r.force.charged.share !== null) body.push(marker('diamond', x(r.force.charged.share), cy, 5.5, { fill: 'none', stroke: PALETTE.text, 'stroke-width': 1.5 }));
   });
   body.push(bottomAxis(plot, x, ticks, FONT, [`Share of crimes with an outcome that were charged or summonsed (${unit})`]));
   const title = options.title ?? `Crimes charged or summonsed, by crime type: ${options.area} and ${options.force}, ${options.period}`;
