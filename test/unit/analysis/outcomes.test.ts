@@ -71,7 +71,7 @@ describe('the grid rule', () => {
       const shown = protectGrid(grid, 5);
       for (let r = 0; r < grid.length; r++)
         for (let c = 0; c < 6; c++) {
-          const v = shown[r]![c];
+          const v = shown[r]![c]!;
           if (v !== null) expect(v === 0 || v >= 5).toBe(true);
         }
       // Rows against their totals, columns against the top row.
