@@ -19,7 +19,7 @@
  */
 import type { OutcomeCrime, OutcomesInput } from '../ingest/outcomes.js';
 import { OUTCOME_CATEGORIES, type OutcomeCategory } from '../ingest/formats/police-uk-outcomes.js';
-import type { OutcomeRow, OutcomeShare, OutcomesInfo } from '../model/contract.js';
+import type { ChargeRate, OutcomeRow, OutcomeShare, OutcomesInfo } from '../model/contract.js';
 import { ASB_INDEX, CRIME_TYPES } from '../model/data.js';
 import { suppressLinkedTable } from './disclosure.js';
 import { toPeriod } from './indicator.js';
@@ -176,4 +176,51 @@ export function outcomesOf(ws: { outcomes?: OutcomesInput; police?: unknown; con
   if (!input) return ws.police ? { outcomes: null, outcomesInfo: null } : {};
   const threshold = ws.config.disclosure.threshold;
   return { outcomes: outcomeRows(input, range, threshold), outcomesInfo: outcomesInfoOf(input, range, threshold) };
+}
+
+type ChargeCell = ChargeRate['partnership']['quarter'];
+
+/**
+ * The share of crimes with an outcome that were charged or summonsed, over `range`: published when the charged
+ * count, the rest (total − charged) and the total are none of them 1 to threshold − 1 (./disclosure.ts
+ * decideProportion's rule, applied by hand to the pair).
+ */
+function chargeCell(crimes: readonly OutcomeCrime[], range: MonthRange, keep: (c: OutcomeCrime) => boolean, threshold: number): ChargeCell {
+  let charged = 0;
+  let total = 0;
+  for (const c of crimes) {
+    if (c.month < range.start || c.month > range.end || !keep(c) || c.category === null) continue;
+    total++;
+    if (c.category === 'charged') charged++;
+  }
+  const period = toPeriod(range);
+  if (small(total, threshold)) return { period, charged: null, total: null, share: null, ci95: null };
+  if (small(charged, threshold) || small(total - charged, threshold)) return { period, charged: null, total, share: null, ci95: null };
+  if (total === 0) return { period, charged, total, share: null, ci95: null };
+  const p = proportion(charged, total, { multiplier: 100 });
+  return { period, charged, total, share: p.value, ci95: [p.lower, p.upper] };
+}
+
+/**
+ * The board's charge/summons indicator for a quarter: the quarter, the year to date and the same two a year earlier,
+ * for the partnership and the covering force(s). Higher is better. It cannot be one of the report's indicators
+ * (those are counts or rates of one month series, observed through DataSource, with SPC and targets): a share whose
+ * months keep changing as outcomes are recorded is given as its own section instead.
+ */
+export function chargeRateOf(ws: { outcomes?: OutcomesInput; config: { disclosure: { threshold: number } } }, p: { q: MonthRange; ytd: MonthRange; qLast: MonthRange; ytdLast: MonthRange }): { chargeRate?: ChargeRate | null } {
+  const input = ws.outcomes;
+  if (!input) return {};
+  const t = ws.config.disclosure.threshold;
+  const cells = (keep: (c: OutcomeCrime) => boolean) => ({
+    quarter: chargeCell(input.crimes, p.q, keep, t),
+    yearToDate: chargeCell(input.crimes, p.ytd, keep, t),
+    lastYearQuarter: chargeCell(input.crimes, p.qLast, keep, t),
+    lastYearToDate: chargeCell(input.crimes, p.ytdLast, keep, t),
+  });
+  const notes = [
+    'Outcomes settle over months: the latest months still have many crimes under investigation, so this quarter\'s share will usually rise, and last year\'s figures have had a year longer to settle than this year\'s.',
+    "Share of the crimes with an outcome status on police.uk (the latest outcome in the outcomes files, else the street file's last outcome category) that were charged or summonsed, including those awaiting a court outcome and every court result.",
+  ];
+  if (input.outcomesFiles.length === 0) notes.push("No police.uk outcomes files were found: each crime's outcome is the street file's last outcome category.");
+  return { chargeRate: { label: 'Crimes charged or summonsed', polarity: 'higher-is-better', forces: input.forces, partnership: cells((c) => c.inArea), force: cells(() => true), notes } };
 }
