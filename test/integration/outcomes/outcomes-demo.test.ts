@@ -26,18 +26,25 @@ function category(name: string): (typeof CATS)[number] | null {
   return 'other';
 }
 
-/** Independent counts: type → [charged, noSuspect, outOfCourt, open, other, total], for Castlebridge and for Midshire. */
-function independentCounts(): { area: Map<string, number[]>; force: Map<string, number[]>; recentOpen: number; recentTotal: number } {
-  const months = readdirSync(TREE).filter((m) => m >= '2016-04' && m <= '2017-03').sort();
-  const crimes = new Map<string, { type: string; month: string; area: boolean; cat: string | null; from: string }>();
+interface Crime {
+  type: string;
+  month: string;
+  area: boolean;
+  cat: string | null;
+  from: string;
+}
+
+/** The Midshire crimes of months `first` to `last` with their latest outcome, joined here. */
+function joined(first: string, last: string): Crime[] {
+  const months = readdirSync(TREE).filter((m) => m >= first && m <= last).sort();
+  const crimes = new Map<string, Crime>();
   for (const m of months) {
     for (const r of csv(join(TREE, m, `${m}-midshire-street.csv`))) {
       if (r['Crime type'] === 'Anti-social behaviour' || crimes.has(r['Crime ID']!)) continue;
       crimes.set(r['Crime ID']!, { type: r['Crime type']!, month: m, area: /^Castlebridge \d{3}[A-Z]$/.test(r['LSOA name']!), cat: category(r['Last outcome category']!), from: '' });
     }
   }
-  const outcomeMonths = readdirSync(TREE).filter((m) => m >= '2016-04').sort();
-  for (const m of outcomeMonths) {
+  for (const m of readdirSync(TREE).filter((x) => x >= first).sort()) {
     for (const r of csv(join(TREE, m, `${m}-midshire-outcomes.csv`))) {
       const c = crimes.get(r['Crime ID']!);
       if (!c || r['Month']! < c.from) continue;
@@ -45,11 +52,17 @@ function independentCounts(): { area: Map<string, number[]>; force: Map<string, 
       c.from = r['Month']!;
     }
   }
+  return [...crimes.values()];
+}
+
+/** Independent counts: type → [charged, noSuspect, outOfCourt, open, other, total], for Castlebridge and for Midshire. */
+function independentCounts(): { area: Map<string, number[]>; force: Map<string, number[]>; recentOpen: number; recentTotal: number } {
+  const crimes = joined('2016-04', '2017-03');
   const area = new Map<string, number[]>();
   const force = new Map<string, number[]>();
   let recentOpen = 0;
   let recentTotal = 0;
-  for (const c of crimes.values()) {
+  for (const c of crimes) {
     if (c.cat === null) continue;
     for (const [map, keep] of [[force, true], [area, c.area]] as const) {
       if (!keep) continue;
@@ -94,5 +107,27 @@ describe('outcomes of the demo assessment', () => {
     CATS.forEach((c, i) => expect(rows[0]![c].count).toBe(expected.area.get('All crime')![i]));
     expect(assessment.outcomesInfo!.recent.total).toBe(expected.recentTotal);
     expect(assessment.outcomesInfo!.recent.open.count).toBe(expected.recentOpen);
+  });
+});
+
+describe("the demo report's charged share", () => {
+  it('equals an independent count for 2016/17 Q3, the year to date and the same periods of 2015/16, for Castlebridge and Midshire', async () => {
+    const { report } = await demoJson();
+    const c = report.chargeRate!;
+    const crimes = joined('2015-04', '2016-12');
+    const count = (start: string, end: string, area: boolean) => {
+      const kept = crimes.filter((x) => x.month >= start && x.month <= end && x.cat !== null && (!area || x.area));
+      return { charged: kept.filter((x) => x.cat === 'charged').length, total: kept.length };
+    };
+    const periods = { quarter: ['2016-10', '2016-12'], yearToDate: ['2016-04', '2016-12'], lastYearQuarter: ['2015-10', '2015-12'], lastYearToDate: ['2015-04', '2015-12'] } as const;
+    for (const [level, area] of [['partnership', true], ['force', false]] as const) {
+      for (const [k, [start, end]] of Object.entries(periods) as Array<[keyof typeof periods, readonly [string, string]]>) {
+        const want = count(start, end, area);
+        const got = c[level][k];
+        expect([got.charged, got.total], `${level} ${k}`).toEqual([want.charged, want.total]);
+        expect(got.share!).toBeCloseTo((want.charged / want.total) * 100, 9);
+      }
+    }
+    expect(c.polarity).toBe('higher-is-better');
   });
 });
