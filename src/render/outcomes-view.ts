@@ -57,6 +57,10 @@ export function outcomesSection(rows: readonly OutcomeRow[] | null | undefined, 
   if (!rows || !info || rows.length === 0) return null;
   const force = info.forces.join(' and ') || 'the force';
   const all = rows[0]!;
+  if (all.total === 0) {
+    const none = `None of the crimes recorded in ${area} in ${info.period.label} has an outcome on police.uk.`;
+    return { paragraphs: [none], table: { caption: '', columns: [], rows: [] }, figure: null, settling: '', method: '', notes: info.notes };
+  }
   const table = {
     caption: `What happened to crimes recorded in ${area} in ${info.period.label}, by crime type (share of crimes with an outcome; ${force} in brackets)`,
     columns: ['Crime type', 'Crimes with an outcome', ...CATEGORIES.map(([, label]) => label)],

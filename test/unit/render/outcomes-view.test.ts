@@ -54,3 +54,13 @@ describe("the report's charged share section", () => {
     expect(view.rows[1]!.label).toBe('Midshire Police');
   });
 });
+
+describe('the outcomes section without outcomes', () => {
+  it('says that no crime of the year has an outcome, with no table or chart', () => {
+    const none: OutcomesInput = { ...input, crimes: crimes(3, 'Burglary', 'charged', false).map((c) => ({ ...c, category: null })) };
+    const view = outcomesSection(outcomeRows(none, YEAR, 5), outcomesInfoOf(none, YEAR, 5), 'Castlebridge', 'fig-outcomes', 5)!;
+    expect(view.paragraphs).toEqual(['None of the crimes recorded in Castlebridge in 2016/17 has an outcome on police.uk.']);
+    expect(view.table.rows).toEqual([]);
+    expect(view.figure).toBeNull();
+  });
+});
