@@ -120,6 +120,7 @@ function comparisonOf(area: readonly (number | null)[], areaRaw: readonly number
   const c = compareProportions(rest, { numerator: areaRaw[charged]!, denominator: areaRaw[TOTAL]! });
   return {
     method: "two-proportion test (Pearson's chi-squared without continuity correction) of the partnership against the rest of the force",
+    restOfForceShare: (rest.numerator / rest.denominator) * 100,
     difference: c.difference * 100,
     pValue: c.pValue,
     result: c.direction === 'increase' ? 'higher' : c.direction === 'decrease' ? 'lower' : 'similar',

@@ -35,6 +35,7 @@ export const outcomeRowSchema = z.object({
   comparison: z
     .object({
       method: z.string().describe('the test used'),
+      restOfForceShare: num.describe('the charge/summons share of the rest of the force (the force without the partnership), %'),
       difference: num.describe('partnership charge/summons share minus the rest of the force, in percentage points'),
       pValue: num,
       result: z.enum(['higher', 'lower', 'similar']).describe('higher/lower when p < 0.05, else similar'),

@@ -35,9 +35,9 @@ function headline(all: OutcomeRow, info: OutcomesInfo, area: string, force: stri
   const out = [`Of ${total} recorded in ${area} in ${info.period.label} that have an outcome on police.uk, ${pct(all.charged)} had been charged or summonsed, ${pct(all.noSuspect)} were closed with no suspect identified, ${pct(all.outOfCourt)} were dealt with out of court and ${pct(all.open)} were still under investigation.`];
   const c = all.comparison;
   if (c && all.force.charged.share !== null) {
-    const versus = `Across ${force} the charge or summons share was ${pct(all.force.charged)}.`;
+    const versus = `Across ${force} the charge or summons share was ${pct(all.force.charged)}, and ${fmt.decimal(c.restOfForceShare)}% in the rest of the force (${force} without ${area}).`;
     const diff = `${fmt.decimal(Math.abs(c.difference))} percentage points`;
-    const verdict = c.result === 'similar' ? `${area}'s share is not clearly different from the rest of the force's (a difference of ${diff}, which chance could explain).` : `${area}'s share is ${diff} ${c.result} than in the rest of the force, more than chance alone would explain.`;
+    const verdict = c.result === 'similar' ? `${area}'s share is not clearly different from the rest of the force's (a difference of ${diff}, which chance could explain).` : `${area}'s share is ${diff} ${c.result} than the rest of the force's, more than chance alone would explain.`;
     out.push(`${versus} ${verdict}`);
   }
   return out;

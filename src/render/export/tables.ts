@@ -677,6 +677,7 @@ function outcomesTable(a: Assessment): DataTable {
       { key: 'level', heading: 'Level', cell: (r) => r.level },
       { key: 'total', heading: 'Crimes with an outcome', decimals: 0, cell: (r) => fig(of(r).total, of(r).total === null) },
       ...categoryColumns,
+      { key: 'charged_rest_of_force', heading: 'Charged share of the rest of the force', unit: '%', decimals: 1, rounded: true, cell: comparison((c) => c.restOfForceShare) },
       { key: 'charged_difference', heading: 'Charged share minus the rest of the force (percentage points)', decimals: 1, rounded: true, cell: comparison((c) => c.difference) },
       { key: 'charged_p_value', heading: 'Two-proportion test p-value', decimals: 3, rounded: true, cell: comparison((c) => c.pValue) },
       { key: 'charged_comparison', heading: 'Charged share against the rest of the force', cell: comparison((c) => c.result) },

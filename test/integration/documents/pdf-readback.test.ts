@@ -61,7 +61,7 @@ interface AssessmentJson {
   period: { label: string };
   indicators: Indicator[];
   stopSearch?: { searches: number | null; byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> } | null;
-  outcomes?: Array<{ crimeType: string; total: number | null; charged: { share: number | null }; force: { charged: { share: number | null } } }> | null;
+  outcomes?: Array<{ crimeType: string; total: number | null; charged: { share: number | null }; force: { charged: { share: number | null } }; comparison: { restOfForceShare: number } | null }> | null;
   outcomesInfo?: { recent: { total: number | null; open: { count: number | null } } } | null;
 }
 interface ReportJson {
@@ -361,7 +361,7 @@ describe('the outcomes section read back from the PDF', () => {
     const recent = assessment.outcomesInfo!.recent;
     const text = pdfText(join(out, 'assessment-2016-17.pdf')).replace(/\s+/g, ' ');
     expect(text).toContain(`Of the ${en(all.total!)} crimes recorded in ${config.area.name} in 2016/17 that have an outcome on police.uk, ${all.charged.share!.toFixed(1)}% had been charged or summonsed`);
-    expect(text).toContain(`Across Midshire Police the charge or summons share was ${all.force.charged.share!.toFixed(1)}%.`);
+    expect(text).toContain(`Across Midshire Police the charge or summons share was ${all.force.charged.share!.toFixed(1)}%, and ${all.comparison!.restOfForceShare.toFixed(1)}% in the rest of the force`);
     expect(text).toContain(`${en(recent.open.count!)} of the ${en(recent.total!)} crimes recorded in ${config.area.name} from January 2017 to March 2017`);
     expect(text).toContain('Outcomes settle over months');
     expect(text).toContain('Crimes charged or summonsed, by crime type');

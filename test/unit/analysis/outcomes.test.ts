@@ -33,6 +33,7 @@ describe('outcome shares and intervals', () => {
     const robbery = outcomeRows(input(list), YEAR, 5).find((r) => r.crimeType === 'Robbery')!;
     expect(robbery.comparison!.pValue).toBeCloseTo(0.049640386865368834, 9);
     expect(robbery.comparison!.difference).toBeCloseTo(3, 10);
+    expect(robbery.comparison!.restOfForceShare).toBeCloseTo(12, 10);
     expect(robbery.comparison!.result).toBe('higher');
     expect(robbery.force.total).toBe(2000);
     expect(robbery.force.charged.share).toBeCloseTo(13.5, 10);

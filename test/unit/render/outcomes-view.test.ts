@@ -24,8 +24,8 @@ describe('the outcomes section', () => {
   it('says the all-crime shares in words and the force share, and gives the settling note with the open count', () => {
     // All crime in Castlebridge: 150 with an outcome, 50 charged (33.3%), 60 no suspect (40.0%), 20 open (13.3%).
     expect(view.paragraphs[0]).toBe('Of the 150 crimes recorded in Castlebridge in 2016/17 that have an outcome on police.uk, 33.3% had been charged or summonsed, 40.0% were closed with no suspect identified, [c] were dealt with out of court and 13.3% were still under investigation.');
-    // Force: 200 of 650 charged = 30.8%.
-    expect(view.paragraphs[1]).toContain('Across Midshire Police the charge or summons share was 30.8%.');
+    // Force: 200 of 650 charged = 30.8%; the rest of the force 150 of 500 = 30.0%.
+    expect(view.paragraphs[1]).toContain('Across Midshire Police the charge or summons share was 30.8%, and 30.0% in the rest of the force (Midshire Police without Castlebridge).');
     expect(view.settling).toContain('20 of the 20 crimes recorded in Castlebridge from January 2017 to March 2017 (100.0%) were still under investigation');
   });
 
