@@ -437,7 +437,8 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
   // The configured area's geography is never another area's: the batch reads each area's (readPlacesForAreas).
-  // So are the stop-and-search files (read for the configured area's forces): another area's are read for its own.
+  // So are the stop-and-search and outcome files (read for the configured area's forces and LSOAs): another area's
+  // are read for its own.
   const { places: _ownArea, stopSearch: _ownSearches, outcomes: _ownOutcomes, ...rest } = ws;
   return { ...rest, ...(places ? { places } : {}), config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }
