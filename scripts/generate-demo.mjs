@@ -64,6 +64,7 @@ import { Rng, cumulative, cmp, csvField, csvLine, writeFile, POLICE_UK_HEADER } 
 import { fitPointsToLsoas, writePlaces } from './demo/places.mjs';
 import { writeEthnicity, writeStopSearch } from './demo/stop-search.mjs';
 import { writeFingertips } from './demo/fingertips.mjs';
+import { writeOutcomes } from './demo/outcomes.mjs';
 
 // ---------------------------------------------------------------- arguments
 
@@ -791,6 +792,7 @@ function main() {
   for (const a of AREA_KEYS) geo[a] = buildGeography(AREAS[a]);
   fitPointsToLsoas(AREAS, geo);
   const police = generatePoliceUk(out, geo);
+  writeOutcomes(out, MONTHS, SEED); // its own seeded streams, from the street files just written
 
   const { rows: popRows, pop } = buildPopulation();
   put('population/population.csv', writeCsv(path.join(out, 'population', 'population.csv'), ['area_code', 'area_name', 'year', 'age_band', 'population'], popRows), popRows.length);

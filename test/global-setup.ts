@@ -19,8 +19,8 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): () => void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  // The stop-and-search file is the last the generator learnt to write: a tree made before it is made again.
-  if (!existsSync(join(root, 'data/demo/crime/police-uk/2017-03/2017-03-midshire-stop-and-search.csv'))) {
+  // The outcomes file is the last the generator learnt to write: a tree made before it is made again.
+  if (!existsSync(join(root, 'data/demo/crime/police-uk/2017-03/2017-03-midshire-outcomes.csv'))) {
     execFileSync(process.execPath, [join(root, 'scripts/generate-demo.mjs'), '--out', join(root, 'data/demo')], { stdio: 'inherit' });
   }
   const shared = mkdtempSync(join(tmpdir(), 'swp-demo-json-'));

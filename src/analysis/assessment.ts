@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, type Assessment, type IndicatorResult, type Places } fr
 import { computePlaces } from './places.js';
 import { placesDetail } from './places/index.js';
 import { stopSearchOf } from './stop-search-area.js';
+import { outcomesOf } from './outcomes.js';
 import { coverageOf } from './coverage.js';
 import { CRIME_TYPES } from '../model/data.js';
 import { defineIndicator, POLICE_INDICATOR_IDS, type IndicatorDefinition } from './catalogue.js';
@@ -102,6 +103,7 @@ export function buildAssessment(ws: Workspace, startYear: number, options: Docum
     warnings,
     ...placesOf(ws, startYear),
     ...stopSearchOf(ws, startYear),
+    ...outcomesOf(ws, financialYear(startYear)),
     ...coverageOf(ws, financialYear(startYear)),
   };
 }

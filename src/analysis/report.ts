@@ -4,6 +4,7 @@
  * direction of travel, RAG against the (annual) target on the rolling 12 months, SPC, and the exceptions.
  */
 import { coverageOf } from './coverage.js';
+import { chargeRateOf } from './outcomes.js';
 import type { Workspace } from '../ingest/workspace.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { DocumentOptions } from './assessment.js';
@@ -154,6 +155,7 @@ export function buildReport(ws: Workspace, quarter: Quarter, options: DocumentOp
     indicators: safe,
     rows: computed.map((c) => c.row),
     exceptions: exceptionsOf(safe, plan, q, quarterChanges),
+    ...chargeRateOf(ws, periods),
     warnings: [],
     ...coverageOf(ws, q),
   };

@@ -37,6 +37,7 @@ import { readActionPlan, readExceptionActions, type ActionPlanRow, type Exceptio
 import { emptyAnalystText, readAnalystText, type AnalystText } from './analyst-text.js';
 import { readCensusEthnicity, type CensusEthnicityRow } from './formats/census-ethnicity.js';
 import type { StopSearchInput } from './stop-search.js';
+import type { OutcomesInput } from './outcomes.js';
 
 export type { ConsultationRow, PlanReviewRow, ScoreRow, ActionPlanRow, ExceptionActionRow, AnalystText };
 
@@ -64,13 +65,15 @@ export interface Workspace {
   /** The geography of the "Where crime happens" chapter (inputs.places), when configured. */
   places?: PlacesGeography;
   /** How the police.uk inputs were read, so other areas can be read from the same files (batch mode). */
-  policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string };
+  policeInput?: { paths: string[]; encoding: Encoding; columns?: Record<string, string>; displayBase: string; latestMonth?: string; area?: AreaFilter };
   /** The geography folder's files (inputs.places), so a batch reads them once for all its areas. */
   placesInput?: { files: string[]; displayBase: string };
   /** Census 2021 TS021 residents by ethnic group (inputs.ethnicity), every row of the file(s). */
   ethnicity?: CensusEthnicityRow[];
   /** The stop-and-search files of the document's months, read when a document is made (src/ingest/stop-search.ts). */
   stopSearch?: StopSearchInput;
+  /** The crimes of the document's months with their latest outcome, read when a document is made (src/ingest/outcomes.ts). */
+  outcomes?: OutcomesInput;
 }
 
 export interface LoadOptions {
@@ -336,7 +339,7 @@ class InputReader {
     }
     const latest = options.latestMonth ? { latestMonth: options.latestMonth } : {};
     const got = await this.attempt(() => readPoliceUk(paths, { area, encoding, ...(columns ? { columns } : {}), displayBase, onWarning: this.warn, ...latest }));
-    const input = paths.length > 0 ? { input: { paths, encoding, displayBase, ...(columns ? { columns } : {}), ...latest } } : {};
+    const input = paths.length > 0 ? { input: { paths, encoding, displayBase, ...(columns ? { columns } : {}), ...latest, area } } : {};
     if (!got) return { data: undefined, ...input };
     // Covering forces named in the config replace the ones derived from the data (src/ingest/coverage.ts).
     if (config.area.forces?.length) got.data.coverage = computeCoverage(got.data, config.area.forces);
@@ -434,7 +437,8 @@ export function workspaceForArea(ws: Workspace, area: { name: string; code: stri
   config.area = { name: area.name, code: area.code, lsoaNamePrefix: area.name, cspName: area.name, peers: [] };
   config.branding = { ...config.branding, name: undefined };
   // The configured area's geography is never another area's: the batch reads each area's (readPlacesForAreas).
-  // So are the stop-and-search files (read for the configured area's forces): another area's are read for its own.
-  const { places: _ownArea, stopSearch: _ownSearches, ...rest } = ws;
+  // So are the stop-and-search and outcome files (read for the configured area's forces and LSOAs): another area's
+  // are read for its own.
+  const { places: _ownArea, stopSearch: _ownSearches, outcomes: _ownOutcomes, ...rest } = ws;
   return { ...rest, ...(places ? { places } : {}), config, police, planReview: [], consultation: [], scores: [], actionPlan: [], exceptionActions: [], analystText: emptyAnalystText() };
 }

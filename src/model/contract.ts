@@ -9,8 +9,9 @@
  */
 import { z } from 'zod';
 import { stopSearchSchema } from './contract-stop-search.js';
+import { chargeRateSchema, outcomeRowSchema, outcomesInfoSchema } from './contract-outcomes.js';
 
-export const SCHEMA_VERSION = '1.5.0' as const;
+export const SCHEMA_VERSION = '1.6.0' as const;
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -280,6 +281,8 @@ export const assessmentSchema = z.object({
   priorities: z.array(prioritySchema),
   places: placesSchema.optional(),
   stopSearch: stopSearchSchema.nullable().optional().describe('null when the police.uk input holds no stop-and-search files for the period (since schemaVersion 1.5.0)'),
+  outcomes: z.array(outcomeRowSchema).nullable().optional().describe('what happened to reported crimes, by police.uk crime type ("All crime" first); null without police.uk street files for the year (since schemaVersion 1.6.0)'),
+  outcomesInfo: outcomesInfoSchema.nullable().optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
@@ -306,7 +309,9 @@ export const reportSchema = z.object({
     }),
   ),
   exceptions: z.array(z.object({ id: z.string(), reason: z.string() })),
+  chargeRate: chargeRateSchema.nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 
 export { stopSearchSchema, type StopSearchSection } from './contract-stop-search.js';
+export { chargeRateSchema, outcomeRowSchema, outcomesInfoSchema, type ChargeRate, type OutcomeRow, type OutcomeShare, type OutcomesInfo } from './contract-outcomes.js';

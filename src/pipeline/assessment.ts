@@ -27,6 +27,7 @@ import { loadRunWorkspace } from './workspace.js';
 import { shownPath } from '../files/paths.js';
 import { batchPlaces, preparePlaces } from './places.js';
 import { prepareStopSearch } from './stop-search.js';
+import { prepareOutcomes } from './outcomes.js';
 
 /** What every assessment of a run shares: the run, the year and the browser, and the assessments written. */
 interface AssessContext {
@@ -64,6 +65,7 @@ async function writeAssessment(cx: AssessContext, ws: Workspace, dir: string, qu
   if (!quiet) reporter.step('analysing');
   const places = await preparePlaces(ws, startYear);
   await prepareStopSearch(ws, startYear);
+  await prepareOutcomes(ws, financialYear(startYear), (w) => reporter.warn(w));
   const computed = buildAssessment(ws, startYear, { dataAsAt: run.dataAsAt, version: VERSION });
   const scoring = scorePriorities(computed.indicators, ws.config, ws.scores);
   // Parsing our own output against the published contract catches a drift before any script downstream does.

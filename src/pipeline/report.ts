@@ -3,8 +3,9 @@
  * the latest complete one), what is computed, and the files' name and title.
  */
 import { latestCompleteQuarter, passedOverQuarters } from '../analysis/period-choice.js';
-import { quarterId, quarterRange, type Quarter } from '../analysis/periods.js';
 import { exceptionRowWarnings } from '../analysis/exception-rows.js';
+import { quarterId, quarterRange, samePeriodLastYear, yearToDate, type Quarter } from '../analysis/periods.js';
+import { prepareOutcomes } from './outcomes.js';
 import { buildReport } from '../analysis/report.js';
 import type { Workspace } from '../ingest/workspace.js';
 import { reportSchema } from '../model/contract.js';
@@ -24,6 +25,8 @@ export async function writeReport(run: ReportRun, reporter: Reporter, shared: Sh
   const quarter = chooseQuarter(ws, run.quarter, reporter);
   reporter.info(`performance report for ${ws.config.partnership.name}, ${quarterRange(quarter).label}`);
   reporter.step('analysing');
+  // The crimes of last year's first quarter to this quarter, with their outcomes, for the charge/summons section.
+  await prepareOutcomes(ws, { start: samePeriodLastYear(yearToDate(quarter)).start, end: quarterRange(quarter).end }, (w) => reporter.warn(w));
   const report = reportSchema.parse(buildReport(ws, quarter, { dataAsAt: run.dataAsAt, version: VERSION }));
   for (const w of exceptionRowWarnings(report, ws.exceptionActions)) reporter.warn(w);
   await writeDocumentSet(run, reporter, ws, run.outDir, reportSet(run, ws, quarter, report), shared);

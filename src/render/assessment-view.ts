@@ -16,6 +16,7 @@ import type { PlacesDrawing } from '../analysis/places/index.js';
 import { placesChapter } from './places-view.js';
 import { similarSection } from './similar-view.js';
 import { stopSearchSection } from './stop-search-view.js';
+import { outcomesSection } from './outcomes-view.js';
 import { GLOSSARY, METHODS } from './reference-text.js';
 import { assessmentVoice, voiceContents, type VoiceInputs } from './assessment-voice.js';
 
@@ -189,6 +190,7 @@ export function assessmentView(input: AssessmentInputs) {
     overview,
     places: placesChapter(a, config.area.name, input.places, overview.places),
     stopSearch: stopSearchSection(a.stopSearch, config.area.name, 'fig-stop-search', config.disclosure.threshold),
+    outcomes: outcomesSection(a.outcomes, a.outcomesInfo, config.area.name, 'fig-outcomes', config.disclosure.threshold),
     priorities,
     similar,
     scoring,
@@ -255,6 +257,7 @@ function contents({ input, config }: Context, s: { planReview: unknown; consulta
     ...(s.consultation ? [{ id: 'residents', title: 'What residents told us' }] : []),
     { id: 'overview', title: `Crime and anti-social behaviour in ${config.area.name}` },
     ...(input.assessment.places ? [{ id: 'places', title: 'Where crime happens' }] : []),
+    ...(input.assessment.outcomes?.length ? [{ id: 'outcomes', title: 'What happened to reported crimes' }] : []),
     ...(input.assessment.stopSearch ? [{ id: 'stop-search', title: 'Stop and search' }] : []),
     ...s.priorities.map((p) => ({ id: p.id, title: `Priority: ${p.label}` })),
     ...(s.similar ? [{ id: s.similar.id, title: s.similar.title }] : []),

@@ -3,6 +3,7 @@
  * exceptions with their SPC charts, and a small SPC chart per indicator. Built so a board member can grasp the
  * page in a minute: words carry every judgement, colour only repeats it.
  */
+import { chargeRateSection } from './charge-rate-view.js';
 import type { Config } from '../model/config.js';
 import type { IndicatorResult, Report } from '../model/contract.js';
 import type { ChartSet, Figure } from './charts-adapter.js';
@@ -67,6 +68,7 @@ export function reportView(input: ReportInputs) {
     headlines: [byId.get('recorded-crime.all')?.finding, byId.get('anti-social-behaviour')?.finding].filter((x): x is string => !!x),
     groups: indicatorGroups(r, config, byId),
     exceptions,
+    chargeRate: chargeRateSection(r.chargeRate, config.area.name),
     exceptionsIntro: `${exceptions.length} indicator${exceptions.length === 1 ? ' needs' : 's need'} the board's attention: a special-cause concern in the quarter's months, or a statistically significant deterioration. Exceptions are about change, not targets: an indicator can be red against its target without being an exception, and the reverse.`,
     spcFigures,
     // The first row of the grid prints with the section's heading and intro (Chromium does not keep a heading with

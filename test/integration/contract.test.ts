@@ -48,7 +48,7 @@ describe('JSON contract on the demo', () => {
   it('assessment-2016-17.json validates against schema/assessment.schema.json', () => {
     const validate = validator('assessment.schema.json');
     expect(validate(assessment), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(assessment.schemaVersion).toBe('1.5.0');
+    expect(assessment.schemaVersion).toBe('1.6.0');
     expect(assessment.period).toEqual({ start: '2016-04-01', end: '2017-03-31', label: '2016/17' });
   });
 

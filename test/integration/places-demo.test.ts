@@ -18,7 +18,7 @@ function countStreetFiles(lsoas: Set<string>): { crime: Map<string, number>; asb
   const asb = new Map<string, number>();
   const root = join(DEMO, 'crime/police-uk');
   for (const month of readdirSync(root).filter((m) => m >= '2016-04' && m <= '2017-03')) {
-    for (const f of readdirSync(join(root, month))) {
+    for (const f of readdirSync(join(root, month)).filter((x) => x.endsWith('-street.csv'))) {
       for (const r of parse(readFileSync(join(root, month, f)), { columns: true, bom: true }) as Record<string, string>[]) {
         const code = r['LSOA code']!;
         if (!lsoas.has(code)) continue;
@@ -98,7 +98,7 @@ describe('demo: where crime happens', () => {
     const root = join(DEMO, 'crime/police-uk');
     let n = 0;
     for (const month of readdirSync(root).filter((m) => m >= '2016-04' && m <= '2017-03')) {
-      for (const f of readdirSync(join(root, month))) {
+      for (const f of readdirSync(join(root, month)).filter((x) => x.endsWith('-street.csv'))) {
         for (const r of parse(readFileSync(join(root, month, f)), { columns: true }) as Record<string, string>[]) {
           if (r['LSOA code'] === locs[0]!.lsoa && r['Location'] === locs[0]!.location && r['Crime type'] !== 'Anti-social behaviour') n++;
         }

@@ -30,7 +30,7 @@ function crimesByLsoa(): Map<string, number> {
   const out = new Map<string, number>();
   const root = join(DEMO, 'crime/police-uk');
   for (const month of readdirSync(root).filter((m) => m >= '2016-04' && m <= '2017-03')) {
-    for (const f of readdirSync(join(root, month))) {
+    for (const f of readdirSync(join(root, month)).filter((x) => x.endsWith('-street.csv'))) {
       for (const r of rows(join(root, month, f))) {
         if (!/^Castlebridge \d{3}[A-Z]$/.test(r['LSOA name']!) || r['Crime type'] === 'Anti-social behaviour') continue;
         out.set(r['LSOA name']!, (out.get(r['LSOA name']!) ?? 0) + 1);

@@ -17,7 +17,7 @@ import { missingInputs, missingLines, type MissingInput } from './validate-missi
 
 const KIND_LABEL: Record<InputKind, string> = {
   'police-uk-street': 'police.uk street-level crime',
-  'police-uk-outcomes': 'police.uk outcomes (skipped)',
+  'police-uk-outcomes': 'police.uk outcomes (read when a document is made)',
   'police-uk-stop-search': 'police.uk stop and search (read when a document is made)',
   'census-ethnicity': 'Census 2021 ethnic group',
   'home-office-csp': 'Home Office CSP table',

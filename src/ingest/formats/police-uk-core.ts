@@ -222,15 +222,13 @@ export function classifyHeader(fields: string[], kindFromName: string | undefine
 }
 
 /**
- * The warning and summary of an outcomes or stop-and-search file, which the street-level readers pass over. Stop and
- * search is read apart, when a document is made (src/ingest/stop-search.ts): no warning for it.
+ * The summary of an outcomes or stop-and-search file, which the street-level readers pass over. Both are read apart,
+ * when a document is made (src/ingest/stop-search.ts, src/ingest/outcomes.ts): no warning for them.
  */
 export function skippedFile(display: string, what: 'outcomes' | 'stop and search'): { warning?: Warning; summary: FileSummary } {
   if (what === 'stop and search') return { summary: { file: display, kind: 'police-uk-stop-search', rows: 0, note: 'read for the stop and search section' } };
-  return {
-    warning: { message: `police.uk ${what} file skipped: the documents use street-level crime files only`, file: display },
-    summary: { file: display, kind: 'police-uk-outcomes', rows: 0, note: 'skipped' },
-  };
+  // Outcomes files are joined with the street files when a document is made (src/ingest/outcomes.ts).
+  return { summary: { file: display, kind: 'police-uk-outcomes', rows: 0, note: 'read for the outcomes section' } };
 }
 
 /** A row that passed the checks: its trimmed values. */

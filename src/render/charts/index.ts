@@ -12,5 +12,6 @@ export { spcChart, SPC_SHAPES, type SpcChartOptions, type SpcData } from './spc.
 export { priorityMatrix, criterionStyle, type Priority, type PriorityMatrixOptions } from './priority-matrix.js';
 export { peerGroupChart, peerGroupSentence, type PeerGroupChartOptions } from './peer-group.js';
 export { rateRatioChart } from './rate-ratio.js';
+export { chargedShareChart } from './outcomes.js';
 export { CATEGORICAL, FILLS, PALETTE } from './palette.js';
 export { escapeXml, type BaseChartOptions, type ChartResult, type ChartTable } from './svg.js';

@@ -651,6 +651,51 @@ function stopSearchTable(a: Assessment): DataTable {
   return buildTable(spec, rows);
 }
 
+type OutcomeTableRow = { row: NonNullable<Assessment['outcomes']>[number]; level: 'partnership' | 'force' };
+const OUTCOME_COLUMNS = [
+  ['charged', 'Charged or summonsed'],
+  ['noSuspect', 'No suspect identified'],
+  ['outOfCourt', 'Out of court'],
+  ['open', 'Still under investigation'],
+  ['other', 'Other outcome'],
+] as const;
+
+/** What happened to reported crimes (police.uk outcomes): per crime type, the partnership's row and the force's. */
+function outcomesTable(a: Assessment): DataTable {
+  const info = a.outcomesInfo;
+  const of = (r: OutcomeTableRow) => (r.level === 'force' ? r.row.force : r.row);
+  const withheld = (r: OutcomeTableRow, k: (typeof OUTCOME_COLUMNS)[number][0]) => of(r)[k].count === null;
+  const categoryColumns = OUTCOME_COLUMNS.flatMap(([k, label]): Column<OutcomeTableRow>[] => {
+    const key = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`); // noSuspect → no_suspect
+    return [
+    { key, heading: label, decimals: 0, cell: (r) => fig(of(r)[k].count, withheld(r, k)) },
+    { key: `${key}_share`, heading: `${label}: share of crimes with an outcome`, unit: '%', decimals: 1, rounded: true, cell: (r) => fig(of(r)[k].share, withheld(r, k)) },
+    { key: `${key}_lower`, heading: `${label}: 95% interval lower limit`, unit: '%', decimals: 1, rounded: true, cell: (r) => fig(of(r)[k].ci95?.[0] ?? null, withheld(r, k)) },
+    { key: `${key}_upper`, heading: `${label}: 95% interval upper limit`, unit: '%', decimals: 1, rounded: true, cell: (r) => fig(of(r)[k].ci95?.[1] ?? null, withheld(r, k)) },
+    ];
+  });
+  const comparison = (f: (c: NonNullable<OutcomeTableRow['row']['comparison']>) => number | string) => (r: OutcomeTableRow) =>
+    r.level === 'force' ? Z : r.row.comparison ? f(r.row.comparison) : X;
+  const spec: TableSpec<OutcomeTableRow> = {
+    id: 'outcomes',
+    title: 'What happened to reported crimes',
+    description: `The latest outcome (police.uk outcomes files, else the street files' last outcome category) of the crimes recorded in ${info?.period.label ?? a.period.label}, by crime type: for the partnership and for the whole of ${info?.forces.join(' and ') || 'the force'}, with shares of the crimes with an outcome and 95% Wilson intervals.`,
+    columns: [
+      { key: 'crime_type', heading: 'Crime type', cell: (r) => r.row.crimeType },
+      { key: 'level', heading: 'Level', cell: (r) => r.level },
+      { key: 'total', heading: 'Crimes with an outcome', decimals: 0, cell: (r) => fig(of(r).total, of(r).total === null) },
+      ...categoryColumns,
+      { key: 'charged_rest_of_force', heading: 'Charged share of the rest of the force', unit: '%', decimals: 1, rounded: true, cell: comparison((c) => c.restOfForceShare) },
+      { key: 'charged_difference', heading: 'Charged share minus the rest of the force (percentage points)', decimals: 1, rounded: true, cell: comparison((c) => c.difference) },
+      { key: 'charged_p_value', heading: 'Two-proportion test p-value', decimals: 3, rounded: true, cell: comparison((c) => c.pValue) },
+      { key: 'charged_comparison', heading: 'Charged share against the rest of the force', cell: comparison((c) => c.result) },
+    ],
+    notes: [SYMBOL_NOTE, 'Charged or summonsed includes crimes awaiting a court outcome and every court result. The comparison is a two-proportion test (Pearson chi-squared without continuity correction) of the partnership against the rest of the force; higher or lower when p < 0.05.', ...(info?.notes ?? [])],
+  };
+  const rows = (a.outcomes ?? []).flatMap((row): OutcomeTableRow[] => [{ row, level: 'partnership' }, { row, level: 'force' }]);
+  return buildTable(spec, rows);
+}
+
 type Priority = Assessment['priorities'][number];
 
 const priorityScoreColumns: Column<Priority>[] = [
@@ -752,6 +797,7 @@ export function assessmentTables(a: Assessment): DataTable[] {
     placesTable(a),
     ...placesDetailTables(a),
     stopSearchTable(a),
+    outcomesTable(a),
     peerGroupTable(a),
     ...prioritiesTables(a.priorities),
   ]).map((t) => withIdentity(t, who));

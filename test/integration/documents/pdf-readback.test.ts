@@ -40,6 +40,7 @@ const ASSESSMENT_HEADINGS = [
   'Why we produce this assessment',
   `Crime and anti-social behaviour in ${config.area.name}`,
   'Where crime happens',
+  'What happened to reported crimes',
   'Stop and search',
   ...PRIORITY_HEADINGS,
   'How we compare with similar partnerships',
@@ -64,6 +65,8 @@ interface AssessmentJson {
     byEthnicity: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }>;
     byOfficerEthnicity?: Array<{ group: string; rateRatio: number | null; rateRatioCi95: [number, number] | null }> | null;
   } | null;
+  outcomes?: Array<{ crimeType: string; total: number | null; charged: { share: number | null }; force: { charged: { share: number | null } }; comparison: { restOfForceShare: number } | null }> | null;
+  outcomesInfo?: { recent: { total: number | null; open: { count: number | null } } } | null;
 }
 interface ReportJson {
   partnership: { name: string };
@@ -357,5 +360,18 @@ describe('the stop and search section read back from the PDF', () => {
     expect(text).toContain('self-defined');
     expect(text).toContain('2021 Census');
     expect(text).toContain('Stop and search rate by ethnic group, compared with White residents');
+  });
+});
+
+describe('the outcomes section read back from the PDF', () => {
+  it("gives the share of crimes charged or summonsed and the settling note with the JSON's figures, and the chart", () => {
+    const all = assessment.outcomes![0]!;
+    const recent = assessment.outcomesInfo!.recent;
+    const text = pdfText(join(out, 'assessment-2016-17.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(`Of the ${en(all.total!)} crimes recorded in ${config.area.name} in 2016/17 that have an outcome on police.uk, ${all.charged.share!.toFixed(1)}% had been charged or summonsed`);
+    expect(text).toContain(`Across Midshire Police the charge or summons share was ${all.force.charged.share!.toFixed(1)}%, and ${all.comparison!.restOfForceShare.toFixed(1)}% in the rest of the force`);
+    expect(text).toContain(`${en(recent.open.count!)} of the ${en(recent.total!)} crimes recorded in ${config.area.name} from January 2017 to March 2017`);
+    expect(text).toContain('Outcomes settle over months');
+    expect(text).toContain('Crimes charged or summonsed, by crime type');
   });
 });

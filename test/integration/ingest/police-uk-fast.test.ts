@@ -253,7 +253,7 @@ describe('fast police.uk reader: tricky but valid files', () => {
       // The header-only file is a problem, so the read fails: that is compared too.
       expect(ref.ok).toBe(false);
     }
-    // Without the header-only file, the read succeeds, with duplicates and the skipped file's note.
+    // Without the header-only file, the read succeeds, with duplicates (the outcomes file is passed over without a note).
     const files = ['2016-04', '2016-05', '2016-06', '2016-07', '2016-08', '2016-09', '2016-10'].map((d) => join(dir, d));
     const { ref, fallbacks } = await agree(files, { area: { lsoaNamePrefix: 'Castlebridge' }, latestMonth: '2026-11', displayBase: dir }, [...ALL_MODES, WORKERS]);
     expect(ref.ok).toBe(true);
@@ -262,7 +262,6 @@ describe('fast police.uk reader: tricky but valid files', () => {
     if (ref.ok) {
       expect(ref.data.tally.duplicates).toBe(4);
       expect(ref.warnings.map((w) => w.message)).toEqual([
-        'police.uk outcomes file skipped: the documents use street-level crime files only',
         '4 crimes appeared in more than one file and were counted once',
       ]);
     }

@@ -70,7 +70,7 @@ describe('police.uk street-level reader on the real Essex sample', () => {
 });
 
 describe('police.uk bulk-download tree', () => {
-  it('reads several forces, passes over stop-and-search files (read apart) and skips outcomes files with a note, and de-duplicates crime IDs', async () => {
+  it('reads several forces, passes over stop-and-search and outcomes files (both read apart, without a warning), and de-duplicates crime IDs', async () => {
     const dir = tempDir();
     const row = (id: string, month: string, force: string, lsoa: string, name: string, type: string) =>
       `${id},${month},${force},${force},0.1,51.5,"On or near A, B",${lsoa},${name},${type},Under investigation,`;
@@ -100,7 +100,6 @@ describe('police.uk bulk-download tree', () => {
       ['2016-06/2016-06-midshire-stop-and-search.csv', 'police-uk-stop-search', 0],
     ]);
     expect(warnings).toEqual([
-      '2016-05/2016-05-midshire-outcomes.csv: police.uk outcomes file skipped: the documents use street-level crime files only',
       ': 1 crime appeared in more than one file and was counted once',
     ]);
   });

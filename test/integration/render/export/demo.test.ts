@@ -26,7 +26,7 @@ describe('data tables for the demo workspace', () => {
 
   it('derives the assessment tables, with every indicator, year, month and priority', () => {
     const tables = assessmentTables(assessment);
-    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'places_wards', 'places_deprivation', 'places_locations', 'stop_search', 'peer_group', 'priority_scores', 'priority_criteria']);
+    expect(tables.map((t) => t.id)).toEqual(['indicators', 'trend_by_year', 'spc_monthly', 'spc_limits', 'spc_signals', 'harm', 'places', 'places_wards', 'places_deprivation', 'places_locations', 'stop_search', 'outcomes', 'peer_group', 'priority_scores', 'priority_criteria']);
     const byId = new Map(tables.map((t) => [t.id, t]));
     expect(byId.get('indicators')!.rows.length).toBe(assessment.indicators.length);
     expect(byId.get('trend_by_year')!.rows.length).toBe(assessment.indicators.reduce((n, i) => n + (i.trend?.points.length ?? 0), 0));
@@ -68,6 +68,22 @@ describe('data tables for the demo workspace', () => {
     expect(rows[2]!['Searches']).toBe(String(black.searches));
     expect(rows[2]!['Rate ratio against White residents (unrounded)']).toBe(String(black.rateRatio));
     expect(rows[1]!['Rate ratio against White residents']).toBe('[z]');
+  });
+
+  it('writes the outcomes table: the partnership and the force for each crime type, with the JSON figures', async () => {
+    const tables = assessmentTables(assessment).filter((t) => t.id === 'outcomes');
+    await writeCsvTables(csvFolder(out, 'assessment'), tables);
+    const rows: Record<string, string>[] = parse(readFileSync(join(out, 'assessment-data', 'outcomes.csv')), { bom: true, columns: true });
+    const o = assessment.outcomes!;
+    expect(rows.length).toBe(o.length * 2);
+    expect(rows.slice(0, 2).map((r) => [r['Crime type'], r['Level']])).toEqual([['All crime', 'partnership'], ['All crime', 'force']]);
+    expect(rows[0]!['Charged or summonsed']).toBe(String(o[0]!.charged.count));
+    expect(rows[0]!['Charged or summonsed: share of crimes with an outcome (unrounded) (%)']).toBe(String(o[0]!.charged.share));
+    expect(Number(rows[0]!['Charged or summonsed: share of crimes with an outcome (%)'])).toBeCloseTo(o[0]!.charged.share!, 1);
+    expect(rows[1]!['Crimes with an outcome']).toBe(String(o[0]!.force.total));
+    expect(rows[1]!['Two-proportion test p-value']).toBe('[z]');
+    const withheld = o.findIndex((r) => r.charged.count === null);
+    if (withheld >= 0) expect(rows[2 * withheld]!['Charged or summonsed']).toBe('[c]');
   });
 
   it('writes a workbook with the figures stored as numbers', async () => {
