@@ -117,25 +117,8 @@ function hospitalFigure(h: NonNullable<NeedsAssessment['hospitalAdmissions']>, a
   const ending = (label: string) => label.split(' to ').pop()!;
   const title = `Hospital admissions for violence in ${area}, ${h.unit}, three-year periods ending ${ending(h.points[0]!.period.label)} to ${ending(last.period.label)}`;
   const r = trendChart(pseudo, { idPrefix: 'needs-hospital', areaLabel: area, title });
-  return withNationalByYear({ caption: title, svg: r.svg, table: { caption: title, columns: r.table.columns, rows: r.table.rows } }, pseudo);
+  return { caption: title, svg: r.svg, table: { caption: title, columns: r.table.columns, rows: r.table.rows } };
 }
-
-/**
- * The trend chart's table gives the national figure of the latest year only (the line drawn); the data table here
- * gives it for every year that has one, from the trend's own points.
- */
-function withNationalByYear(f: Figure, i: IndicatorResult): Figure {
-  const byLabel = new Map((i.trend?.points ?? []).map((p) => [p.period.label, p.national]));
-  if (!f.table) return f;
-  const decimals = (f.table.rows.find((r) => /\d\.\d/.test(r[1] ?? ''))?.[1]?.split('.')[1] ?? '').length;
-  const rows = f.table.rows.map((r) => {
-    const nat = byLabel.get(r[0]!);
-    return nat === null || nat === undefined ? r : [...r.slice(0, -1), fmtFixed(nat, decimals)];
-  });
-  return { ...f, table: { ...f.table, rows } };
-}
-
-const fmtFixed = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 function whereOf({ needs: n, config, drawing }: NeedsInputs) {
   if (!n.places || !drawing) return { map: null, words: '', note: 'No map: no ward boundaries and lookup of neighbourhoods to wards were given, so serious violence cannot be placed in wards. See "Data gaps".' };
@@ -150,10 +133,7 @@ function whereOf({ needs: n, config, drawing }: NeedsInputs) {
 
 function trendsOf({ needs: n, config, charts }: NeedsInputs) {
   const list = [...(n.violence.total ? [n.violence.total] : []), ...n.violence.byType];
-  const trends = list.map((i) => {
-    const f = charts.trend(i);
-    return f ? withNationalByYear(f, i) : null;
-  }).filter((f): f is Figure => f !== null);
+  const trends = list.map((i) => charts.trend(i) ?? null).filter((f): f is Figure => f !== null);
   const peers = n.violence.byType.filter((i) => i.peerGroup && i.value !== null).map((i) => charts.peerGroup?.(i, `${i.label}: ${config.area.name} and its most similar partnerships, ${n.period.label}`)).filter((f): f is Figure => !!f);
   const words = list.filter((i) => i.trend).map((i) => `${i.label}: ${trendWords(i)}`);
   // The month-by-month picture of the total: an XmR chart (NHS Making Data Count), as the board report draws.

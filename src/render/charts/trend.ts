@@ -1,6 +1,9 @@
 /**
  * Long-term trend: the yearly values of an indicator (contract `trend.points`) as a line with markers, the 95%
- * confidence band around it, and the England and Wales value as a dashed reference line.
+ * confidence band around it, and England and Wales as a dashed line: through each year's national figure when the
+ * points carry one for two years or more (`trend.points[].national`), else level at the headline year's figure.
+ * (A level line at the latest national value misled where the national rate itself moved: a year the area was
+ * above England and Wales read as below.)
  *
  * Each year's interval comes from `options.ci` (by period label), else the point's own `ci95`, else — for the
  * headline period only — the indicator's `ci95`. Neighbouring years with intervals make a band; a year whose
@@ -71,6 +74,8 @@ interface Row {
   upper: number | null;
   /** A financial year between the first and last with no point in the data at all (drawn as a gap, "no figure"). */
   absent?: boolean;
+  /** England and Wales in the same year, in the indicator's unit (`trend.points[].national`); null when none. */
+  national?: number | null;
 }
 
 /** What the drawing, the words and the table share. */
@@ -83,6 +88,8 @@ interface TrendModel {
   /** England and Wales in another unit (a count's benchmark is a rate): in the words and the table, never on the axis. */
   natOther: { label: string; period: string; value: number; unit: string } | null;
   natLabel: string;
+  /** England and Wales drawn year by year (two years or more with a national figure), not as one level line. */
+  natByYear: boolean;
   decimals: number;
   /** "2013/14 to 2016/17". */
   span: string;
@@ -109,14 +116,15 @@ export function trendChart(indicator: IndicatorResult, options: TrendChartOption
 }
 
 function trendModel(indicator: IndicatorResult, options: TrendChartOptions): TrendModel {
-  const rows = trendRows(indicator, options.ci ?? []);
   const national = indicator.national;
+  const sameUnit = nationalUnit(indicator) === indicator.unit;
+  const rows = trendRows(indicator, options.ci ?? []).map((r) => (sameUnit ? r : { ...r, national: null }));
+  const natByYear = rows.filter((r) => r.national != null).length >= 2;
   const natAny = national && national.value !== null && Number.isFinite(national.value) ? { label: national.label, period: national.period.label, value: national.value } : null;
   // One unit per axis: England and Wales is drawn only when it is in the indicator's own unit.
-  const sameUnit = nationalUnit(indicator) === indicator.unit;
   const nat = natAny && sameUnit ? natAny : null;
   const natOther = natAny && !sameUnit ? { ...natAny, unit: nationalUnit(indicator) } : null;
-  const decimals = decimalsFor([...rows.map((r) => r.value), nat ? nat.value : null]);
+  const decimals = decimalsFor([...rows.map((r) => r.value), ...rows.map((r) => r.national ?? null), nat ? nat.value : null]);
   const first = rows[0]?.label ?? '';
   const last = rows[rows.length - 1]?.label ?? '';
   return {
@@ -126,6 +134,7 @@ function trendModel(indicator: IndicatorResult, options: TrendChartOptions): Tre
     nat,
     natOther,
     natLabel: nat ? nat.label : natOther ? natOther.label : 'England and Wales',
+    natByYear: natByYear && nat !== null,
     decimals,
     span: rows.length > 1 ? `${first} to ${last}` : first,
     fmt: (v, suppressed = indicator.suppressed) => formatNumber(v, decimals, suppressed ? '[c]' : '[x]'),
@@ -177,7 +186,8 @@ function trendRows(indicator: IndicatorResult, intervals: TrendInterval[]): Row[
       lower = null;
       upper = null;
     }
-    return { i, label: p.period.label, value, count: p.count, lower, upper };
+    const national = p.national !== null && p.national !== undefined && Number.isFinite(p.national) ? p.national : null;
+    return { i, label: p.period.label, value, count: p.count, lower, upper, national };
   }));
 }
 
@@ -193,7 +203,10 @@ function trendDesc(m: TrendModel): string {
       ? `${indicator.label}, ${indicator.unit}, each year from ${m.span}: ${joinWords(valueWords)}.`
       : `${indicator.label}: no yearly figures.`,
   ];
-  if (m.nat) parts.push(`${m.natLabel}, ${m.nat.period}: ${fmt(m.nat.value)} (dashed line).`);
+  if (m.natByYear) {
+    const nat = m.rows.filter((r) => r.national != null).map((r) => `${fmt(r.national!, false)} in ${r.label}`);
+    parts.push(`${m.natLabel} (dashed line): ${joinWords(nat)}.`);
+  } else if (m.nat) parts.push(`${m.natLabel}, ${m.nat.period}: ${fmt(m.nat.value)} (dashed line).`);
   if (m.natOther) parts.push(`${m.natLabel}, ${m.natOther.period}: ${formatNumber(m.natOther.value, 1)} ${m.natOther.unit} (not drawn: the chart's axis is in ${m.indicator.unit}).`);
   const dirWords = indicator.trend ? DIRECTION_WORDS[indicator.trend.direction] : undefined;
   if (dirWords && rows.filter((r) => r.value !== null).length >= 2) parts.push(dirWords);
@@ -211,7 +224,7 @@ function trendBody(m: TrendModel, zero: boolean | undefined): { body: string[]; 
     L.axes,
     periods.markup,
     ci.markup,
-    m.nat ? hRule(L.plot.left, L.plot.right, L.y(m.nat.value), { stroke: PALETTE.national, width: 1.5, dash: '6 4', cls: 'swp-national' }) : '',
+    nationalMark(m, L),
     ...seriesMarks(m, L),
     ...directLabels(m, L),
   ];
@@ -230,6 +243,7 @@ function trendLayout(m: TrendModel, zero: boolean | undefined): TrendLayout {
   const values: number[] = [];
   for (const r of m.rows) for (const v of [r.value, r.lower, r.upper]) if (v !== null) values.push(v);
   if (m.nat) values.push(m.nat.value);
+  if (m.natByYear) for (const r of m.rows) if (r.national != null) values.push(r.national);
   const { y, ticks, decimals } = valueScale(values, { pad: 0.08, count: 5, zero });
   const plot = { left: leftAxisWidth(ticks, decimals, FONT) + 4, right: W - RIGHT_LABELS, top: TOP, bottom: TOP + PLOT_H };
   y.range([plot.bottom, plot.top]);
@@ -238,6 +252,14 @@ function trendLayout(m: TrendModel, zero: boolean | undefined): TrendLayout {
     .range([plot.left, plot.right])
     .padding(0.4);
   return { plot, y, xOf: (i) => x(`${i}`) ?? plot.left, axes: valueAxes(plot, y, ticks, decimals, FONT, true) };
+}
+
+/** England and Wales: a dashed line through each year's figure, or level at the headline year's (see the module comment). */
+function nationalMark(m: TrendModel, L: TrendLayout): string {
+  if (!m.nat) return '';
+  if (!m.natByYear) return hRule(L.plot.left, L.plot.right, L.y(m.nat.value), { stroke: PALETTE.national, width: 1.5, dash: '6 4', cls: 'swp-national' });
+  const d = linePath(m.rows, (r) => L.xOf(r.i), (r) => (r.national == null ? null : L.y(r.national)));
+  return d ? el('path', { d, fill: 'none', stroke: PALETTE.national, 'stroke-width': 1.5, 'stroke-dasharray': '6 4', class: 'swp-national' }) : '';
 }
 
 /** Period labels under the plot (wrapped when there are many), and words where a year has no figure. */
@@ -296,7 +318,10 @@ function seriesMarks(m: TrendModel, L: TrendLayout): string[] {
 /** Direct labels in the right margin (England and Wales, the latest year), pushed apart so they never overlap. */
 function directLabels(m: TrendModel, L: TrendLayout): string[] {
   const labels: { y: number; lines: string[]; colour: string }[] = [];
-  if (m.nat) {
+  const natLast = m.natByYear ? m.rows.filter((r) => r.national != null).pop() : undefined;
+  if (natLast) {
+    labels.push({ y: L.y(natLast.national!), lines: wrapText(`${m.natLabel} ${natLast.label}: ${m.fmt(natLast.national!, false)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.text });
+  } else if (m.nat) {
     labels.push({ y: L.y(m.nat.value), lines: wrapText(`${m.natLabel} ${m.nat.period}: ${m.fmt(m.nat.value)}`, RIGHT_LABELS - 8, FONT, 3), colour: PALETTE.text });
   }
   const last = m.rows.filter((r) => r.value !== null).pop();
@@ -344,7 +369,8 @@ function trendTable(m: TrendModel): ChartTable {
   const caption = `${indicator.label}, ${indicator.unit}${m.span ? `, ${m.span}` : ''}`;
   return chartTable(caption, columns, m.rows, (r) => {
     const natFigure = m.nat ?? m.natOther;
-    const natCell = natFigure && natFigure.period === r.label ? natFigure.value : null;
+    // Each year's own national figure where the points carry one; else the headline year's only.
+    const natCell = r.national != null ? r.national : natFigure && natFigure.period === r.label ? natFigure.value : null;
     const h = m.hidden(r);
     return {
       text: [r.label, fmt(r.value, h), fmt(r.lower, h), fmt(r.upper, h), formatNumber(r.count, 0, h ? '[c]' : '[x]'), formatNumber(natCell, m.natOther ? 1 : m.decimals)],

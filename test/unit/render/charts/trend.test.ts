@@ -77,6 +77,29 @@ describe('trendChart', () => {
     expect(none.desc).not.toContain('England and Wales');
   });
 
+  it("draws England and Wales year by year when the points carry each year's national figure", () => {
+    const base = indicator();
+    const nat = [14.8, 16.8, 20.6, 26.8];
+    const points = base.trend!.points.map((p, i) => ({ ...p, national: nat[i]! }));
+    const chart = trendChart({ ...base, trend: { ...base.trend!, points } }, { areaLabel: 'Castlebridge' });
+    const root = parseSvg(chart.svg);
+    const line = byClass(root, 'swp-national');
+    expect(line).toHaveLength(1);
+    // One vertex a year, and the first below the area's first point (14.8 < 19.8: lower on the page = larger y).
+    const d = line[0]!.attrs['d'] ?? '';
+    expect(d.match(/[ML]/g)).toHaveLength(4);
+    const firstNatY = Number(/^M[\d.]+,([\d.]+)/.exec(d)![1]);
+    const firstAreaY = Number(byClass(root, 'swp-point')[0]!.attrs['cy']);
+    expect(firstNatY).toBeGreaterThan(firstAreaY);
+    expect(chart.desc).toContain('England and Wales (dashed line): 14.8 in 2013/14, 16.8 in 2014/15, 20.6 in 2015/16 and 26.8 in 2016/17.');
+    expect(chart.table.rows.map((r) => r[5])).toEqual(['14.8', '16.8', '20.6', '26.8']);
+    expect(byClass(root, 'swp-direct-label').map(textOf).join(' | ')).toContain('England and Wales 2016/17: 26.8');
+    // One year with a national figure is not a series: the level line at the headline figure, as before.
+    const one = base.trend!.points.map((p, i) => ({ ...p, national: i === 3 ? 26.8 : null }));
+    const level = parseSvg(trendChart({ ...base, trend: { ...base.trend!, points: one } }).svg);
+    expect(byClass(level, 'swp-national')[0]!.name).not.toBe('path');
+  });
+
   it('leaves a gap for a missing or suppressed year, never a zero', () => {
     const base = indicator();
     // A year with a count but no value (no population for the rate): no figure, [x].
