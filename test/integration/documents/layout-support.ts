@@ -6,31 +6,56 @@
  * boxes from `pdftotext -bbox-layout`).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { DEMO, explain, swp, temp, xmlText } from './support.js';
+import { expect, inject } from 'vitest';
+import { DEMO, explain, swp, xmlText } from './support.js';
 
 export interface RenderedDemo {
   dir: string;
   /** Document name (file name without extension) → path, for each format. */
   pdfs: Map<string, string>;
   htmls: Map<string, string>;
+  /** Nothing to do: the shared folder goes with the run (kept so the test files read the same). */
   remove(): void;
 }
 
-/** Render the demo's assessment (+ public summary), report and needs assessment as PDF and/or HTML into a fresh folder. */
-export async function renderDemo(formats = 'pdf,html'): Promise<RenderedDemo> {
-  const dir = temp('swp-layout-');
-  const a = await swp(['assess', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--public-summary', '--quiet']);
-  expect(a.code, explain(a)).toBe(0);
-  const r = await swp(['report', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
-  expect(r.code, explain(r)).toBe(0);
-  const n = await swp(['needs-assessment', '-w', DEMO, '--out', dir, '--format', formats, '--date', '2017-06-30', '--quiet']);
-  expect(n.code, explain(n)).toBe(0);
+/**
+ * The demo's assessment (+ public summary), report and needs assessment as PDF and HTML, rendered once per
+ * `vitest run` and shared by the layout test files (print layout, PDF structure, phone): the first file to ask takes
+ * a lock (an atomic mkdir) in the run's folder from test/global-setup.ts and renders; the others wait for its
+ * marker (as test/integration/demo-json.ts does for the JSON). The files are only read, never changed; the folder
+ * goes with the run.
+ */
+export async function renderDemo(): Promise<RenderedDemo> {
+  const dir = join(inject('demoJsonDir'), 'layout');
+  let owner = true;
+  try {
+    mkdirSync(join(inject('demoJsonDir'), 'layout.lock'));
+  } catch {
+    owner = false;
+  }
+  const marker = join(inject('demoJsonDir'), 'layout.done');
+  if (owner) writeFileSync(marker, await renderInto(dir));
+  else for (let waited = 0; !existsSync(marker); waited += 100) {
+    if (waited > 110_000) throw new Error(`no rendered demo in ${dir} after ${waited / 1000} s`);
+    await sleep(100);
+  }
+  expect(readFileSync(marker, 'utf8'), 'the shared demo render failed').toBe('');
   const files = readdirSync(dir);
   const pick = (ext: string) => new Map(files.filter((f) => f.endsWith(`.${ext}`)).sort().map((f) => [f.slice(0, -ext.length - 1), join(dir, f)]));
-  return { dir, pdfs: pick('pdf'), htmls: pick('html'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, pdfs: pick('pdf'), htmls: pick('html'), remove: () => undefined };
+}
+
+/** Render the three documents into `dir`; '' when all went well, else what failed (the marker's text). */
+async function renderInto(dir: string): Promise<string> {
+  const common = ['-w', DEMO, '--out', dir, '--format', 'pdf,html', '--date', '2017-06-30', '--quiet'];
+  for (const argv of [['assess', ...common, '--public-summary'], ['report', ...common], ['needs-assessment', ...common]]) {
+    const r = await swp(argv);
+    if (r.code !== 0) return `${argv[0]} exited ${r.code}: ${explain(r)}`;
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

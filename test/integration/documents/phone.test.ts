@@ -19,7 +19,7 @@ const PHONE = 390;
 const DESKTOP = 1280;
 
 beforeAll(async () => {
-  demo = await renderDemo('html');
+  demo = await renderDemo();
   ({ browser, profile } = await launchChromium());
 }, SLOW);
 

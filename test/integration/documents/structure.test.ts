@@ -12,7 +12,7 @@ let demo: RenderedDemo;
 const trees = new Map<string, StructNode[]>();
 
 beforeAll(async () => {
-  demo = await renderDemo('pdf');
+  demo = await renderDemo();
   for (const [name, path] of demo.pdfs) trees.set(name, await structTrees(path));
 }, SLOW);
 
