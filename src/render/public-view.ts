@@ -78,9 +78,37 @@ const ICONS: Record<string, string> = {
   people: '<svg class="icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><circle cx="16" cy="14" r="7"/><circle cx="33" cy="14" r="7"/><path d="M3 42c0-9 6-15 13-15s13 6 13 15z"/><path d="M20 42c0-9 6-15 13-15s13 6 13 15z"/></svg>',
   speech: '<svg class="icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><path d="M6 8h36v24H20l-10 9v-9H6z"/></svg>',
   arrow: '<svg class="icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><path d="M24 6a18 18 0 1 0 17 12h-6a12 12 0 1 1-11-6v7l11-10L24 0z"/></svg>',
+  scales: '<svg class="icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><path d="M22 6h4v32h10v4H12v-4h10z"/><path d="M8 14h32v3H8z"/><path d="M10 17l-6 12h12zM38 17l-6 12h12z"/></svg>',
+  search: '<svg class="icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><circle cx="20" cy="20" r="12" fill="none" stroke="currentColor" stroke-width="5"/><path d="M29 31l4-4 12 12-4 4z"/></svg>',
 };
 
-/** The headline figures: all crime (and its rate against England and Wales), anti-social behaviour, adult reoffending. */
+/**
+ * What happened to reported crimes, in one line: how many in 100 of the year's crimes with an outcome ended in a
+ * charge or summons (the assessment's "All crime" row), with the caveat that recent months are still open.
+ */
+function outcomesHeadline(a: Assessment) {
+  const all = a.outcomes?.find((r) => r.crimeType === 'All crime');
+  const share = all?.charged.share;
+  if (share === null || share === undefined) return [];
+  return [{ figure: `${Math.round(share)} in 100`, label: `crimes recorded in ${a.period.label} have so far ended in a charge or a summons to court`, words: 'Some are still being investigated.', icon: ICONS.scales! }];
+}
+
+/**
+ * Stop and search, in plain words: the searches in the year, how often the officer found what they were looking for,
+ * and, when the difference is clear (the rate ratio's 95% interval above 1), how much more often Black residents are
+ * searched than White residents. Force-level figures say so.
+ */
+function stopSearchHeadline(a: Assessment, area: string) {
+  const s = a.stopSearch;
+  if (!s || s.searches === null) return [];
+  const where = s.level === 'partnership' ? `in ${area}` : `by ${s.force} (the whole force area)`;
+  const found = s.linked.share !== null ? `In ${Math.round(s.linked.share)} in 100 the officer found what they were looking for.` : '';
+  const black = s.byEthnicity.find((g) => g.group === 'Black');
+  const ratio = black?.rateRatio != null && black.rateRatioCi95 && black.rateRatioCi95[0] > 1 ? ` Black people living here were about ${fmt.decimal(black.rateRatio)} times as likely as White people to be searched.` : '';
+  return [{ figure: fmt.count(s.searches), label: `stop and searches were carried out ${where} in ${a.period.label}`, words: `${found}${ratio}`.trim(), icon: ICONS.search! }];
+}
+
+/** The headline figures: all crime (and its rate against England and Wales), anti-social behaviour, adult reoffending, outcomes, stop and search. */
 function headlines(a: Assessment, config: Config) {
   const byId = new Map(a.indicators.map((i) => [i.id, i]));
   const out: { figure: string; label: string; words: string; chart?: string; icon?: string }[] = [];
@@ -100,6 +128,7 @@ function headlines(a: Assessment, config: Config) {
   if (re && re.value !== null && !re.suppressed && re.unit.startsWith('%')) {
     out.push({ figure: `${Math.round(re.value)} in 100`, label: `adult offenders were convicted of another crime within a year (${re.period.label})`, words: 'Stopping people from offending again is one of our legal duties.', icon: ICONS.arrow! });
   }
+  out.push(...outcomesHeadline(a), ...stopSearchHeadline(a, config.area.name));
   return out;
 }
 
@@ -144,7 +173,7 @@ export function publicView(input: PublicInputs) {
     date: a.dataAsAt,
     intro: [
       `Every year the police, the council, health, fire and probation services in ${config.area.name} look at crime together. They work as the ${config.partnership.name}.`,
-      `This summary says what we found in ${a.period.label} and what we will work on in ${yearAhead(a)}. The full assessment has all the figures.`,
+      `This summary says what we found in ${a.period.label} and what we will work on in ${yearAhead(a)}.`,
     ],
     headlines: headlines(a, config),
     focus: focus(a, config, input.actionPlan ?? []),

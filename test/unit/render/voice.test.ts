@@ -107,4 +107,27 @@ describe('publicView', () => {
     expect(v.focus[0]).toEqual({ label: 'Violence', why: 'We chose it because it does serious harm to victims, and it has been going up.', actions: ['Town centre patrols'] });
     expect(v.fullDocumentHref).toBe('assessment-2016-17.html');
   });
+
+  it('gives outcomes and stop and search a plain line each, and the Black/White ratio only when its interval is above 1', () => {
+    const share = (s: number | null) => ({ count: null, share: s, ci95: null });
+    const withThemes = (blackCi: [number, number]) => ({
+      ...assessment,
+      outcomes: [{ crimeType: 'All crime', total: 1000, charged: share(16.4) }],
+      stopSearch: {
+        level: 'partnership', force: 'Midshire Police', searches: 839, linked: share(19.7), arrests: share(10),
+        byEthnicity: [{ group: 'Black', searches: 120, population: 9000, rate: 13.3, ci95: null, rateRatio: 3.07, rateRatioCi95: blackCi }],
+      },
+    }) as unknown as Assessment;
+    const lines = (a: Assessment) => publicView({ assessment: a, config, consultation: [], actionPlan: [], fullDocumentHref: 'a.html', css: '' }).headlines;
+    const clear = lines(withThemes([2.5, 3.8]));
+    // 16.4% → "16 in 100"; 19.7% → "20 in 100"; 3.07 → "3.1" (one decimal place).
+    expect(clear.find((h) => h.figure === '16 in 100')?.label).toBe('crimes recorded in 2016/17 have so far ended in a charge or a summons to court');
+    const ss = clear.find((h) => h.figure === '839')!;
+    expect(ss.label).toBe('stop and searches were carried out in Testham in 2016/17');
+    expect(ss.words).toBe('In 20 in 100 the officer found what they were looking for. Black people living here were about 3.1 times as likely as White people to be searched.');
+    // An interval that reaches 1: no claim of a difference.
+    expect(lines(withThemes([0.9, 4.1])).find((h) => h.figure === '839')!.words).toBe('In 20 in 100 the officer found what they were looking for.');
+    // Neither section in the assessment: neither line.
+    expect(lines(assessment).some((h) => h.figure === '839' || h.figure.endsWith('in 100'))).toBe(false);
+  });
 });
