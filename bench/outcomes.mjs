@@ -8,8 +8,8 @@
 //   - 18 outcomes files (2023-01 … 2024-06: YYYY-MM/YYYY-MM-<force>-outcomes.csv, header `Crime ID,Month,Reported
 //     by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type`): each month's file lists the
 //     outcomes recorded that month, for crimes of that month or earlier ones. A crime has 0–4 outcomes, in strictly
-//     later months (e.g. "Under investigation", then "Awaiting court outcome", then "Offender fined"); ~30% more rows
-//     are for crimes of 2022, whose street files are not in the tree (outcomes of earlier crimes, as in real files).
+//     later months (e.g. "Under investigation", then "Awaiting court outcome", then "Offender fined"); a few per cent
+//     of the rows are late outcomes of crimes of 2022, whose street files are not in the tree (as in real files).
 // Sizes: "100k" is a mid-size force (Kent-like, 12 local authorities), "1m" a Metropolitan-size one (32 boroughs), in
 // street rows a year. Measured, in a fresh process per run (bench/child.mjs), median of --runs: swp's real code path
 // (dist/ingest/outcomes.js, readOutcomesFiles, as src/pipeline/outcomes.ts calls it for one partnership: the
@@ -199,7 +199,7 @@ export function benchOutcomes({ sizes = ['100k'], runs = 3, log = () => {} } = {
   out();
   out(`Measured alone (\`node bench/run.mjs --no-ingest --no-render --no-maps\`, or \`node bench/outcomes.mjs\`) on ${when}, AMD EPYC 2 cores, Node.js ${process.version}; load average before ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, after ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (other sessions were running on the 2 cores: times are upper figures).`);
   out('Seeded files of one force in the bulk layout (bench/outcomes.mjs): 12 street files (2023) and the outcomes files of 2023-01 … 2024-06, each listing the outcomes');
-  out('recorded that month for crimes of that month or earlier (0–4 outcomes a crime, in later months; ~30% of the rows are for 2022 crimes with no street file here).');
+  out(`recorded that month for crimes of that month or earlier (0–4 outcomes a crime, in later months; ${rowsOut.map(({ g }) => `${(100 * g.oldRows / g.outcomeRows).toFixed(0)}%`).join(' / ')} of the outcomes rows are for 2022 crimes, whose street files are not read).`);
   out('"swp" is `readOutcomesFiles` from dist/ (the path src/pipeline/outcomes.ts takes for one partnership: the force, 12 months, one local authority by LSOA name):');
   out('it reads every street and outcomes file with csv-parse and joins on Crime ID, latest outcome wins. "DuckDB" runs the same join in SQL (`arg_max` of the');
   out('outcome by month, else the street category), with its own table of categories: the check column compares the two. The byte scan is the floor.');
