@@ -197,7 +197,7 @@ export function benchOutcomes({ sizes = ['100k'], runs = 3, log = () => {} } = {
   }
   out('## Outcomes: street + outcomes files of one force');
   out();
-  out(`Measured alone (\`node bench/run.mjs --no-ingest --no-render --no-maps\`, or \`node bench/outcomes.mjs\`) on ${when}, AMD EPYC 2 cores, Node.js ${process.version}; load average before ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, after ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (other sessions were running on the 2 cores: times are upper figures).`);
+  out(`Measured on ${when}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node.js ${process.version}; load average before ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, after ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (other work on the machine slows every method alike: compare within the table).`);
   out('Seeded files of one force in the bulk layout (bench/outcomes.mjs): 12 street files (2023) and the outcomes files of 2023-01 … 2024-06, each listing the outcomes');
   out(`recorded that month for crimes of that month or earlier (0–4 outcomes a crime, in later months; ${rowsOut.map(({ g }) => `${(100 * g.oldRows / g.outcomeRows).toFixed(0)}%`).join(' / ')} of the outcomes rows are for 2022 crimes, whose street files are not read).`);
   out('"swp" is `readOutcomesFiles` from dist/ (the path src/pipeline/outcomes.ts takes for one partnership: the force, 12 months, one local authority by LSOA name):');
