@@ -10,6 +10,10 @@
 //   swp-la       swp's readPoliceUk for one local authority (a partnership's real ingest)
 //   swp-las      swp's readPoliceUk for every local authority at once, each its own area (a national batch's ingest)
 //   csv-parse    swp's reference reader (csv-parse), one local authority
+//   outcomes-swp     swp's readOutcomesFiles (dist/ingest/outcomes.js) over a bench/outcomes.mjs tree: the force, its 12
+//                    months, one local authority (la-name); counts of the joined crimes by outcome category
+//   outcomes-duckdb  the same join in DuckDB (latest outcome by month, else the street category), categories from
+//                    bench/outcomes.mjs's own table: the independent check
 //   render-docs  <html files…>: one browser, each document printed 3 times; per-document median print time
 // Times are of the work itself (modules loaded and the process started before the clock starts); `cpuMs` is the
 // process's CPU time (all threads) over the same span; `rssMb` is the process's peak resident set.
@@ -104,6 +108,41 @@ async function run() {
       const { data } = await read([dataDir], { area, latestMonth: '2099-12' });
       return { ...swpGroups(data), rows: data.tally.rows };
     }
+    case 'outcomes-swp': {
+      const { readOutcomesFiles } = await import(join(ROOT, 'dist/ingest/outcomes.js'));
+      const got = await readOutcomesFiles([dataDir], { displayBase: dataDir, forces: [outcomesMeta.force], months: outcomesMeta.months, area: { lsoaNamePrefix: laName } });
+      const counts = { force: got.crimes.length, inArea: 0, byCategory: {} };
+      for (const c of got.crimes) {
+        if (!c.inArea) continue;
+        counts.inArea++;
+        const k = c.category ?? 'none';
+        counts.byCategory[k] = (counts.byCategory[k] ?? 0) + 1;
+      }
+      return { counts: sortCounts(counts) };
+    }
+    case 'outcomes-duckdb': {
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const { CATEGORY_OF } = await import('./outcomes.mjs');
+      const con = await (await DuckDBInstance.create(':memory:')).connect();
+      const months = outcomesMeta.months.map((m) => `'${m}'`).join(',');
+      const la = laName.replace(/'/g, "''");
+      const r = await con.runAndReadAll(
+        `WITH s AS (SELECT "Crime ID" AS id, "LSOA name" AS name, "Last outcome category" AS cat FROM read_csv('${join(dataDir, '*', '*-street.csv')}', header = true, all_varchar = true) ` +
+          `WHERE "Crime ID" IS NOT NULL AND "Month" IN (${months})), ` +
+          `o AS (SELECT "Crime ID" AS id, arg_max("Outcome type", "Month") AS latest FROM read_csv('${join(dataDir, '*', '*-outcomes.csv')}', header = true, all_varchar = true) GROUP BY 1) ` +
+          `SELECT coalesce(regexp_full_match(s.name, '${la} [0-9]{3}[A-Z]'), false) AS in_area, coalesce(o.latest, s.cat) AS outcome, count(*)::BIGINT AS n FROM s LEFT JOIN o USING (id) GROUP BY ALL`,
+      );
+      const counts = { force: 0, inArea: 0, byCategory: {} };
+      for (const row of r.getRowObjects()) {
+        const n = Number(row.n);
+        counts.force += n;
+        if (!row.in_area) continue;
+        counts.inArea += n;
+        const k = row.outcome === null || row.outcome === '' ? 'none' : (CATEGORY_OF[row.outcome] ?? 'unknown');
+        counts.byCategory[k] = (counts.byCategory[k] ?? 0) + n;
+      }
+      return { counts: sortCounts(counts) };
+    }
     case 'render-docs': {
       const { readFileSync } = await import('node:fs');
       const pdf = await import(join(ROOT, 'dist/pdf/index.js'));
@@ -131,6 +170,11 @@ async function run() {
   }
 }
 
+/** Counts with their categories in a fixed order (so that two results compare as JSON). */
+function sortCounts(c) {
+  return { ...c, byCategory: Object.fromEntries(Object.entries(c.byCategory).sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
+}
+
 let stopped;
 /** Stop the clock (work after it, such as reading back a result to check it, is not timed). */
 function mark() {
@@ -140,6 +184,9 @@ function mark() {
 
 // The local authorities of the generated country (bench/generate.mjs), worked out before the clock starts.
 const laNames = method === 'swp-las' ? [...new Set((await import('./generate.mjs')).country().forces.flatMap((f) => f.las))] : [];
+
+// The force and months of a bench/outcomes.mjs tree, read before the clock starts.
+const outcomesMeta = method.startsWith('outcomes-') ? JSON.parse((await import('node:fs')).readFileSync(join(dataDir, 'generated.json'), 'utf8')) : undefined;
 
 const t0 = performance.now();
 const c0 = process.cpuUsage();

@@ -2,7 +2,7 @@
 // bench/run.mjs: `npm run bench`. Measured speed and memory of swp, side by side with DuckDB. Not a test.
 //
 //   node bench/run.mjs [--sizes 100k,1m,6m] [--runs 5] [--batch 50] [--no-build] [--no-ingest] [--no-render]
-//                      [--no-maps] [--out bench/results.md]
+//                      [--no-maps] [--no-outcomes] [--outcome-sizes 100k,1m] [--out bench/results.md]
 //
 // Ingest: seeded police.uk-format trees (bench/generate.mjs; 480 monthly per-force files, kept in bench/.data/ and
 // reused) at each size; for each, in a fresh child process per run (bench/child.mjs; median of --runs):
@@ -17,6 +17,8 @@
 // time per document with the browser running; then a batch: `swp assess --all-areas --format pdf --jobs 1, 2, 4`
 // over a workspace of --batch (50) generated partnerships (bench/partnerships.mjs), documents per minute.
 // Maps (bench/maps.mjs): time and peak RSS to read an England-sized boundary file and draw one area's map.
+// Outcomes (bench/outcomes.mjs): one force's street and outcomes files (--outcome-sizes: 100k a mid-size force, 1m a
+// Metropolitan-size one, street rows a year), read for one partnership through swp's outcomes join, beside DuckDB.
 // Everything is written to bench/results.md and printed. The build (npm run build) runs first unless --no-build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 import { makeBatchWorkspace } from './partnerships.mjs';
 import { benchMaps } from './maps.mjs';
+import { benchOutcomes } from './outcomes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = join(ROOT, 'bench/.data');
@@ -337,6 +340,12 @@ if (!flag('--no-render')) {
 if (!flag('--no-maps')) {
   log('maps: an England-sized boundary file');
   for (const line of benchMaps()) out(line);
+}
+
+if (!flag('--no-outcomes')) {
+  log('outcomes: street + outcomes files of one force');
+  const outcomeSizes = value('--outcome-sizes', '100k,1m').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const line of benchOutcomes({ sizes: outcomeSizes, runs, log })) out(line);
 }
 
 if (targets.length > 0) {
