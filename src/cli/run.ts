@@ -116,56 +116,56 @@ function addCommands(program: Command, io: Streams, start: Start): void {
 
 const formatOption = () => new Option('--format <list>', 'outputs to write, comma-separated: pdf, html, json, csv, xlsx').default('pdf');
 
-function addAssess(program: Command, start: Start): void {
-  program
-    .command('assess')
-    .description('write the annual strategic assessment for a financial year')
-    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)')
+/** What every document command writes and when it is dated: --format, --date, --stdout (assess, report, needs-assessment). */
+function outputOptions(cmd: Command): Command {
+  return cmd
     .addOption(formatOption())
     .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--stdout', 'print the JSON to stdout', false)
+    .option('--stdout', 'print the JSON to stdout', false);
+}
+
+/** How every document command prints and fails: --browser, --timeout, --csv-blanks, --fail-on-warnings. */
+function printOptions(cmd: Command): Command {
+  return cmd
+    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
+    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
+    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
+    .option('--fail-on-warnings', 'exit 6 if there were warnings', false);
+}
+
+function addAssess(program: Command, start: Start): void {
+  const cmd = program
+    .command('assess')
+    .description('write the annual strategic assessment for a financial year')
+    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)');
+  outputOptions(cmd)
     .option('--public-summary', 'also write the public summary (no partner-only content)', false)
     .option('--all-areas', 'write the documents for every local authority in the population file, each in its own folder', false)
     .option('--areas <list>', 'as --all-areas, for these areas only (names or ONS codes, comma-separated)')
-    .option('--jobs <n>', 'documents printed at the same time in a batch (one browser)', '2')
-    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
-    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
-    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
-    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .option('--jobs <n>', 'documents printed at the same time in a batch (one browser)', '2');
+  printOptions(cmd)
     .addHelpText('after', '\nExamples:\n  swp assess -w data/demo\n  swp assess -w data/demo --year 2015/16 --format pdf,html,json\n  swp assess -w data/demo --all-areas --format pdf --jobs 2\n')
-    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/assess.js').then((m) => m.assessCommand(ctx, flags))));
+    .action((flags: unknown, c: Command) => start(c, (ctx) => import('./commands/assess.js').then((m) => m.assessCommand(ctx, flags))));
 }
 
 function addReport(program: Command, start: Start): void {
-  program
+  const cmd = program
     .command('report')
     .description('write the quarterly board performance report')
-    .option('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016), or latest', 'latest')
-    .addOption(formatOption())
-    .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--stdout', 'print the JSON to stdout', false)
-    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
-    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
-    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
-    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .option('--quarter <yyyy/yy-Qn>', 'financial quarter, e.g. 2016/17-Q3 (October to December 2016), or latest', 'latest');
+  printOptions(outputOptions(cmd))
     .addHelpText('after', '\nExample:\n  swp report -w data/demo --quarter 2016/17-Q3\n')
-    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/report.js').then((m) => m.reportCommand(ctx, flags))));
+    .action((flags: unknown, c: Command) => start(c, (ctx) => import('./commands/report.js').then((m) => m.reportCommand(ctx, flags))));
 }
 
 function addNeedsAssessment(program: Command, start: Start): void {
-  program
+  const cmd = program
     .command('needs-assessment')
     .description('write the Serious Violence Duty strategic needs assessment for a financial year')
-    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)')
-    .addOption(formatOption())
-    .option('--date <yyyy-mm-dd>', '"data as at" date (default: SOURCE_DATE_EPOCH, else today)')
-    .option('--stdout', 'print the JSON to stdout', false)
-    .option('--browser <path>', 'Chrome or Chromium to print with (default: SWP_BROWSER, puppeteer\'s Chrome, then the system\'s)')
-    .option('--timeout <seconds>', 'page render timeout in seconds (0 = none)', '60')
-    .option('--csv-blanks', 'in the CSV files, leave numeric cells empty where no figure is shown and put the symbol ([c], [x], [z]) in a status column', false)
-    .option('--fail-on-warnings', 'exit 6 if there were warnings', false)
+    .option('--year <yyyy/yy>', 'financial year, e.g. 2016/17 (default: the latest complete year in the data)');
+  printOptions(outputOptions(cmd))
     .addHelpText('after', '\nExamples:\n  swp needs-assessment -w data/demo\n  swp needs-assessment -w data/demo --year 2016/17 --format pdf,html,json,xlsx\n')
-    .action((flags: unknown, cmd: Command) => start(cmd, (ctx) => import('./commands/needs-assessment.js').then((m) => m.needsAssessmentCommand(ctx, flags))));
+    .action((flags: unknown, c: Command) => start(c, (ctx) => import('./commands/needs-assessment.js').then((m) => m.needsAssessmentCommand(ctx, flags))));
 }
 
 /** The nearest folder from `start` upwards holding a workspace config; `start` itself when there is none. */
